@@ -1,0 +1,48 @@
+package dev.kbtool.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a command may learn about the process it runs in. Commands read the environment,
+ * the working directory and terminal facts only from here, so tests can run every command
+ * in-process with a made-up environment.
+ *
+ * @param env               environment variables
+ * @param cwd               the working directory
+ * @param stdinInteractive  stdin is a terminal a person can answer prompts on
+ * @param stderrTerminal    stderr is a terminal, so progress bars are welcome
+ */
+public record CliContext(Map<String, String> env, Path cwd, boolean stdinInteractive, boolean stderrTerminal) {
+
+    public CliContext {
+        env = Map.copyOf(env);
+        cwd = cwd.toAbsolutePath().normalize();
+    }
+
+    public static CliContext fromProcess() {
+        return new CliContext(System.getenv(), Path.of("").toAbsolutePath(),
+                System.console() != null, isTerminal(2));
+    }
+
+    public String env(String name) {
+        return env.get(name);
+    }
+
+    /** Colour only on a terminal, and never when NO_COLOR is set or TERM is dumb. */
+    public boolean colorAllowed() {
+        return stderrTerminal && env.get("NO_COLOR") == null && !"dumb".equals(env.get("TERM"));
+    }
+
+    /** Linux tells which device a descriptor is; elsewhere fall back to the console check. */
+    private static boolean isTerminal(int fd) {
+        try {
+            Path target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd));
+            String t = target.toString();
+            return t.startsWith("/dev/pts/") || t.startsWith("/dev/tty");
+        } catch (Exception e) {
+            return System.console() != null;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.kbtool.cli;
+
+import dev.kbtool.compile.IndexPage;
+import dev.kbtool.compile.LogEntry;
+import dev.kbtool.kb.ExitCode;
+import dev.kbtool.kb.KbInitializer;
+import dev.kbtool.kb.KbLayout;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "init", sortOptions = false,
+        description = {
+            "Create a knowledge base in DIR (default: the current folder).",
+            "Never prompts: settings come as --set KEY=VALUE, validated before anything is written."
+        })
+final class InitCommand extends BaseCommand {
+    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Where to create it; created if missing.")
+    Path dir;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A config.yaml setting, e.g. --set jobs=4 (repeatable).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    InitCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    protected ExitCode execute() {
+        Path target = dir != null ? context.cwd().resolve(dir) : context.cwd();
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("wiki/index.md", IndexPage.render(List.of(), List.of(), List.of()));
+        pages.put("wiki/log.md", LogEntry.HEADER + LogEntry.render(Instant.now(), "init", "knowledge base created"));
+        KbLayout layout = KbInitializer.init(target, settings, pages);
+        if (json()) {
+            Json.line(out(), Json.object().put("kb", layout.root().toString()).put("status", "created"));
+        } else if (!quiet()) {
+            out().println("Created knowledge base in " + layout.root());
+            out().println("Next: kb --kb " + layout.root() + " add PATH...");
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.kbtool.cli;
+
+import dev.kbtool.kb.ExitCode;
+import dev.kbtool.kb.KbException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Builds kb's command line and maps everything that escapes a command to one line on
+ * stderr and an exit code. This is the one place where failures become exit codes.
+ */
+public final class KbCli {
+    private KbCli() {
+    }
+
+    public static CommandLine create(CliContext context, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new KbCommand(), new CommandFactory(context));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(KbCli::usageError);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, commandLine));
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(
+                context.colorAllowed() ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
+        return cl;
+    }
+
+    public static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
+        return create(context, out, err).execute(args);
+    }
+
+    private static int usageError(ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        String name = cl.getCommandSpec().qualifiedName();
+        cl.getErr().println("kb: " + ex.getMessage() + " (see '" + name + " --help')");
+        cl.getErr().flush();
+        return ExitCode.USAGE.code();
+    }
+
+    private static int failure(Exception ex, CommandLine cl) {
+        PrintWriter err = cl.getErr();
+        Object root = cl.getCommandSpec().root().userObject();
+        int verbosity = root instanceof KbCommand kb ? kb.verbosity() : 0;
+        ExitCode code;
+        String message;
+        if (ex instanceof KbException kbe) {
+            code = kbe.exitCode();
+            message = kbe.getMessage();
+        } else if (ex instanceof UncheckedIOException uio) {
+            code = ExitCode.FAILURE;
+            message = describe(uio.getCause());
+        } else if (ex instanceof java.io.IOException io) {
+            code = ExitCode.FAILURE;
+            message = describe(io);
+        } else {
+            code = ExitCode.FAILURE;
+            message = "internal error: " + ex + (verbosity >= 2 ? "" : "; rerun with -vv for details");
+        }
+        err.println("kb: " + message);
+        if (verbosity >= 2) {
+            StringWriter trace = new StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            err.print(trace);
+        }
+        err.flush();
+        return code.code();
+    }
+
+    /** An I/O failure in words a person can act on, with the file it concerns. */
+    static String describe(java.io.IOException e) {
+        if (e instanceof FileSystemException fse && fse.getFile() != null) {
+            String reason = fse.getReason() != null ? fse.getReason() : fse.getClass().getSimpleName();
+            return fse.getFile() + ": " + reason;
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** Creates commands with their collaborators, the way a DI container would, without one. */
+    private record CommandFactory(CliContext context) implements IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            for (var ctor : cls.getDeclaredConstructors()) {
+                if (ctor.getParameterCount() == 1 && ctor.getParameterTypes()[0] == CliContext.class) {
+                    ctor.setAccessible(true);
+                    return cls.cast(ctor.newInstance(context));
+                }
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.kbtool.cli;
+
+import dev.kbtool.kb.DocumentRecord;
+import dev.kbtool.kb.ExitCode;
+import dev.kbtool.kb.KbSession;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+@Command(name = "list", description = "List the documents in the knowledge base (read-only, never waits for a lock).")
+final class ListCommand extends BaseCommand {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    ListCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    protected ExitCode execute() {
+        List<DocumentRecord> docs;
+        try (KbSession session = openKb()) {
+            docs = session.catalog().documents();
+        }
+        if (json()) {
+            for (DocumentRecord d : docs) {
+                Json.line(out(), Json.object()
+                        .put("doc", d.name())
+                        .put("file", d.fileName())
+                        .put("type", d.type())
+                        .put("pages", d.pages())
+                        .put("hash", d.hash())
+                        .put("raw", d.rawPath())
+                        .put("source", d.sourcePath())
+                        .put("summary", d.summaryPath())
+                        .put("description", d.description())
+                        .put("added_at", d.addedAt().toString()));
+            }
+            return ExitCode.OK;
+        }
+        if (docs.isEmpty()) {
+            if (!quiet()) {
+                err().println("No documents yet; add some with 'kb add PATH'.");
+            }
+            return ExitCode.OK;
+        }
+        int nameWidth = Math.min(48, Math.max(8, docs.stream().mapToInt(d -> d.name().length()).max().orElse(8)));
+        String format = "%-" + nameWidth + "s  %-5s  %5s  %-16s  %s%n";
+        out().printf(format, "DOCUMENT", "TYPE", "PAGES", "ADDED", "DESCRIPTION");
+        for (DocumentRecord d : docs) {
+            out().printf(format, d.name(), d.type(), d.pages() > 0 ? Integer.toString(d.pages()) : "-",
+                    DAY.format(d.addedAt()), d.description());
+        }
+        return ExitCode.OK;
+    }
+}

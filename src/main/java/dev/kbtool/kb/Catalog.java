@@ -1,0 +1,242 @@
+package dev.kbtool.kb;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The SQLite catalog of one knowledge base and the process's only connection to it. All
+ * access is serialized on this object; readers see a consistent snapshot thanks to WAL,
+ * so read-only commands never wait for a writer.
+ */
+public final class Catalog implements AutoCloseable {
+    private final Path file;
+    private final Connection connection;
+
+    private Catalog(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens (creating if needed) the catalog and brings its schema forward to this kb's version. */
+    public static Catalog open(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(30_000);
+        config.enforceForeignKeys(true);
+        // Write transactions take the write lock up front, so two writers never deadlock upgrading.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        try {
+            Connection connection = config.createConnection("jdbc:sqlite:" + file);
+            Catalog catalog = new Catalog(file, connection);
+            try {
+                catalog.migrate();
+            } catch (RuntimeException | SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return catalog;
+        } catch (SQLException e) {
+            throw new KbException(ExitCode.FAILURE, "cannot open catalog " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    private void migrate() throws SQLException {
+        int version = userVersion();
+        int latest = CatalogSchema.latestVersion();
+        if (version > latest) {
+            throw new KbException(ExitCode.FAILURE, "catalog " + file + " has schema version " + version
+                    + " but this kb understands up to " + latest + "; upgrade kb");
+        }
+        if (version == latest) {
+            return;
+        }
+        // The immediate transaction makes two processes opening an old catalog migrate it once.
+        try (Statement st = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            int current = userVersion();
+            for (int v = current; v < latest; v++) {
+                for (String sql : CatalogSchema.MIGRATIONS.get(v)) {
+                    st.execute(sql);
+                }
+            }
+            st.execute("PRAGMA user_version = " + latest);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    public synchronized int userVersion() throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** The first value a PRAGMA returns on kb's connection, e.g. {@code synchronous} or {@code integrity_check}. */
+    public synchronized String pragma(String name) {
+        return query("PRAGMA " + name, rs -> rs.getString(1)).orElse("");
+    }
+
+    /**
+     * Runs {@code work} and records {@code txid} as committed in one SQLite transaction: the
+     * commit point of a kb mutation. Either every row of the mutation and the committed
+     * marker become durable, or none do.
+     */
+    public synchronized void commit(String txid, String operation, String detail, CatalogWork work) {
+        try {
+            connection.setAutoCommit(false);
+            work.apply(new CatalogWriter(connection));
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO transactions(txid, operation, detail, committed_at) VALUES (?,?,?,?)")) {
+                ps.setString(1, txid);
+                ps.setString(2, operation);
+                ps.setString(3, detail);
+                ps.setString(4, Instant.now().toString());
+                ps.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new KbException(ExitCode.FAILURE, "catalog write failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        } finally {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // The connection is unusable; the next statement reports it.
+            }
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // SQLite rolls back an unfinished transaction itself when the connection closes.
+        }
+    }
+
+    public synchronized boolean isCommitted(String txid) {
+        return query("SELECT 1 FROM transactions WHERE txid = ?", rs -> true, txid).isPresent();
+    }
+
+    public synchronized Optional<TransactionRecord> lastTransaction() {
+        return query("SELECT txid, operation, detail, committed_at FROM transactions ORDER BY rowid DESC LIMIT 1",
+                rs -> new TransactionRecord(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Instant.parse(rs.getString(4))));
+    }
+
+    public synchronized Optional<DocumentRecord> documentByHash(String hash) {
+        return query(DOCUMENT_SELECT + " WHERE hash = ?", Catalog::document, hash);
+    }
+
+    public synchronized Optional<DocumentRecord> documentByOrigin(String origin) {
+        return query(DOCUMENT_SELECT + " WHERE origin = ? ORDER BY id LIMIT 1", Catalog::document, origin);
+    }
+
+    public synchronized Optional<DocumentRecord> documentByName(String name) {
+        return query(DOCUMENT_SELECT + " WHERE name = ?", Catalog::document, name);
+    }
+
+    public synchronized List<DocumentRecord> documents() {
+        return list(DOCUMENT_SELECT + " ORDER BY name COLLATE NOCASE", Catalog::document);
+    }
+
+    public synchronized int documentCount() {
+        return query("SELECT count(*) FROM documents", rs -> rs.getInt(1)).orElse(0);
+    }
+
+    public synchronized Map<PageKind, Integer> pageCounts() {
+        Map<PageKind, Integer> counts = new EnumMap<>(PageKind.class);
+        for (PageKind kind : PageKind.values()) {
+            counts.put(kind, 0);
+        }
+        for (Object[] row : list("SELECT kind, count(*) FROM pages GROUP BY kind",
+                rs -> new Object[] {rs.getString(1), rs.getInt(2)})) {
+            counts.put(PageKind.fromDb((String) row[0]), (Integer) row[1]);
+        }
+        return counts;
+    }
+
+    public synchronized List<PageRecord> pages(PageKind kind) {
+        return list("SELECT path, kind, title, description, document FROM pages WHERE kind = ? ORDER BY path",
+                Catalog::page, kind.dbName());
+    }
+
+    static final String DOCUMENT_SELECT = "SELECT name, hash, file_name, type, origin, raw_path, source_path,"
+            + " summary_path, pages, description, added_at FROM documents";
+
+    static DocumentRecord document(ResultSet rs) throws SQLException {
+        return new DocumentRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
+                rs.getString(10), Instant.parse(rs.getString(11)));
+    }
+
+    static PageRecord page(ResultSet rs) throws SQLException {
+        return new PageRecord(rs.getString(1), PageKind.fromDb(rs.getString(2)), rs.getString(3),
+                rs.getString(4), rs.getString(5));
+    }
+
+    private <T> Optional<T> query(String sql, RowMapper<T> mapper, Object... args) {
+        List<T> rows = list(sql, mapper, args);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new KbException(ExitCode.FAILURE, "catalog read failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Closing only releases resources; committed data is already durable.
+        }
+    }
+
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** The rows one mutation writes inside the commit-point transaction. */
+    @FunctionalInterface
+    public interface CatalogWork {
+        void apply(CatalogWriter writer) throws SQLException;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.kbtool.kb;
+
+import java.util.List;
+
+/**
+ * The catalog's forward migrations. Entry {@code i} takes a database from schema version
+ * {@code i} to {@code i + 1} ({@code PRAGMA user_version}); released entries are never edited,
+ * only appended to, so every older KB can be brought forward.
+ */
+final class CatalogSchema {
+    static final List<List<String>> MIGRATIONS = List.of(
+            List.of(
+                    """
+                    CREATE TABLE documents (
+                      id           INTEGER PRIMARY KEY,
+                      name         TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                      hash         TEXT NOT NULL UNIQUE,
+                      file_name    TEXT NOT NULL,
+                      type         TEXT NOT NULL,
+                      origin       TEXT NOT NULL,
+                      raw_path     TEXT NOT NULL,
+                      source_path  TEXT NOT NULL,
+                      summary_path TEXT NOT NULL,
+                      pages        INTEGER NOT NULL DEFAULT 0,
+                      description  TEXT NOT NULL DEFAULT '',
+                      added_at     TEXT NOT NULL
+                    )""",
+                    "CREATE INDEX documents_origin ON documents(origin)",
+                    """
+                    CREATE TABLE pages (
+                      path         TEXT PRIMARY KEY,
+                      kind         TEXT NOT NULL,
+                      title        TEXT NOT NULL,
+                      description  TEXT NOT NULL DEFAULT '',
+                      document     TEXT,
+                      updated_at   TEXT NOT NULL
+                    )""",
+                    "CREATE INDEX pages_kind ON pages(kind)",
+                    "CREATE INDEX pages_document ON pages(document)",
+                    """
+                    CREATE TABLE transactions (
+                      txid         TEXT PRIMARY KEY,
+                      operation    TEXT NOT NULL,
+                      detail       TEXT NOT NULL DEFAULT '',
+                      committed_at TEXT NOT NULL
+                    )"""));
+
+    private CatalogSchema() {
+    }
+
+    static int latestVersion() {
+        return MIGRATIONS.size();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.kbtool.kb;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/** Row-level writes, only available inside {@link Catalog#commit}. */
+public final class CatalogWriter {
+    private final Connection connection;
+
+    CatalogWriter(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Inserts the document, or replaces the row with the same name (a re-added, changed file). */
+    public void putDocument(DocumentRecord d) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO documents(name, hash, file_name, type, origin, raw_path, source_path, summary_path,
+                                      pages, description, added_at)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?)
+                ON CONFLICT(name) DO UPDATE SET hash = excluded.hash, file_name = excluded.file_name,
+                  type = excluded.type, origin = excluded.origin, raw_path = excluded.raw_path,
+                  source_path = excluded.source_path, summary_path = excluded.summary_path,
+                  pages = excluded.pages, description = excluded.description""")) {
+            ps.setString(1, d.name());
+            ps.setString(2, d.hash());
+            ps.setString(3, d.fileName());
+            ps.setString(4, d.type());
+            ps.setString(5, d.origin());
+            ps.setString(6, d.rawPath());
+            ps.setString(7, d.sourcePath());
+            ps.setString(8, d.summaryPath());
+            ps.setInt(9, d.pages());
+            ps.setString(10, d.description());
+            ps.setString(11, d.addedAt().toString());
+            ps.executeUpdate();
+        }
+    }
+
+    public void deleteDocument(String name) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM documents WHERE name = ?")) {
+            ps.setString(1, name);
+            ps.executeUpdate();
+        }
+    }
+
+    public void putPage(PageRecord p) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO pages(path, kind, title, description, document, updated_at) VALUES (?,?,?,?,?,?)
+                ON CONFLICT(path) DO UPDATE SET kind = excluded.kind, title = excluded.title,
+                  description = excluded.description, document = excluded.document,
+                  updated_at = excluded.updated_at""")) {
+            ps.setString(1, p.path());
+            ps.setString(2, p.kind().dbName());
+            ps.setString(3, p.title());
+            ps.setString(4, p.description());
+            ps.setString(5, p.document());
+            ps.setString(6, Instant.now().toString());
+            ps.executeUpdate();
+        }
+    }
+
+    public void deletePage(String path) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM pages WHERE path = ?")) {
+            ps.setString(1, path);
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.kbtool.kb;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Finds the knowledge base a command works on: --kb, else $KB_DIR, else the nearest parent holding .kb/. */
+public final class KbLocator {
+    private KbLocator() {
+    }
+
+    public static KbLayout locate(Path explicit, String envDir, Path cwd) {
+        if (explicit != null) {
+            return require(cwd.resolve(explicit), "--kb");
+        }
+        if (envDir != null && !envDir.isBlank()) {
+            return require(cwd.resolve(envDir), "KB_DIR");
+        }
+        for (Path dir = cwd.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve(KbLayout.STATE_DIR))) {
+                return new KbLayout(dir);
+            }
+        }
+        throw new KbException(ExitCode.NO_INPUT, "no knowledge base found in " + cwd
+                + " or any parent folder; create one with 'kb init DIR' or point to one with --kb DIR");
+    }
+
+    private static KbLayout require(Path dir, String via) {
+        KbLayout layout = new KbLayout(dir);
+        if (!Files.isDirectory(layout.state())) {
+            throw new KbException(ExitCode.NO_INPUT, layout.root() + " (from " + via
+                    + ") is not a knowledge base; create one with 'kb init " + layout.root() + "'");
+        }
+        return layout;
+    }
+}

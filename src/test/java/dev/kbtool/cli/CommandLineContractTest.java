@@ -1,0 +1,112 @@
+package dev.kbtool.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kbtool.testing.Fixtures;
+import dev.kbtool.testing.Kb;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineContractTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void unknownOptionIsAUsageErrorOnOneLine() {
+        Kb.Result r = new Kb(tmp).run("--bogus", "status");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("kb: Unknown option: '--bogus'").contains("--help");
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void unknownOptionOfASubcommandNamesThatSubcommand() {
+        Kb.Result r = new Kb(tmp).run("status", "--nope");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("'kb status --help'");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertThat(new Kb(tmp).run().code()).isEqualTo(2);
+    }
+
+    @Test
+    void quietAndVerboseTogetherIsAUsageError() {
+        new Kb(tmp).run("init", "k");
+        Kb.Result r = new Kb(tmp).run("--kb", "k", "-q", "-v", "status");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("-q and -v");
+    }
+
+    @Test
+    void versionAndHelpGoToStdout() {
+        Kb.Result version = new Kb(tmp).run("--version");
+        Kb.Result help = new Kb(tmp).run("help");
+        Kb.Result addHelp = new Kb(tmp).run("help", "add");
+
+        assertThat(version.code()).isZero();
+        assertThat(version.out()).startsWith("kb ");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("init", "add", "list", "status", "Exit codes:", "75");
+        assertThat(addHelp.out()).contains("Usage: kb add", "PATH");
+    }
+
+    @Test
+    void noKbFoundExits66WithALineNamingKbInit() {
+        Kb.Result r = new Kb(tmp).run("status");
+
+        assertThat(r.code()).isEqualTo(66);
+        assertThat(r.err()).contains("no knowledge base found", "kb init");
+        assertThat(r.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void globalOptionsWorkAfterTheSubcommandToo() {
+        new Kb(tmp).run("init", "k");
+
+        Kb.Result r = new Kb(tmp).run("status", "--kb", "k", "--json");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).startsWith("{\"kb\":");
+    }
+
+    @Test
+    void badConfigValueExits78NamingTheKey() {
+        new Kb(tmp).run("init", "k");
+        Fixtures.write(tmp.resolve("k/.kb/config.yaml"), "long_doc_pages: -4\n");
+
+        Kb.Result r = new Kb(tmp).run("--kb", "k", "status");
+
+        assertThat(r.code()).isEqualTo(78);
+        assertThat(r.err()).contains("'long_doc_pages'").contains("-4");
+    }
+
+    @Test
+    void stackTracesOnlyWithDoubleVerbose() {
+        new Kb(tmp).run("init", "k");
+        Fixtures.write(tmp.resolve("k/.kb/config.yaml"), "jobs: [1\n");
+
+        Kb.Result plain = new Kb(tmp).run("--kb", "k", "status");
+        Kb.Result verbose = new Kb(tmp).run("--kb", "k", "-vv", "status");
+
+        assertThat(plain.code()).isEqualTo(78);
+        assertThat(plain.err().strip().lines()).hasSize(1);
+        assertThat(plain.err()).contains("not valid YAML");
+        assertThat(verbose.code()).isEqualTo(78);
+        assertThat(verbose.err()).contains("at dev.kbtool.");
+    }
+
+    @Test
+    void lockTimeoutRejectsNonsense() {
+        Kb.Result r = new Kb(tmp).run("--lock-timeout", "soon", "status");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--lock-timeout");
+    }
+}

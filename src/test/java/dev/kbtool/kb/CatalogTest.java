@@ -1,0 +1,104 @@
+package dev.kbtool.kb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void opensInWalModeWithFullSyncAndTheLatestSchema() throws Exception {
+        try (Catalog catalog = Catalog.open(tmp.resolve("kb.db"))) {
+            assertThat(catalog.userVersion()).isEqualTo(CatalogSchema.latestVersion());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("kb.db"));
+             Statement st = c.createStatement()) {
+            assertThat(scalar(st, "PRAGMA journal_mode")).isEqualTo("wal");
+        }
+        try (Catalog catalog = Catalog.open(tmp.resolve("kb.db"))) {
+            // synchronous is per connection: check the one kb uses (2 = FULL).
+            assertThat(catalog.pragma("synchronous")).isEqualTo("2");
+            assertThat(catalog.pragma("foreign_keys")).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void migratesAnEmptyDatabaseForward() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("old.db"))) {
+            assertThat(c.createStatement().executeQuery("PRAGMA user_version").getInt(1)).isZero();
+        }
+        try (Catalog catalog = Catalog.open(tmp.resolve("old.db"))) {
+            assertThat(catalog.userVersion()).isEqualTo(CatalogSchema.latestVersion());
+            assertThat(catalog.documentCount()).isZero();
+        }
+    }
+
+    @Test
+    void refusesACatalogFromANewerKb() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("new.db"));
+             Statement st = c.createStatement()) {
+            st.execute("PRAGMA user_version = 999");
+        }
+        assertThatThrownBy(() -> Catalog.open(tmp.resolve("new.db")))
+                .isInstanceOf(KbException.class)
+                .hasMessageContaining("schema version 999")
+                .hasMessageContaining("upgrade kb");
+    }
+
+    @Test
+    void commitWritesRowsAndTheCommittedMarkerTogether() {
+        try (Catalog catalog = Catalog.open(tmp.resolve("kb.db"))) {
+            catalog.commit("tx1", "add", "a", w -> w.putDocument(doc("a", "h1")));
+
+            assertThat(catalog.isCommitted("tx1")).isTrue();
+            assertThat(catalog.documentByHash("h1")).map(DocumentRecord::name).contains("a");
+            assertThat(catalog.lastTransaction()).map(TransactionRecord::txid).contains("tx1");
+        }
+    }
+
+    @Test
+    void aFailureInsideCommitLeavesNoTrace() {
+        try (Catalog catalog = Catalog.open(tmp.resolve("kb.db"))) {
+            assertThatThrownBy(() -> catalog.commit("tx2", "add", "b", w -> {
+                w.putDocument(doc("b", "h2"));
+                throw new IllegalStateException("boom");
+            })).hasMessage("boom");
+
+            assertThat(catalog.isCommitted("tx2")).isFalse();
+            assertThat(catalog.documentByHash("h2")).isEmpty();
+            catalog.commit("tx3", "add", "c", w -> w.putDocument(doc("c", "h3")));
+            assertThat(catalog.documentCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void documentNamesAreUniqueIgnoringCase() {
+        try (Catalog catalog = Catalog.open(tmp.resolve("kb.db"))) {
+            catalog.commit("t1", "add", "", w -> w.putDocument(doc("Report", "h1")));
+
+            assertThat(catalog.documentByName("report")).isPresent();
+        }
+    }
+
+    static DocumentRecord doc(String name, String hash) {
+        return new DocumentRecord(name, hash, name + ".md", "md", "/x/" + name + ".md", "raw/" + name + ".md",
+                "wiki/sources/" + name + ".md", "wiki/summaries/" + name + ".md", 0, "", Instant.now());
+    }
+
+    private static String scalar(Statement st, String sql) throws Exception {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.kbtool.testing;
+
+import dev.kbtool.cli.CliContext;
+import dev.kbtool.cli.KbCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs kb commands in-process through picocli, the way a user would type them, with captured output. */
+public final class Kb {
+    private final Path cwd;
+    private final Map<String, String> env = new HashMap<>();
+
+    public Kb(Path cwd) {
+        this.cwd = cwd;
+    }
+
+    public Kb env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    public Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = KbCli.run(new CliContext(env, cwd, false, false),
+                new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Exit code and captured streams of one command. */
+    public record Result(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+}
