@@ -1,6 +1,5 @@
 package dev.kbtool.compile;
 
-import dev.kbtool.convert.ConvertedDocument;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +10,7 @@ import java.util.Locale;
  * headings, code, tables and list markup. Cheap and predictable; the ranking compiler
  * improves on it.
  */
-public final class LeadSummarizer {
+public final class LeadSummarizer implements DocumentCompiler {
     static final int MAX_DESCRIPTION = 160;
     private final int sentenceCount;
 
@@ -19,10 +18,11 @@ public final class LeadSummarizer {
         this.sentenceCount = sentenceCount;
     }
 
-    public DocumentSummary summarize(ConvertedDocument doc, String fallbackTitle) {
-        String title = doc.title() != null && !doc.title().isBlank() ? doc.title().strip() : fallbackTitle;
+    @Override
+    public DocumentAnalysis analyze(CompileInput input) {
+        String title = input.displayTitle();
         List<String> sentences = new ArrayList<>();
-        for (String paragraph : MarkdownText.paragraphs(doc.markdown())) {
+        for (String paragraph : MarkdownText.paragraphs(input.markdown())) {
             for (String sentence : sentences(paragraph)) {
                 if (sentences.size() >= sentenceCount) {
                     break;
@@ -34,7 +34,7 @@ public final class LeadSummarizer {
             }
         }
         String description = sentences.isEmpty() ? title : describe(sentences.get(0));
-        return new DocumentSummary(title, description, sentences);
+        return new DocumentAnalysis(title, description, sentences, List.of(), List.of(), CompileUsage.NONE);
     }
 
     static List<String> sentences(String paragraph) {

@@ -12,7 +12,7 @@ public final class SummaryPage {
      * @param document the document name
      * @param fileName the original file name, shown so readers know what was summarised
      */
-    public static String render(String document, String fileName, DocumentSummary summary) {
+    public static String render(String document, String fileName, DocumentAnalysis summary) {
         Map<String, Object> fm = new LinkedHashMap<>();
         fm.put("type", "Summary");
         fm.put("description", summary.description());
@@ -23,10 +23,10 @@ public final class SummaryPage {
         body.append("# ").append(summary.title()).append("\n\n");
         body.append("Full text: ").append(Wikilinks.link("sources/" + document, fileName)).append("\n\n");
         body.append("## Summary\n\n");
-        if (summary.sentences().isEmpty()) {
+        if (summary.summary().isEmpty()) {
             body.append("_The document has no running text to summarise._\n");
         } else {
-            body.append(String.join(" ", summary.sentences())).append('\n');
+            body.append(String.join(" ", summary.summary())).append('\n');
         }
         return Frontmatter.render(fm, body.toString());
     }

@@ -2,7 +2,6 @@ package dev.kbtool.convert;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,9 +16,9 @@ public final class MarkdownConverter implements Converter {
     }
 
     @Override
-    public ConvertedDocument convert(Path input) throws IOException, ConversionException {
-        String text = TextDecoding.decode(Files.readAllBytes(input)).replace("\r\n", "\n");
+    public ConvertedDocument convert(ConversionRequest request) throws IOException, ConversionException {
+        String text = TextDecoding.decode(Files.readAllBytes(request.input())).replace("\r\n", "\n");
         Matcher m = H1.matcher(text);
-        return new ConvertedDocument(m.find() ? m.group(1) : null, text, 0);
+        return ConvertedDocument.text(m.find() ? m.group(1) : null, text);
     }
 }

@@ -2,7 +2,6 @@ package dev.kbtool.convert;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /** Plain text stays as it is; only the encoding is normalised to UTF-8. */
@@ -13,8 +12,8 @@ public final class TextConverter implements Converter {
     }
 
     @Override
-    public ConvertedDocument convert(Path input) throws IOException, ConversionException {
-        String text = TextDecoding.decode(Files.readAllBytes(input)).replace("\r\n", "\n");
-        return new ConvertedDocument(null, text, 0);
+    public ConvertedDocument convert(ConversionRequest request) throws IOException, ConversionException {
+        String text = TextDecoding.decode(Files.readAllBytes(request.input())).replace("\r\n", "\n");
+        return ConvertedDocument.text(null, text);
     }
 }

@@ -1,11 +1,14 @@
 package dev.kbtool.ingest;
 
-import dev.kbtool.compile.DocumentSummary;
+import dev.kbtool.compile.CompileInput;
+import dev.kbtool.compile.DocumentAnalysis;
+import dev.kbtool.compile.DocumentCompiler;
 import dev.kbtool.compile.IndexPage;
 import dev.kbtool.compile.LeadSummarizer;
 import dev.kbtool.compile.LogEntry;
 import dev.kbtool.compile.SummaryPage;
 import dev.kbtool.convert.ConversionException;
+import dev.kbtool.convert.ConversionRequest;
 import dev.kbtool.convert.ConvertedDocument;
 import dev.kbtool.convert.Converter;
 import dev.kbtool.convert.Converters;
@@ -34,7 +37,7 @@ import java.util.function.Consumer;
 public final class Ingestor {
     private final KbSession session;
     private final Converters converters;
-    private final LeadSummarizer summarizer = new LeadSummarizer(5);
+    private final DocumentCompiler compiler = new LeadSummarizer(5);
 
     public Ingestor(KbSession session, Converters converters) {
         this.session = session;
@@ -78,7 +81,7 @@ public final class Ingestor {
         Converter converter = converters.forFile(file.path()).orElseThrow();
         ConvertedDocument doc;
         try {
-            doc = converter.convert(file.path());
+            doc = converter.convert(new ConversionRequest(file.path(), null, null));
         } catch (ConversionException e) {
             return AddOutcome.failed(file.display(), e.getMessage());
         }
@@ -87,12 +90,17 @@ public final class Ingestor {
         String name = catalog.documentByOrigin(origin).map(DocumentRecord::name)
                 .orElseGet(() -> DocumentNames.unique(DocumentNames.stem(fileName), origin,
                         n -> catalog.documentByName(n).isPresent()));
-        DocumentSummary summary = summarizer.summarize(doc, DocumentNames.stem(fileName));
+        DocumentAnalysis summary;
+        try {
+            summary = compiler.analyze(new CompileInput(doc.title(), DocumentNames.stem(fileName), doc.markdown(), doc.pages()));
+        } catch (dev.kbtool.compile.CompileException | InterruptedException e) {
+            return AddOutcome.failed(file.display(), e.getMessage());
+        }
         commit(file, hash, name, doc, summary);
         return new AddOutcome(file.display(), AddStatus.ADDED, name, null, 0);
     }
 
-    private void commit(InputFile file, String hash, String name, ConvertedDocument doc, DocumentSummary summary)
+    private void commit(InputFile file, String hash, String name, ConvertedDocument doc, DocumentAnalysis summary)
             throws IOException {
         KbLayout layout = session.layout();
         String fileName = file.path().getFileName().toString();
@@ -107,7 +115,7 @@ public final class Ingestor {
         AtomicFiles.append(layout.logFile(), LogEntry.render(now, "add", fileName + " → [[summaries/" + name + "]]")
                 .getBytes(StandardCharsets.UTF_8));
         DocumentRecord record = new DocumentRecord(name, hash, fileName, ext, file.path().toString(),
-                layout.relative(raw), layout.relative(source), layout.relative(summaryFile), doc.pages(),
+                layout.relative(raw), layout.relative(source), layout.relative(summaryFile), doc.pageCount(),
                 summary.description(), now);
         session.catalog().commit(UUID.randomUUID().toString().replace("-", ""), "add", name, w -> {
             w.putDocument(record);
