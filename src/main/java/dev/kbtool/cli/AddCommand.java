@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kbtool.convert.Converters;
 import dev.kbtool.ingest.AddOutcome;
 import dev.kbtool.ingest.AddStatus;
-import dev.kbtool.ingest.Ingestor;
+import dev.kbtool.ingest.AddPipeline;
+import dev.kbtool.ingest.DocumentPreparer;
+import dev.kbtool.compile.LeadSummarizer;
+import dev.kbtool.tx.TxEngine;
 import dev.kbtool.ingest.InputScanner;
 import dev.kbtool.kb.ExitCode;
 import dev.kbtool.kb.KbException;
@@ -50,7 +53,10 @@ final class AddCommand extends BaseCommand {
             if (scan.files().isEmpty() && scan.problems().isEmpty() && !quiet() && !json()) {
                 err().println("kb: no supported files found in " + String.join(", ", paths.stream().map(Path::toString).toList()));
             }
-            outcomes.addAll(new Ingestor(session, converters).add(scan.files(), this::report));
+            TxEngine engine = engine(session, "kb add");
+            DocumentPreparer preparer = new DocumentPreparer(session.catalog(), session.config(), converters,
+                    new LeadSummarizer(5));
+            outcomes.addAll(new AddPipeline(engine, preparer).run(scan.files(), this::report));
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         summarize(outcomes, elapsed);

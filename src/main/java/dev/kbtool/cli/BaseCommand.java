@@ -4,6 +4,7 @@ import dev.kbtool.kb.ExitCode;
 import dev.kbtool.kb.KbLayout;
 import dev.kbtool.kb.KbLocator;
 import dev.kbtool.kb.KbSession;
+import dev.kbtool.tx.TxEngine;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -63,6 +64,16 @@ abstract class BaseCommand implements Callable<Integer> {
 
     protected KbSession openKb() {
         return KbSession.open(locateKb());
+    }
+
+    /** The transaction engine for a mutating command; recovery notices go to stderr. */
+    protected TxEngine engine(KbSession session, String command) {
+        return new TxEngine(session.layout(), session.catalog(), lockTimeout(session), command,
+                notice -> {
+                    if (!quiet()) {
+                        err().println("kb: " + notice);
+                    }
+                });
     }
 
     /** The lock wait: the --lock-timeout flag wins over the KB's config. */

@@ -141,8 +141,10 @@ public final class Catalog implements AutoCloseable {
         return query("SELECT 1 FROM transactions WHERE txid = ?", rs -> true, txid).isPresent();
     }
 
+    /** The latest change to the knowledge base's content; re-rendering derived views does not count. */
     public synchronized Optional<TransactionRecord> lastTransaction() {
-        return query("SELECT txid, operation, detail, committed_at FROM transactions ORDER BY rowid DESC LIMIT 1",
+        return query("SELECT txid, operation, detail, committed_at FROM transactions WHERE operation <> 'render'"
+                + " ORDER BY rowid DESC LIMIT 1",
                 rs -> new TransactionRecord(rs.getString(1), rs.getString(2), rs.getString(3),
                         Instant.parse(rs.getString(4))));
     }

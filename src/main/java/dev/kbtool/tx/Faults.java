@@ -32,20 +32,22 @@ public final class Faults {
     }
 
     static void beforeWrite(Path target) throws IOException {
-        if ("write".equals(OP) && COUNT.incrementAndGet() == NTH) {
-            throw new IOException(target + ": No space left on device");
-        }
+        fail("write", target, "No space left on device");
     }
 
     static void beforeFsync(Path target) throws IOException {
-        if ("fsync".equals(OP) && COUNT.incrementAndGet() == NTH) {
-            throw new IOException(target + ": fsync failed: Input/output error");
-        }
+        fail("fsync", target, "fsync failed: Input/output error");
     }
 
     static void beforeRename(Path target) throws IOException {
-        if ("rename".equals(OP) && COUNT.incrementAndGet() == NTH) {
-            throw new IOException(target + ": rename failed: No space left on device");
+        fail("rename", target, "rename failed: No space left on device");
+    }
+
+    private static void fail(String op, Path target, String error) throws IOException {
+        if (op.equals(OP) && COUNT.incrementAndGet() == NTH) {
+            // Tests read this line to know the fault fired; it never appears without KB_FAULT.
+            System.err.println("fault-injected " + op + " " + target);
+            throw new IOException(target + ": " + error);
         }
     }
 }

@@ -1,0 +1,56 @@
+package dev.kbtool.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kbtool.kb.ExitCode;
+import dev.kbtool.kb.KbSession;
+import dev.kbtool.lint.Doctor;
+import dev.kbtool.lint.Problem;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "doctor", sortOptions = false,
+        description = {
+            "Check every invariant of the knowledge base: unfinished or quarantined transactions, stale",
+            "staging, leftover temp files, the catalog's integrity, catalog against files, frontmatter and",
+            "the index. Exit 0 when healthy, 1 when not. Without --repair it changes nothing and takes no lock."
+        })
+final class DoctorCommand extends BaseCommand {
+    @Option(names = "--repair", description = "Run recovery, remove leftovers and re-render the index, then check.")
+    boolean repair;
+
+    DoctorCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    protected ExitCode execute() throws Exception {
+        try (KbSession session = openKb()) {
+            Doctor doctor = new Doctor(engine(session, "kb doctor --repair"));
+            if (repair) {
+                doctor.repair();
+            }
+            List<Problem> problems = doctor.check();
+            if (json()) {
+                ObjectNode node = Json.object()
+                        .put("kb", session.layout().root().toString())
+                        .put("healthy", problems.isEmpty())
+                        .put("documents", session.catalog().documentCount());
+                ArrayNode list = node.putArray("problems");
+                for (Problem p : problems) {
+                    list.addObject().put("code", p.code()).put("path", p.path()).put("message", p.message());
+                }
+                Json.line(out(), node);
+            } else {
+                for (Problem p : problems) {
+                    out().println(p.code() + "  " + p.path() + ": " + p.message());
+                }
+                if (!quiet()) {
+                    out().println(problems.isEmpty() ? "healthy" : problems.size() + " problem(s) found");
+                }
+            }
+            return problems.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.kbtool.ingest;
+
+import dev.kbtool.compile.DocumentAnalysis;
+import dev.kbtool.compile.LogEntry;
+import dev.kbtool.compile.SummaryPage;
+import dev.kbtool.kb.Catalog;
+import dev.kbtool.kb.DocumentNames;
+import dev.kbtool.kb.DocumentPaths;
+import dev.kbtool.kb.DocumentRecord;
+import dev.kbtool.kb.PageKind;
+import dev.kbtool.kb.PageRecord;
+import dev.kbtool.tx.LockToken;
+import dev.kbtool.tx.Plan;
+import dev.kbtool.tx.Transaction;
+import dev.kbtool.tx.TxEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The commit stage of {@code kb add}: one transaction per document, under the KB lock. It
+ * re-checks what prepare could only guess — the content may have been added meanwhile by
+ * another process, the provisional name may be taken — then publishes the staged files and
+ * writes the pages and catalog rows.
+ */
+public final class DocumentCommitter {
+    private final TxEngine engine;
+
+    public DocumentCommitter(TxEngine engine) {
+        this.engine = engine;
+    }
+
+    public AddOutcome commit(LockToken token, PreparedDocument doc) throws IOException {
+        Catalog catalog = engine.catalog();
+        String display = doc.input().display();
+        Optional<DocumentRecord> known = catalog.documentByHash(doc.hash());
+        if (known.isPresent()) {
+            return new AddOutcome(display, AddStatus.SKIPPED, known.get().name(),
+                    "already in the knowledge base as " + known.get().name(), 0);
+        }
+        String origin = doc.input().path().toString();
+        Optional<DocumentRecord> previous = catalog.documentByOrigin(origin);
+        String name = previous.map(DocumentRecord::name).orElseGet(() -> DocumentNames.unique(
+                DocumentNames.stem(doc.fileName()), origin, n -> catalog.documentByName(n).isPresent()));
+        DocumentPaths paths = new DocumentPaths(name, doc.extension());
+        List<Path> images = stagedImages(doc);
+
+        Plan.Builder plan = Plan.builder()
+                .file(paths.raw()).file(paths.source()).tree(paths.images()).file(paths.summary())
+                .append("wiki/log.md");
+        previous.filter(p -> !p.rawPath().equals(paths.raw())).ifPresent(p -> plan.file(p.rawPath()));
+
+        Transaction tx = engine.begin(token, "add", name, plan.build());
+        try {
+            if (previous.isPresent() && !previous.get().rawPath().equals(paths.raw())) {
+                tx.delete(previous.get().rawPath());
+            }
+            tx.publish(doc.stagedRaw(), paths.raw());
+            tx.delete(paths.images());
+            for (Path image : images) {
+                tx.publish(image, paths.images() + "/" + image.getFileName());
+            }
+            String source = doc.converted().markdown()
+                    .replace("images/" + doc.imagePrefix() + "/", paths.imageLinkPrefix());
+            tx.write(paths.source(), source);
+            DocumentAnalysis analysis = doc.analysis();
+            tx.write(paths.summary(), SummaryPage.render(name, doc.fileName(), analysis));
+            Instant now = Instant.now();
+            String verb = previous.isPresent() ? "update" : "add";
+            tx.append("wiki/log.md", LogEntry.render(now, verb, doc.fileName() + " → [[" + paths.summaryLink() + "]]"));
+            DocumentRecord record = new DocumentRecord(name, doc.hash(), doc.fileName(), doc.extension(), origin,
+                    paths.raw(), paths.source(), paths.summary(), doc.converted().pageCount(),
+                    analysis.description(), previous.map(DocumentRecord::addedAt).orElse(now));
+            tx.commit(w -> {
+                w.putDocument(record);
+                w.putPage(new PageRecord(paths.sourceLink() + ".md", PageKind.SOURCE, analysis.title(), "", name));
+                w.putPage(new PageRecord(paths.summaryLink() + ".md", PageKind.SUMMARY, analysis.title(),
+                        analysis.description(), name));
+            });
+        } catch (IOException | RuntimeException e) {
+            throw rethrow(tx.abort(e));
+        }
+        return new AddOutcome(display, AddStatus.ADDED, name, null, 0);
+    }
+
+    private static IOException rethrow(Exception e) {
+        if (e instanceof RuntimeException re) {
+            throw re;
+        }
+        return (IOException) e;
+    }
+
+    private static List<Path> stagedImages(PreparedDocument doc) throws IOException {
+        if (!Files.isDirectory(doc.stagedImages())) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(doc.stagedImages())) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.kbtool.ingest;
+
+import dev.kbtool.compile.CompileException;
+import dev.kbtool.compile.CompileInput;
+import dev.kbtool.compile.DocumentAnalysis;
+import dev.kbtool.compile.DocumentCompiler;
+import dev.kbtool.convert.ConversionException;
+import dev.kbtool.convert.ConversionRequest;
+import dev.kbtool.convert.ConvertedDocument;
+import dev.kbtool.convert.Converter;
+import dev.kbtool.convert.Converters;
+import dev.kbtool.kb.Catalog;
+import dev.kbtool.kb.Config;
+import dev.kbtool.kb.DocumentNames;
+import dev.kbtool.kb.Units;
+import dev.kbtool.tx.FileTrees;
+import dev.kbtool.tx.StagingLease;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * The prepare stage of {@code kb add}: everything that depends on one file alone — size
+ * check, staged copy and hash, known-content check, conversion, document-local compile —
+ * done in staging without the KB lock, so it can run on many files at once.
+ */
+public final class DocumentPreparer {
+    private final Catalog catalog;
+    private final Config config;
+    private final Converters converters;
+    private final DocumentCompiler compiler;
+
+    public DocumentPreparer(Catalog catalog, Config config, Converters converters, DocumentCompiler compiler) {
+        this.catalog = catalog;
+        this.config = config;
+        this.converters = converters;
+        this.compiler = compiler;
+    }
+
+    /** A prepared document, or the outcome that ends this file here (skipped or failed). */
+    public sealed interface Result permits Ready, Done {
+    }
+
+    public record Ready(PreparedDocument document) implements Result {
+    }
+
+    public record Done(AddOutcome outcome) implements Result {
+    }
+
+    public Result prepare(InputFile file, StagingLease lease) throws IOException, InterruptedException {
+        long size = Files.size(file.path());
+        if (size > config.maxFileSize()) {
+            return new Done(AddOutcome.failed(file.display(), "larger than max_file_size ("
+                    + Units.formatSize(size) + " > " + Units.formatSize(config.maxFileSize()) + ")"));
+        }
+        Path folder = lease.newFolder(file.path().getFileName().toString());
+        try {
+            Result result = prepareIn(folder, file);
+            if (result instanceof Done) {
+                FileTrees.deleteRecursively(folder);
+            }
+            return result;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            FileTrees.deleteRecursively(folder);
+            throw e;
+        }
+    }
+
+    private Result prepareIn(Path folder, InputFile file) throws IOException, InterruptedException {
+        String extension = Converters.extension(file.path());
+        Path raw = folder.resolve("raw" + (extension.isEmpty() ? "" : "." + extension));
+        String hash = StagedCopy.copyAndHash(file.path(), raw);
+        var known = catalog.documentByHash(hash);
+        if (known.isPresent()) {
+            return new Done(new AddOutcome(file.display(), AddStatus.SKIPPED, known.get().name(),
+                    "already in the knowledge base as " + known.get().name(), 0));
+        }
+        Converter converter = converters.forFile(file.path()).orElseThrow();
+        String imagePrefix = "kb-staged-" + UUID.randomUUID();
+        Path images = folder.resolve("images");
+        ConvertedDocument converted;
+        try {
+            converted = converter.convert(new ConversionRequest(raw, images, "images/" + imagePrefix + "/"));
+        } catch (ConversionException e) {
+            return new Done(AddOutcome.failed(file.display(), e.getMessage()));
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        String stem = DocumentNames.stem(file.path().getFileName().toString());
+        DocumentAnalysis analysis;
+        try {
+            analysis = compiler.analyze(new CompileInput(converted.title(), stem, converted.markdown(), converted.pages()));
+        } catch (CompileException e) {
+            return new Done(AddOutcome.failed(file.display(), "compile failed: " + e.getMessage()));
+        }
+        return new Ready(new PreparedDocument(file, hash, extension, raw, images, converted, analysis, imagePrefix));
+    }
+}

@@ -1,0 +1,179 @@
+package dev.kbtool.tx;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kbtool.kb.ExitCode;
+import dev.kbtool.kb.KbException;
+import dev.kbtool.kb.KbLayout;
+import dev.kbtool.kb.Units;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * The exclusive lock of one knowledge base. Two layers: an in-JVM reentrant lock with
+ * per-thread ownership, and an OS lock on {@code .kb/lock} taken through exactly one
+ * {@link FileChannel} per process, kept open for the life of the JVM — POSIX drops a
+ * process's lock when any descriptor of the file is closed, and a JVM cannot lock one file
+ * twice. A killed holder's OS lock is released by the kernel at once.
+ */
+public final class KbLock {
+    private static final ConcurrentHashMap<Path, KbLock> LOCKS = new ConcurrentHashMap<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration NOTICE_AFTER = Duration.ofSeconds(1);
+
+    private final Path file;
+    private final Path holderFile;
+    private final ReentrantLock inJvm = new ReentrantLock(true);
+    private FileChannel channel;
+    private FileLock osLock;
+
+    private KbLock(KbLayout layout) {
+        this.file = layout.lockFile();
+        this.holderFile = layout.lockHolderFile();
+    }
+
+    public static KbLock of(KbLayout layout) {
+        return LOCKS.computeIfAbsent(layout.lockFile(), f -> new KbLock(layout));
+    }
+
+    /**
+     * Takes the lock for the current thread, waiting up to {@code timeout}. Reentrant: a
+     * thread that holds it gets another level at once. Prepare workers are refused at once.
+     *
+     * @param command       what the holder is doing, shown to whoever waits for it
+     * @param waitingNotice told once, after a second of waiting, who holds the lock
+     */
+    public LockToken acquire(Duration timeout, String command, Consumer<String> waitingNotice) {
+        if (PrepareWorkers.isCurrentThreadWorker()) {
+            throw new IllegalStateException("a prepare worker tried to take the KB lock; only the commit thread may");
+        }
+        if (inJvm.isHeldByCurrentThread()) {
+            inJvm.lock();
+            return new LockToken(this);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            if (!inJvm.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw busy(timeout, Optional.of(new LockHolder(ProcessHandle.current().pid(),
+                        "another thread of this process", Instant.now().toString())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KbException(ExitCode.INTERRUPTED, "interrupted while waiting for the knowledge base lock");
+        }
+        try {
+            takeOsLock(deadline, timeout, waitingNotice);
+            writeHolder(command);
+            CrashPoints.reach("lock.acquired");
+            return new LockToken(this);
+        } catch (RuntimeException | Error e) {
+            releaseOsLock();
+            inJvm.unlock();
+            throw e;
+        }
+    }
+
+    public boolean isHeldByCurrentThread() {
+        return inJvm.isHeldByCurrentThread();
+    }
+
+    /** How many levels the current thread holds; 1 means the outermost acquisition. */
+    public int holdCount() {
+        return inJvm.getHoldCount();
+    }
+
+    void release() {
+        if (!inJvm.isHeldByCurrentThread()) {
+            throw new IllegalStateException("KB lock released by a thread that does not hold it");
+        }
+        if (inJvm.getHoldCount() == 1) {
+            releaseOsLock();
+        }
+        inJvm.unlock();
+    }
+
+    /** The recorded holder, if any; stale when nobody holds the lock. */
+    public Optional<LockHolder> holder() {
+        try {
+            return Optional.of(JSON.readValue(Files.readAllBytes(holderFile), LockHolder.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void takeOsLock(long deadline, Duration timeout, Consumer<String> waitingNotice) {
+        long started = System.nanoTime();
+        long pause = 5;
+        boolean noticed = false;
+        try {
+            FileChannel ch = channel();
+            while (true) {
+                osLock = ch.tryLock();
+                if (osLock != null) {
+                    return;
+                }
+                if (System.nanoTime() >= deadline) {
+                    throw busy(timeout, holder());
+                }
+                if (!noticed && System.nanoTime() - started >= NOTICE_AFTER.toNanos()) {
+                    noticed = true;
+                    waitingNotice.accept("waiting for the knowledge base lock, held by "
+                            + holder().map(LockHolder::describe).orElse("another process") + " ...");
+                }
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                Thread.sleep(Math.max(1, Math.min(pause, left)));
+                pause = Math.min(pause * 2, 100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KbException(ExitCode.INTERRUPTED, "interrupted while waiting for the knowledge base lock");
+        } catch (IOException e) {
+            throw new KbException(ExitCode.FAILURE, "cannot lock " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized FileChannel channel() throws IOException {
+        if (channel == null || !channel.isOpen()) {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        }
+        return channel;
+    }
+
+    private void releaseOsLock() {
+        if (osLock != null) {
+            try {
+                osLock.release();
+            } catch (IOException ignored) {
+                // The lock dies with the process anyway; nothing more can be done here.
+            }
+            osLock = null;
+        }
+    }
+
+    private void writeHolder(String command) {
+        LockHolder me = new LockHolder(ProcessHandle.current().pid(), command, Instant.now().toString());
+        try {
+            AtomicFiles.write(holderFile, JSON.writeValueAsBytes(me));
+        } catch (IOException e) {
+            throw new KbException(ExitCode.FAILURE, "cannot record the lock holder in " + holderFile + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private KbException busy(Duration timeout, Optional<LockHolder> holder) {
+        return new KbException(ExitCode.BUSY, "knowledge base is busy: the lock is held by "
+                + holder.map(LockHolder::describe).orElse("another process")
+                + "; gave up after " + Units.formatDuration(timeout)
+                + " (raise --lock-timeout to wait longer)");
+    }
+}

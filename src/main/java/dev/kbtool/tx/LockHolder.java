@@ -1,0 +1,12 @@
+package dev.kbtool.tx;
+
+/**
+ * Who holds a KB lock, as recorded in {@code .kb/lock.holder} for the people who wait.
+ *
+ * @param since ISO-8601 instant the lock was taken
+ */
+public record LockHolder(long pid, String command, String since) {
+    public String describe() {
+        return "pid " + pid + " (" + command + ") since " + since;
+    }
+}

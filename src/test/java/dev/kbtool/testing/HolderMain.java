@@ -1,0 +1,43 @@
+package dev.kbtool.testing;
+
+import dev.kbtool.kb.KbLayout;
+import dev.kbtool.tx.KbLock;
+import dev.kbtool.tx.StagingLease;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A child process that takes the KB lock or a staging lease with kb's own classes and
+ * keeps it until killed, so tests can see what other processes see.
+ * Usage: {@code HolderMain <kb-dir> lock|lease}.
+ */
+public final class HolderMain {
+    private HolderMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        KbLayout layout = new KbLayout(Path.of(args[0]));
+        if (args[1].equals("lock")) {
+            KbLock.of(layout).acquire(Duration.ofSeconds(30), "kb test-holder", n -> { });
+        } else {
+            StagingLease lease = StagingLease.open(layout);
+            lease.newFolder("work");
+        }
+        System.out.println("ready");
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    /** Starts the holder and waits until it holds what it was asked to. */
+    public static Process start(Path kb, String mode) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                HolderMain.class.getName(), kb.toString(), mode).redirectErrorStream(true).start();
+        String line = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine();
+        if (!"ready".equals(line)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("holder did not start: " + line);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.kbtool.tx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kbtool.testing.CrashWorkload;
+import dev.kbtool.testing.Kb;
+import dev.kbtool.testing.KbDigest;
+import dev.kbtool.testing.KbProcess;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 at every crash point of a batch add, in a child JVM; then the next command must
+ * bring the KB to the state before or after the interrupted document — compared by content
+ * digest — with nothing left over, and re-running the add must converge to the
+ * uninterrupted result.
+ */
+class CrashSuiteIT {
+    static final int CRASHED = 137;
+
+    @TempDir
+    static Path work;
+    static CrashWorkload workload;
+
+    @BeforeAll
+    static void buildWorkload() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("alpha.md", "# Alpha\n\nAlpha is the first new document. It has a heading and two sentences.\n");
+        files.put("beta.txt", "Beta is plain text.\nIt spans two lines about shared ideas.\n");
+        files.put("gamma.markdown", "---\ntitle: Gamma\n---\n\nGamma uses the long Markdown extension.\n");
+        workload = new CrashWorkload(work, files);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> killAtEveryCrashPointOfABatchAdd() {
+        Map<String, Integer> points = workload.crashPoints();
+        assertThat(points).containsKeys("tx.journal-written", "tx.apply", "tx.committed", "tx.snapshot-entry");
+        List<DynamicTest> tests = new ArrayList<>();
+        points.forEach((point, count) -> {
+            for (int n = 1; n <= count; n++) {
+                String at = point + ":" + n;
+                tests.add(DynamicTest.dynamicTest(at, () -> crashThenRecover(at)));
+            }
+        });
+        return tests.stream();
+    }
+
+    private void crashThenRecover(String at) {
+        Path kb = workload.freshKb(at.replace(':', '-'));
+        Kb.Result crashed = new KbProcess(work).env("KB_CRASH_AT", at)
+                .run("--kb", kb.toString(), "add", workload.batch.toString());
+        assertThat(crashed.code()).as(crashed.toString()).isEqualTo(CRASHED);
+
+        assertRecoversToAPrefixAndConverges(kb);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> killDuringRecoveryItself() {
+        String crashAt = "tx.apply:8";
+        Path probe = workload.freshKb("recovery-trace");
+        KbProcess kb = new KbProcess(work);
+        assertThat(kb.env("KB_CRASH_AT", crashAt).run("--kb", probe.toString(), "add", workload.batch.toString())
+                .code()).isEqualTo(CRASHED);
+        Kb.Result traced = new KbProcess(work).env("KB_CRASH_TRACE", "1").run("--kb", probe.toString(), "doctor", "--repair");
+        Map<String, Integer> points = CrashWorkload.count(traced.err());
+        assertThat(points).containsKeys("recovery.attempt-persisted", "rollback.entry", "recovery.rolled-back");
+
+        List<DynamicTest> tests = new ArrayList<>();
+        points.forEach((point, count) -> {
+            for (int n = 1; n <= count; n++) {
+                String at = point + ":" + n;
+                tests.add(DynamicTest.dynamicTest("recovery " + at, () -> {
+                    Path dir = workload.freshKb("rec-" + at.replace(':', '-'));
+                    assertThat(new KbProcess(work).env("KB_CRASH_AT", crashAt)
+                            .run("--kb", dir.toString(), "add", workload.batch.toString()).code()).isEqualTo(CRASHED);
+                    Kb.Result second = new KbProcess(work).env("KB_CRASH_AT", at)
+                            .run("--kb", dir.toString(), "doctor", "--repair");
+                    assertThat(second.code()).as(second.toString()).isEqualTo(CRASHED);
+                    assertRecoversToAPrefixAndConverges(dir);
+                }));
+            }
+        });
+        return tests.stream();
+    }
+
+    @Test
+    void recoveryPersistsItsAttemptCounterBeforeEachTry() throws Exception {
+        Path kb = workload.freshKb("attempts");
+        KbProcess p = new KbProcess(work);
+        assertThat(p.env("KB_CRASH_AT", "tx.apply:2").run("--kb", kb.toString(), "add", workload.batch.toString())
+                .code()).isEqualTo(CRASHED);
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            Kb.Result r = new KbProcess(work).env("KB_CRASH_AT", "recovery.attempt-persisted")
+                    .run("--kb", kb.toString(), "doctor", "--repair");
+            assertThat(r.code()).isEqualTo(CRASHED);
+            try (var journals = java.nio.file.Files.list(kb.resolve(".kb/journal"))) {
+                Path journal = journals.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+                assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(journal.toFile())
+                        .at("/journal/attempts").asInt()).isEqualTo(attempt);
+            }
+        }
+        assertRecoversToAPrefixAndConverges(kb);
+    }
+
+    @Test
+    void randomKillsDuringABatchAdd() throws Exception {
+        long seed = Long.getLong("kb.crash.seed", System.nanoTime());
+        int iterations = Integer.getInteger("kb.crash.iterations", 6);
+        Random random = new Random(seed);
+        for (int i = 0; i < iterations; i++) {
+            Path kb = workload.freshKb("random-" + i);
+            long delay = 150 + random.nextInt(900);
+            Process p = new KbProcess(work).builder("--kb", kb.toString(), "add", workload.batch.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Thread.sleep(delay);
+            p.destroyForcibly();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            String context = "seed " + seed + " (rerun with -Dkb.crash.seed=" + seed + "), iteration " + i
+                    + ", killed after " + delay + " ms";
+            assertRecoversToAPrefixAndConverges(kb, context);
+        }
+    }
+
+    private static void assertRecoversToAPrefixAndConverges(Path kb) {
+        assertRecoversToAPrefixAndConverges(kb, "");
+    }
+
+    private static void assertRecoversToAPrefixAndConverges(Path kb, String context) {
+        KbProcess kbp = new KbProcess(work);
+        Kb.Result doctor = kbp.run("--kb", kb.toString(), "--json", "doctor", "--repair");
+        assertThat(doctor.code()).as(context + "\n" + doctor).isZero();
+        assertThat(doctor.out()).contains("\"healthy\":true");
+        assertThat(KbDigest.leftovers(kb)).as(context).isEmpty();
+        int prefix = workload.prefixOf(kb);
+        assertThat(prefix).as(context + ": the KB after recovery is in none of the prefix states:\n"
+                + KbDigest.of(kb) + "\nexpected one of\n" + workload.prefixStates).isGreaterThanOrEqualTo(0);
+
+        Kb.Result again = kbp.run("--kb", kb.toString(), "add", workload.batch.toString());
+        assertThat(again.code()).as(context + "\n" + again).isZero();
+        assertThat(KbDigest.of(kb)).as(context).isEqualTo(workload.finalState());
+        assertThat(KbDigest.leftovers(kb)).as(context).isEmpty();
+    }
+}
