@@ -1,5 +1,6 @@
 package dev.kbtool.cli;
 
+import dev.kbtool.ingest.Cancellation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,17 +14,23 @@ import java.util.Map;
  * @param cwd               the working directory
  * @param stdinInteractive  stdin is a terminal a person can answer prompts on
  * @param stderrTerminal    stderr is a terminal, so progress bars are welcome
+ * @param cancellation      set when the user interrupts (Ctrl-C) a long command
  */
-public record CliContext(Map<String, String> env, Path cwd, boolean stdinInteractive, boolean stderrTerminal) {
+public record CliContext(Map<String, String> env, Path cwd, boolean stdinInteractive, boolean stderrTerminal,
+        Cancellation cancellation) {
 
     public CliContext {
         env = Map.copyOf(env);
         cwd = cwd.toAbsolutePath().normalize();
     }
 
-    public static CliContext fromProcess() {
+    public CliContext(Map<String, String> env, Path cwd, boolean stdinInteractive, boolean stderrTerminal) {
+        this(env, cwd, stdinInteractive, stderrTerminal, new Cancellation());
+    }
+
+    public static CliContext fromProcess(Cancellation cancellation) {
         return new CliContext(System.getenv(), Path.of("").toAbsolutePath(),
-                System.console() != null, isTerminal(2));
+                System.console() != null, isTerminal(2), cancellation);
     }
 
     public String env(String name) {

@@ -1,5 +1,7 @@
 package dev.kbtool.cli;
 
+import dev.kbtool.ingest.Cancellation;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -12,9 +14,11 @@ public final class Main {
         // PDFBox and friends log through slf4j; their warnings about odd files are noise for kb's users.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = KbCli.run(CliContext.fromProcess(), out, err, args);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        Cancellation cancellation = new Cancellation();
+        Interrupts.install(cancellation, err);
+        int code = KbCli.run(CliContext.fromProcess(cancellation), out, err, args);
         out.flush();
         err.flush();
         System.exit(code);

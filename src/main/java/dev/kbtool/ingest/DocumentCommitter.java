@@ -39,8 +39,7 @@ public final class DocumentCommitter {
         String display = doc.input().display();
         Optional<DocumentRecord> known = catalog.documentByHash(doc.hash());
         if (known.isPresent()) {
-            return new AddOutcome(display, AddStatus.SKIPPED, known.get().name(),
-                    "already in the knowledge base as " + known.get().name(), 0);
+            return AddOutcome.skipped(display, known.get().name(), "already in the knowledge base as " + known.get().name());
         }
         String origin = doc.input().path().toString();
         Optional<DocumentRecord> previous = catalog.documentByOrigin(origin);
@@ -84,7 +83,7 @@ public final class DocumentCommitter {
         } catch (IOException | RuntimeException e) {
             throw rethrow(tx.abort(e));
         }
-        return new AddOutcome(display, AddStatus.ADDED, name, null, 0);
+        return AddOutcome.added(display, name, doc.analysis().usage());
     }
 
     private static IOException rethrow(Exception e) {

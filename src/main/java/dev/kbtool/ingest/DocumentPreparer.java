@@ -18,6 +18,7 @@ import dev.kbtool.tx.StagingLease;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -48,12 +49,22 @@ public final class DocumentPreparer {
     public record Done(AddOutcome outcome) implements Result {
     }
 
-    public Result prepare(InputFile file, StagingLease lease) throws IOException, InterruptedException {
+    /** The failure for a file over the size cap, checked before anything reads it. */
+    public Optional<AddOutcome> checkSize(InputFile file) throws IOException {
         long size = Files.size(file.path());
         if (size > config.maxFileSize()) {
-            return new Done(AddOutcome.failed(file.display(), "larger than max_file_size ("
+            return Optional.of(AddOutcome.failed(file.display(), "larger than max_file_size ("
                     + Units.formatSize(size) + " > " + Units.formatSize(config.maxFileSize()) + ")"));
         }
+        return Optional.empty();
+    }
+
+    /** The document already holding this content, if any. */
+    public Optional<String> knownAs(String hash) {
+        return catalog.documentByHash(hash).map(d -> d.name());
+    }
+
+    public Result prepare(InputFile file, StagingLease lease) throws IOException, InterruptedException {
         Path folder = lease.newFolder(file.path().getFileName().toString());
         try {
             Result result = prepareIn(folder, file);
@@ -71,10 +82,9 @@ public final class DocumentPreparer {
         String extension = Converters.extension(file.path());
         Path raw = folder.resolve("raw" + (extension.isEmpty() ? "" : "." + extension));
         String hash = StagedCopy.copyAndHash(file.path(), raw);
-        var known = catalog.documentByHash(hash);
+        Optional<String> known = knownAs(hash);
         if (known.isPresent()) {
-            return new Done(new AddOutcome(file.display(), AddStatus.SKIPPED, known.get().name(),
-                    "already in the knowledge base as " + known.get().name(), 0));
+            return new Done(AddOutcome.skipped(file.display(), known.get(), "already in the knowledge base as " + known.get()));
         }
         Converter converter = converters.forFile(file.path()).orElseThrow();
         String imagePrefix = "kb-staged-" + UUID.randomUUID();

@@ -88,11 +88,18 @@ public final class StagingLease implements AutoCloseable {
                 + safe.substring(0, Math.min(40, safe.length()))));
     }
 
+    /**
+     * Deletes the area and the lease. If the area cannot be deleted (a worker that ran out of
+     * time may still be writing into it) the lease file stays, unlocked once this process
+     * exits, and the next recovery sweeps both.
+     */
     @Override
     public void close() throws IOException {
         try {
             FileTrees.deleteRecursively(dir);
             Files.deleteIfExists(leaseFile);
+        } catch (IOException leftForRecovery) {
+            // Swept by the next recovery once this process is gone.
         } finally {
             OWN.remove(leaseFile);
             lock.release();

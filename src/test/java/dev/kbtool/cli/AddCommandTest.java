@@ -85,7 +85,7 @@ class AddCommandTest {
         assertThat(lines.get(0).get("doc").asText()).isEqualTo("notes");
         assertThat(lines.get(1).get("doc").asText()).matches("notes-[0-9a-f]{8}");
         assertThat(lines.get(2).get("status").asText()).isEqualTo("skipped");
-        assertThat(lines.get(2).get("reason").asText()).contains("notes");
+        assertThat(lines.get(2).get("reason").asText()).isEqualTo("same content as x/notes.md earlier in this batch");
         assertThat(lines.get(3).get("summary").asBoolean()).isTrue();
         assertThat(lines.get(3).get("added").asInt()).isEqualTo(2);
         assertThat(lines.get(0).has("milliseconds")).isTrue();
@@ -165,6 +165,62 @@ class AddCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void reportFileHoldsTheSameJsonLinesAsJsonOutput() throws Exception {
+        Fixtures.write(tmp.resolve("d/a.md"), "A.");
+        Fixtures.write(tmp.resolve("d/b.md"), "B.");
+
+        Kb.Result r = kb.run("--json", "add", "--jobs", "2", "--report", "out/report.jsonl", "d");
+
+        List<String> report = Files.readAllLines(tmp.resolve("out/report.jsonl"));
+        List<String> stdout = r.out().lines().toList();
+        assertThat(report).hasSize(3);
+        assertThat(report.stream().map(l -> json(l).path("path").asText()).toList())
+                .isEqualTo(stdout.stream().map(l -> json(l).path("path").asText()).toList());
+        assertThat(json(report.get(2)).get("summary").asBoolean()).isTrue();
+        assertThat(json(report.get(0)).get("stages").has("lock_wait")).isTrue();
+    }
+
+    @Test
+    void reportInsideTheKbIsRefused() {
+        Fixtures.write(tmp.resolve("d/a.md"), "A.");
+
+        Kb.Result r = kb.run("add", "--report", "kb/wiki/report.jsonl", "d");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(root.resolve("wiki/report.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void dryRunSaysWhatWouldHappenAndChangesNothing() {
+        Fixtures.write(tmp.resolve("d/a.md"), "A.");
+        kb.run("add", "d/a.md");
+        Fixtures.write(tmp.resolve("d/b.md"), "B.");
+        String index = Fixtures.read(root.resolve("wiki/index.md"));
+
+        Kb.Result r = kb.run("add", "--dry-run", "d");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains("skipped d/a.md (already in the knowledge base as a)", "would add d/b.md");
+        assertThat(r.out()).contains("dry run: would add 1, skip 1, fail 0");
+        assertThat(root.resolve("wiki/summaries/b.md")).doesNotExist();
+        assertThat(Fixtures.read(root.resolve("wiki/index.md"))).isEqualTo(index);
+    }
+
+    @Test
+    void doubleVerboseShowsStageTimings() {
+        Fixtures.write(tmp.resolve("d/a.md"), "A.");
+
+        Kb.Result r = kb.run("-vv", "add", "d");
+
+        assertThat(r.err()).contains("hash ", "prepare ", "lock wait ", "commit ").contains("stages (sum over files");
+    }
+
+    @Test
+    void badJobsIsAUsageError() {
+        assertThat(kb.run("add", "--jobs", "0", "x.md").code()).isEqualTo(2);
     }
 
     private JsonNode json(String line) {

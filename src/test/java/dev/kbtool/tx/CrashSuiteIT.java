@@ -40,11 +40,12 @@ class CrashSuiteIT {
         files.put("beta.txt", "Beta is plain text.\nIt spans two lines about shared ideas.\n");
         files.put("gamma.markdown", "---\ntitle: Gamma\n---\n\nGamma uses the long Markdown extension.\n");
         workload = new CrashWorkload(work, files);
+        // Batches run with two prepare workers, so kills land while other files are in flight.
     }
 
     @TestFactory
     Stream<DynamicTest> killAtEveryCrashPointOfABatchAdd() {
-        Map<String, Integer> points = workload.crashPoints();
+        Map<String, Integer> points = workload.crashPoints("--jobs", "2");
         assertThat(points).containsKeys("tx.journal-written", "tx.apply", "tx.committed", "tx.snapshot-entry");
         List<DynamicTest> tests = new ArrayList<>();
         points.forEach((point, count) -> {
@@ -59,7 +60,7 @@ class CrashSuiteIT {
     private void crashThenRecover(String at) {
         Path kb = workload.freshKb(at.replace(':', '-'));
         Kb.Result crashed = new KbProcess(work).env("KB_CRASH_AT", at)
-                .run("--kb", kb.toString(), "add", workload.batch.toString());
+                .run("--kb", kb.toString(), "add", "--jobs", "2", workload.batch.toString());
         assertThat(crashed.code()).as(crashed.toString()).isEqualTo(CRASHED);
 
         assertRecoversToAPrefixAndConverges(kb);
@@ -121,13 +122,14 @@ class CrashSuiteIT {
         for (int i = 0; i < iterations; i++) {
             Path kb = workload.freshKb("random-" + i);
             long delay = 150 + random.nextInt(900);
-            Process p = new KbProcess(work).builder("--kb", kb.toString(), "add", workload.batch.toString())
+            String jobs = Integer.toString(1 + i % 2);
+            Process p = new KbProcess(work).builder("--kb", kb.toString(), "add", "--jobs", jobs, workload.batch.toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             Thread.sleep(delay);
             p.destroyForcibly();
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             String context = "seed " + seed + " (rerun with -Dkb.crash.seed=" + seed + "), iteration " + i
-                    + ", killed after " + delay + " ms";
+                    + ", --jobs " + jobs + ", killed after " + delay + " ms";
             assertRecoversToAPrefixAndConverges(kb, context);
         }
     }
