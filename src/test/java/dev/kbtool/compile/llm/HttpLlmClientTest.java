@@ -348,6 +348,7 @@ class HttpLlmClientTest {
             assertThatThrownBy(() -> client.complete(HELLO, Deadline.after(Duration.ofMillis(200))))
                     .isInstanceOf(LlmException.class)
                     .hasMessageContaining("time limit of 200ms");
+            assertThat(slow.isDone()).as("the call holding the only permit is still running").isFalse();
             assertThat(server.requests()).hasSize(1);
             assertThat(slow.get().text()).isEqualTo("slow");
         } finally {
