@@ -43,6 +43,7 @@ final class AnthropicMessagesProtocol implements ChatProtocol {
             messages.addObject().put("role", m.role().wireName()).put("content", m.content());
         }
         if (settings.temperature() != null) {
+            // Anthropic accepts 0 to 1, OpenAI 0 to 2; one setting serves both
             body.put("temperature", Math.min(1.0, settings.temperature()));
         }
         if (stream) {

@@ -63,21 +63,26 @@ public final class LlmCompiler implements DocumentCompiler {
         }
     }
 
-    /** Notes on the parts of a long document, joined in order and kept within one call's budget. */
+    /**
+     * Notes on the parts of a long document, joined in order. Each part gets an equal share
+     * of one call's budget, so the end of the document is never the part that gets cut.
+     */
     private String notes(JsonConversation conversation, String title, List<String> allParts)
             throws LlmException, InterruptedException {
         List<String> parts = TextChunker.spread(allParts, settings.maxChunks());
+        int share = settings.chunkChars() / parts.size() - 16;
         StringBuilder notes = new StringBuilder();
         for (int i = 0; i < parts.size(); i++) {
             NotesReply reply = conversation.ask(settings.modelFor(Stage.SUMMARIZE),
                     Prompts.notes(title, parts.get(i), i + 1, parts.size()), NotesReply.parser());
-            if (!reply.notes().isEmpty()) {
-                notes.append("Part ").append(i + 1).append(": ").append(String.join(" ", reply.notes())).append("\n\n");
+            String kept = Sentences.within(reply.notes(), share);
+            if (!kept.isEmpty()) {
+                notes.append("Part ").append(i + 1).append(": ").append(kept).append("\n\n");
             }
         }
         if (notes.length() == 0) {
             throw new LlmException("the LLM found nothing to note in any part of the document");
         }
-        return TextChunker.chunks(notes.toString(), settings.chunkChars()).get(0);
+        return notes.toString().strip();
     }
 }

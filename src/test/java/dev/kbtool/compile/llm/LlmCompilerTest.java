@@ -242,8 +242,12 @@ class LlmCompilerTest {
         String text = IntStream.rangeClosed(1, 12)
                 .mapToObj(i -> String.format("P%02d ", i) + "This paragraph is about backpropagation. ".repeat(10))
                 .collect(Collectors.joining("\n\n"));
+        String longNotes = IntStream.rangeClosed(1, 15)
+                .mapToObj(i -> "\"Note " + i + " on the first part says a great deal about gradients, layers and the "
+                        + "loss surface of the network in question.\"")
+                .collect(Collectors.joining(", ", "{\"notes\": [\"The first part introduces backpropagation.\", ", "]}"));
         serve(LlmProvider.OPENAI,
-                answer("{\"notes\": [\"The first part introduces backpropagation.\"]}"),
+                answer(longNotes),
                 answer("{\"notes\": [\"The last part discusses deep networks.\"]}"),
                 answer(SUMMARY), answer(TOPICS));
 
@@ -260,6 +264,9 @@ class LlmCompilerTest {
                         "Part 2: The last part discusses deep networks.", "Task: describe and summarise")
                 .doesNotContain("P01");
         assertThat(requests.get(3).lastMessage()).contains("<notes", "Task: list");
+        String notes = requests.get(2).lastMessage().replaceAll("(?s).*<notes[^>]*>\n(.*)\n</notes>.*", "$1");
+        assertThat(notes.length()).isLessThanOrEqualTo(2000);
+        assertThat(notes).contains("Note 5 on the first part").doesNotContain("Note 15 on the first part");
     }
 
     @Test
