@@ -244,7 +244,8 @@ class LlmCompilerTest {
                 .collect(Collectors.joining("\n\n"));
         String longNotes = IntStream.rangeClosed(1, 15)
                 .mapToObj(i -> "\"Note " + i + " on the first part says a great deal about gradients, layers and the "
-                        + "loss surface of the network in question.\"")
+                        + "loss surface of the network in question, with figures for every one of the ten epochs and "
+                        + "for both of the models compared.\"")
                 .collect(Collectors.joining(", ", "{\"notes\": [\"The first part introduces backpropagation.\", ", "]}"));
         serve(LlmProvider.OPENAI,
                 answer(longNotes),
@@ -266,7 +267,8 @@ class LlmCompilerTest {
         assertThat(requests.get(3).lastMessage()).contains("<notes", "Task: list");
         String notes = requests.get(2).lastMessage().replaceAll("(?s).*<notes[^>]*>\n(.*)\n</notes>.*", "$1");
         assertThat(notes.length()).isLessThanOrEqualTo(2000);
-        assertThat(notes).contains("Note 5 on the first part").doesNotContain("Note 15 on the first part");
+        assertThat(notes).contains("Note 3 on the first part", "Part 2: The last part discusses deep networks.")
+                .doesNotContain("Note 10 on the first part");
     }
 
     @Test
