@@ -107,12 +107,12 @@ public final class HttpLlmClient implements ChatModel {
     }
 
     private String exhausted(CallFailure last, int attempts) {
-        String tries = " (" + attempts + (attempts == 1 ? " attempt)" : " attempts)");
+        String tries = " after " + attempts + (attempts == 1 ? " attempt: " : " attempts: ");
         if (last.unreachable()) {
-            return "cannot reach the LLM at " + settings.baseUrl() + ": " + last.getMessage() + tries
+            return "cannot reach the LLM at " + settings.baseUrl() + tries + last.getMessage()
                     + "; check that it is running and llm.base_url, or set llm.on_unavailable: offline";
         }
-        return "the LLM at " + settings.baseUrl() + " kept failing: " + last.getMessage() + tries
+        return "the LLM at " + settings.baseUrl() + " kept failing" + tries + last.getMessage()
                 + "; try again later, or set llm.on_unavailable: offline";
     }
 
