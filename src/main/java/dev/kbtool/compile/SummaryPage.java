@@ -1,9 +1,12 @@
 package dev.kbtool.compile;
 
+import dev.kbtool.kb.TopicKind;
+import dev.kbtool.kb.TopicRecord;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** {@code wiki/summaries/<doc>.md}: one per document, with OKF frontmatter. */
+/** {@code wiki/summaries/<doc>.md}: one per document, with OKF frontmatter and links to its topics. */
 public final class SummaryPage {
     private SummaryPage() {
     }
@@ -11,8 +14,11 @@ public final class SummaryPage {
     /**
      * @param document the document name
      * @param fileName the original file name, shown so readers know what was summarised
+     * @param concepts the concept pages this document contributes to
+     * @param entities the entity pages this document contributes to
      */
-    public static String render(String document, String fileName, DocumentAnalysis summary) {
+    public static String render(String document, String fileName, DocumentAnalysis summary, List<TopicRecord> concepts,
+            List<TopicRecord> entities) {
         Map<String, Object> fm = new LinkedHashMap<>();
         fm.put("type", "Summary");
         fm.put("description", summary.description());
@@ -28,6 +34,22 @@ public final class SummaryPage {
         } else {
             body.append(String.join(" ", summary.summary())).append('\n');
         }
+        links(body, "Related Concepts", TopicKind.CONCEPT, concepts);
+        links(body, "Entities", TopicKind.ENTITY, entities);
         return Frontmatter.render(fm, body.toString());
+    }
+
+    private static void links(StringBuilder body, String heading, TopicKind kind, List<TopicRecord> topics) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        body.append("\n## ").append(heading).append("\n\n");
+        for (TopicRecord t : topics) {
+            body.append("- ").append(Wikilinks.link(kind.link(t.key()), t.name()));
+            if (kind == TopicKind.ENTITY) {
+                body.append(" (").append(t.type().toLowerCase(java.util.Locale.ROOT)).append(')');
+            }
+            body.append('\n');
+        }
     }
 }

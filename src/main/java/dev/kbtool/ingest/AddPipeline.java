@@ -1,6 +1,7 @@
 package dev.kbtool.ingest;
 
 import dev.kbtool.compile.DerivedViews;
+import dev.kbtool.compile.TopicMerger;
 import dev.kbtool.kb.Units;
 import dev.kbtool.tx.FileTrees;
 import dev.kbtool.tx.LockToken;
@@ -36,7 +37,10 @@ public final class AddPipeline {
      * @param fileTimeout a file whose preparation runs longer fails on its own
      * @param dryRun      stop after the prefilter and report what would happen
      */
-    public record Options(int jobs, Duration fileTimeout, boolean dryRun) {
+    public record Options(int jobs, Duration fileTimeout, boolean dryRun, TopicMerger.Limits limits) {
+        public Options(int jobs, Duration fileTimeout, boolean dryRun) {
+            this(jobs, fileTimeout, dryRun, TopicMerger.Limits.DEFAULT);
+        }
     }
 
     private final TxEngine engine;
@@ -48,7 +52,7 @@ public final class AddPipeline {
     public AddPipeline(TxEngine engine, DocumentPreparer preparer, Options options, Cancellation cancellation) {
         this.engine = engine;
         this.preparer = preparer;
-        this.committer = new DocumentCommitter(engine);
+        this.committer = new DocumentCommitter(engine, options.limits());
         this.options = options;
         this.cancellation = cancellation;
     }

@@ -3,12 +3,14 @@ package dev.kbtool.ingest;
 import dev.kbtool.compile.DocumentAnalysis;
 import dev.kbtool.compile.LogEntry;
 import dev.kbtool.compile.SummaryPage;
+import dev.kbtool.compile.TopicMerger;
 import dev.kbtool.kb.Catalog;
 import dev.kbtool.kb.DocumentNames;
 import dev.kbtool.kb.DocumentPaths;
 import dev.kbtool.kb.DocumentRecord;
 import dev.kbtool.kb.PageKind;
 import dev.kbtool.kb.PageRecord;
+import dev.kbtool.kb.TopicKind;
 import dev.kbtool.tx.LockToken;
 import dev.kbtool.tx.Plan;
 import dev.kbtool.tx.Transaction;
@@ -29,9 +31,11 @@ import java.util.stream.Stream;
  */
 public final class DocumentCommitter {
     private final TxEngine engine;
+    private final TopicMerger.Limits limits;
 
-    public DocumentCommitter(TxEngine engine) {
+    public DocumentCommitter(TxEngine engine, TopicMerger.Limits limits) {
         this.engine = engine;
+        this.limits = limits;
     }
 
     public AddOutcome commit(LockToken token, PreparedDocument doc) throws IOException {
@@ -47,10 +51,12 @@ public final class DocumentCommitter {
                 DocumentNames.stem(doc.fileName()), origin, n -> catalog.documentByName(n).isPresent()));
         DocumentPaths paths = new DocumentPaths(name, doc.extension());
         List<Path> images = stagedImages(doc);
+        TopicMerger.Merge merge = new TopicMerger(catalog, limits).plan(name, doc.analysis().title(), doc.analysis());
 
         Plan.Builder plan = Plan.builder()
                 .file(paths.raw()).file(paths.source()).tree(paths.images()).file(paths.summary())
                 .append("wiki/log.md");
+        merge.paths().forEach(plan::file);
         previous.filter(p -> !p.rawPath().equals(paths.raw())).ifPresent(p -> plan.file(p.rawPath()));
 
         Transaction tx = engine.begin(token, "add", name, plan.build());
@@ -67,7 +73,9 @@ public final class DocumentCommitter {
                     .replace("images/" + doc.imagePrefix() + "/", paths.imageLinkPrefix());
             tx.write(paths.source(), source);
             DocumentAnalysis analysis = doc.analysis();
-            tx.write(paths.summary(), SummaryPage.render(name, doc.fileName(), analysis));
+            merge.apply(tx);
+            tx.write(paths.summary(), SummaryPage.render(name, doc.fileName(), analysis,
+                    merge.linkedTopics(TopicKind.CONCEPT), merge.linkedTopics(TopicKind.ENTITY)));
             Instant now = Instant.now();
             String verb = previous.isPresent() ? "update" : "add";
             tx.append("wiki/log.md", LogEntry.render(now, verb, doc.fileName() + " → [[" + paths.summaryLink() + "]]"));
@@ -79,6 +87,7 @@ public final class DocumentCommitter {
                 w.putPage(new PageRecord(paths.sourceLink() + ".md", PageKind.SOURCE, analysis.title(), "", name));
                 w.putPage(new PageRecord(paths.summaryLink() + ".md", PageKind.SUMMARY, analysis.title(),
                         analysis.description(), name));
+                merge.record(w);
             });
         } catch (IOException | RuntimeException e) {
             throw rethrow(tx.abort(e));

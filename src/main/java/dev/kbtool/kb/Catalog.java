@@ -186,6 +186,59 @@ public final class Catalog implements AutoCloseable {
                 Catalog::page, kind.dbName());
     }
 
+    public synchronized Optional<TopicRecord> topic(TopicKind kind, String key) {
+        return query(TOPIC_SELECT + " WHERE kind = ? AND key = ?", Catalog::topic, kind.dbName(), key);
+    }
+
+    public synchronized List<TopicRecord> topics(TopicKind kind) {
+        return list(TOPIC_SELECT + " WHERE kind = ? ORDER BY key", Catalog::topic, kind.dbName());
+    }
+
+    /** The most relevant contributions to a topic, at most {@code limit}. */
+    public synchronized List<ContributionRecord> topContributions(TopicKind kind, String key, int limit) {
+        return list(CONTRIBUTION_SELECT + " WHERE kind = ? AND key = ? ORDER BY score DESC, document LIMIT ?",
+                Catalog::contribution, kind.dbName(), key, limit);
+    }
+
+    public synchronized int contributionCount(TopicKind kind, String key) {
+        return query("SELECT count(*) FROM contributions WHERE kind = ? AND key = ?", rs -> rs.getInt(1),
+                kind.dbName(), key).orElse(0);
+    }
+
+    /** Every contribution a document makes, to any topic. */
+    public synchronized List<ContributionRecord> contributionsOf(String document) {
+        return list(CONTRIBUTION_SELECT + " WHERE document = ? ORDER BY kind, key", Catalog::contribution, document);
+    }
+
+    /** How many documents contribute to each topic of a kind, for ranking in listings. */
+    public synchronized java.util.Map<String, Integer> contributionCounts(TopicKind kind) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (Object[] row : list("SELECT key, count(*) FROM contributions WHERE kind = ? GROUP BY key",
+                rs -> new Object[] {rs.getString(1), rs.getInt(2)}, kind.dbName())) {
+            counts.put((String) row[0], (Integer) row[1]);
+        }
+        return counts;
+    }
+
+    /** The title of a document's summary page, or its name when it has none. */
+    public synchronized String documentTitle(String document) {
+        return query("SELECT title FROM pages WHERE path = ?", rs -> rs.getString(1),
+                "summaries/" + document + ".md").orElse(document);
+    }
+
+    static final String TOPIC_SELECT = "SELECT kind, key, name, type, description, overview, aliases FROM topics";
+    static final String CONTRIBUTION_SELECT = "SELECT kind, key, document, name, text, score FROM contributions";
+
+    static TopicRecord topic(ResultSet rs) throws SQLException {
+        return new TopicRecord(TopicKind.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), Aliases.parse(rs.getString(7)));
+    }
+
+    static ContributionRecord contribution(ResultSet rs) throws SQLException {
+        return new ContributionRecord(TopicKind.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getDouble(6));
+    }
+
     static final String DOCUMENT_SELECT = "SELECT name, hash, file_name, type, origin, raw_path, source_path,"
             + " summary_path, pages, description, added_at FROM documents";
 

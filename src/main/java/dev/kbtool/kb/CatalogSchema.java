@@ -43,7 +43,31 @@ final class CatalogSchema {
                       operation    TEXT NOT NULL,
                       detail       TEXT NOT NULL DEFAULT '',
                       committed_at TEXT NOT NULL
-                    )"""));
+                    )"""),
+            List.of(
+                    """
+                    CREATE TABLE topics (
+                      kind         TEXT NOT NULL,
+                      key          TEXT NOT NULL,
+                      name         TEXT NOT NULL,
+                      type         TEXT NOT NULL,
+                      description  TEXT NOT NULL DEFAULT '',
+                      overview     TEXT NOT NULL DEFAULT '',
+                      aliases      TEXT NOT NULL DEFAULT '[]',
+                      PRIMARY KEY (kind, key)
+                    )""",
+                    """
+                    CREATE TABLE contributions (
+                      kind         TEXT NOT NULL,
+                      key          TEXT NOT NULL,
+                      document     TEXT NOT NULL,
+                      name         TEXT NOT NULL,
+                      text         TEXT NOT NULL,
+                      score        REAL NOT NULL,
+                      PRIMARY KEY (kind, key, document)
+                    )""",
+                    "CREATE INDEX contributions_document ON contributions(document)",
+                    "CREATE INDEX contributions_rank ON contributions(kind, key, score DESC, document)"));
 
     private CatalogSchema() {
     }

@@ -67,4 +67,51 @@ public final class CatalogWriter {
             ps.executeUpdate();
         }
     }
+
+    public void putTopic(TopicRecord t) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO topics(kind, key, name, type, description, overview, aliases) VALUES (?,?,?,?,?,?,?)
+                ON CONFLICT(kind, key) DO UPDATE SET name = excluded.name, type = excluded.type,
+                  description = excluded.description, overview = excluded.overview, aliases = excluded.aliases""")) {
+            ps.setString(1, t.kind().dbName());
+            ps.setString(2, t.key());
+            ps.setString(3, t.name());
+            ps.setString(4, t.type());
+            ps.setString(5, t.description());
+            ps.setString(6, t.overview());
+            ps.setString(7, Aliases.format(t.aliases()));
+            ps.executeUpdate();
+        }
+    }
+
+    public void deleteTopic(TopicKind kind, String key) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM topics WHERE kind = ? AND key = ?")) {
+            ps.setString(1, kind.dbName());
+            ps.setString(2, key);
+            ps.executeUpdate();
+        }
+    }
+
+    public void putContribution(ContributionRecord c) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO contributions(kind, key, document, name, text, score) VALUES (?,?,?,?,?,?)
+                ON CONFLICT(kind, key, document) DO UPDATE SET name = excluded.name, text = excluded.text,
+                  score = excluded.score""")) {
+            ps.setString(1, c.kind().dbName());
+            ps.setString(2, c.key());
+            ps.setString(3, c.document());
+            ps.setString(4, c.name());
+            ps.setString(5, c.text());
+            ps.setDouble(6, c.score());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Removes every contribution of a document, before its new ones are written or when it is removed. */
+    public void deleteContributionsOf(String document) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM contributions WHERE document = ?")) {
+            ps.setString(1, document);
+            ps.executeUpdate();
+        }
+    }
 }

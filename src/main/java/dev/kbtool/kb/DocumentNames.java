@@ -23,12 +23,17 @@ public final class DocumentNames {
 
     /** NFKC, runs of non-word characters to one {@code -}, trimmed; {@code document} when nothing is left. */
     public static String sanitize(String stem) {
-        String s = Normalizer.normalize(stem, Normalizer.Form.NFKC);
+        String s = slug(stem);
+        return s.isEmpty() ? "document" : s;
+    }
+
+    /** Like {@link #sanitize} but empty when nothing is left: safe as a file name, or nothing. */
+    public static String slug(String text) {
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
         s = NON_WORD.matcher(s).replaceAll("-");
         s = trimDashes(s);
         s = truncateUtf8(s, MAX_BYTES);
-        s = trimDashes(s);
-        return s.isEmpty() ? "document" : s;
+        return trimDashes(s);
     }
 
     /** The stem of a file name: everything before the last dot (a leading dot does not count). */
