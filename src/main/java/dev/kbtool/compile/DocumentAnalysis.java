@@ -25,4 +25,11 @@ public record DocumentAnalysis(
         concepts = List.copyOf(concepts);
         entities = List.copyOf(entities);
     }
+
+    /** The same analysis with {@code f} applied to every piece of generated prose. */
+    public DocumentAnalysis mapText(java.util.function.UnaryOperator<String> f) {
+        return new DocumentAnalysis(title, f.apply(description), summary.stream().map(f).toList(),
+                concepts.stream().map(c -> c.withContribution(f.apply(c.contribution()))).toList(),
+                entities.stream().map(c -> c.withContribution(f.apply(c.contribution()))).toList(), usage);
+    }
 }

@@ -19,4 +19,8 @@ public record TopicCandidate(String key, String name, String type, String contri
     public TopicCandidate {
         aliases = List.copyOf(aliases);
     }
+
+    public TopicCandidate withContribution(String text) {
+        return new TopicCandidate(key, name, type, text, aliases, score);
+    }
 }

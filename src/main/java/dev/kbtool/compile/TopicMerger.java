@@ -163,6 +163,14 @@ public final class TopicMerger {
         return type.substring(0, 1).toUpperCase(Locale.ROOT) + type.substring(1).toLowerCase(Locale.ROOT);
     }
 
+    /** The wikilink targets of the pages a document's merge may create. */
+    public static java.util.Set<String> topicLinks(DocumentAnalysis analysis) {
+        java.util.Set<String> links = new java.util.HashSet<>();
+        analysis.concepts().forEach(c -> links.add(TopicKind.CONCEPT.link(safeKey(c.key()))));
+        analysis.entities().forEach(c -> links.add(TopicKind.ENTITY.link(safeKey(c.key()))));
+        return links;
+    }
+
     /** Keys come from compilers; make sure one can only ever name a file inside its folder. */
     static String safeKey(String key) {
         return key == null ? "" : DocumentNames.slug(key.toLowerCase(Locale.ROOT));

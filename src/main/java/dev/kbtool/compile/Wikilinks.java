@@ -1,7 +1,20 @@
 package dev.kbtool.compile;
 
-/** Obsidian wikilinks as kb writes them: vault-relative targets without the .md extension. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Obsidian wikilinks as kb writes and checks them: vault-relative targets without the
+ * {@code .md} extension, optionally with an alias. Links inside code (fenced blocks and
+ * inline code spans) are not links, as in Obsidian, and are never touched.
+ */
 public final class Wikilinks {
+    private static final Pattern LINK = Pattern.compile("(!?)\\[\\[([^\\[\\]|#^\\n]*)([#^][^\\[\\]|\\n]*)?(?:\\|([^\\[\\]\\n]*))?]]");
+    private static final Pattern FENCE = Pattern.compile("(?m)^\\s{0,3}(```|~~~)");
+
     private Wikilinks() {
     }
 
@@ -10,6 +23,93 @@ public final class Wikilinks {
     }
 
     public static String link(String target, String alias) {
-        return alias == null || alias.isBlank() ? link(target) : "[[" + target + "|" + alias.replace("|", "-").replace("]]", "") + "]]";
+        if (alias == null || alias.isBlank()) {
+            return link(target);
+        }
+        return "[[" + target + "|" + alias.replace("|", "-").replace("[[", "").replace("]]", "").strip() + "]]";
+    }
+
+    /** The targets of every link outside code, in document order. */
+    public static List<String> targets(String text) {
+        List<String> out = new ArrayList<>();
+        forEachProse(text, prose -> {
+            Matcher m = LINK.matcher(prose);
+            while (m.find()) {
+                out.add(m.group(2).strip());
+            }
+            return prose;
+        });
+        return out;
+    }
+
+    /** Turns every link outside code into its plain text: the alias, else the target's last segment. */
+    public static String unlinkAll(String text) {
+        return unlinkMissing(text, target -> false);
+    }
+
+    /** Keeps links whose target {@code exists}; the others become plain text. */
+    public static String unlinkMissing(String text, Predicate<String> exists) {
+        return forEachProse(text, prose -> {
+            Matcher m = LINK.matcher(prose);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                String target = m.group(2).strip();
+                String replacement = exists.test(target) ? m.group() : plain(target, m.group(4));
+                m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+            }
+            m.appendTail(sb);
+            return sb.toString();
+        });
+    }
+
+    private static String plain(String target, String alias) {
+        if (alias != null && !alias.isBlank()) {
+            return alias.strip();
+        }
+        String last = target.substring(target.lastIndexOf('/') + 1);
+        return last.isEmpty() ? target : last;
+    }
+
+    /** Applies {@code f} to the text outside fenced code blocks and inline code spans. */
+    private static String forEachProse(String text, java.util.function.UnaryOperator<String> f) {
+        StringBuilder out = new StringBuilder();
+        int pos = 0;
+        Matcher fence = FENCE.matcher(text);
+        while (fence.find(pos)) {
+            out.append(outsideInlineCode(text.substring(pos, fence.start()), f));
+            String marker = fence.group(1);
+            int close = text.indexOf("\n", fence.end());
+            int end = close < 0 ? text.length() : close;
+            Matcher closing = Pattern.compile("(?m)^\\s{0,3}" + Pattern.quote(marker) + "\\s*$").matcher(text);
+            end = closing.find(end) ? closing.end() : text.length();
+            out.append(text, fence.start(), end);
+            pos = end;
+        }
+        out.append(outsideInlineCode(text.substring(pos), f));
+        return out.toString();
+    }
+
+    private static String outsideInlineCode(String text, java.util.function.UnaryOperator<String> f) {
+        StringBuilder out = new StringBuilder();
+        int pos = 0;
+        while (true) {
+            int open = text.indexOf('`', pos);
+            if (open < 0) {
+                break;
+            }
+            int ticks = 1;
+            while (open + ticks < text.length() && text.charAt(open + ticks) == '`') {
+                ticks++;
+            }
+            int close = text.indexOf("`".repeat(ticks), open + ticks);
+            if (close < 0) {
+                break;
+            }
+            out.append(f.apply(text.substring(pos, open)));
+            out.append(text, open, close + ticks);
+            pos = close + ticks;
+        }
+        out.append(f.apply(text.substring(pos)));
+        return out.toString();
     }
 }

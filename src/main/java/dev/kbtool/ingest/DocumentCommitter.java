@@ -4,6 +4,7 @@ import dev.kbtool.compile.DocumentAnalysis;
 import dev.kbtool.compile.LogEntry;
 import dev.kbtool.compile.SummaryPage;
 import dev.kbtool.compile.TopicMerger;
+import dev.kbtool.compile.Wikilinks;
 import dev.kbtool.kb.Catalog;
 import dev.kbtool.kb.DocumentNames;
 import dev.kbtool.kb.DocumentPaths;
@@ -51,7 +52,8 @@ public final class DocumentCommitter {
                 DocumentNames.stem(doc.fileName()), origin, n -> catalog.documentByName(n).isPresent()));
         DocumentPaths paths = new DocumentPaths(name, doc.extension());
         List<Path> images = stagedImages(doc);
-        TopicMerger.Merge merge = new TopicMerger(catalog, limits).plan(name, doc.analysis().title(), doc.analysis());
+        DocumentAnalysis analysis = resolveLinks(catalog, paths, doc.analysis());
+        TopicMerger.Merge merge = new TopicMerger(catalog, limits).plan(name, analysis.title(), analysis);
 
         Plan.Builder plan = Plan.builder()
                 .file(paths.raw()).file(paths.source()).tree(paths.images()).file(paths.summary())
@@ -69,16 +71,16 @@ public final class DocumentCommitter {
             for (Path image : images) {
                 tx.publish(image, paths.images() + "/" + image.getFileName());
             }
-            String source = doc.converted().markdown()
-                    .replace("images/" + doc.imagePrefix() + "/", paths.imageLinkPrefix());
+            // Links in a converted document point into its author's world, not this wiki.
+            String source = Wikilinks.unlinkAll(doc.converted().markdown()
+                    .replace("images/" + doc.imagePrefix() + "/", paths.imageLinkPrefix()));
             tx.write(paths.source(), source);
-            DocumentAnalysis analysis = doc.analysis();
             merge.apply(tx);
             tx.write(paths.summary(), SummaryPage.render(name, doc.fileName(), analysis,
                     merge.linkedTopics(TopicKind.CONCEPT), merge.linkedTopics(TopicKind.ENTITY)));
             Instant now = Instant.now();
             String verb = previous.isPresent() ? "update" : "add";
-            tx.append("wiki/log.md", LogEntry.render(now, verb, doc.fileName() + " → [[" + paths.summaryLink() + "]]"));
+            tx.append("wiki/log.md", LogEntry.render(now, verb, doc.fileName() + " → " + paths.summaryLink()));
             DocumentRecord record = new DocumentRecord(name, doc.hash(), doc.fileName(), doc.extension(), origin,
                     paths.raw(), paths.source(), paths.summary(), doc.converted().pageCount(),
                     analysis.description(), previous.map(DocumentRecord::addedAt).orElse(now));
@@ -93,6 +95,19 @@ public final class DocumentCommitter {
             throw rethrow(tx.abort(e));
         }
         return AddOutcome.added(display, name, doc.analysis().usage());
+    }
+
+    /**
+     * Only links to pages that exist, or that this commit creates, may be written; anything
+     * else a compiler produced becomes plain text.
+     */
+    private static DocumentAnalysis resolveLinks(Catalog catalog, DocumentPaths paths, DocumentAnalysis analysis) {
+        java.util.Set<String> created = new java.util.HashSet<>(TopicMerger.topicLinks(analysis));
+        created.add(paths.summaryLink());
+        created.add(paths.sourceLink());
+        created.add("index");
+        return analysis.mapText(text -> Wikilinks.unlinkMissing(text,
+                target -> created.contains(target) || catalog.pageExists(target + ".md")));
     }
 
     private static IOException rethrow(Exception e) {

@@ -181,6 +181,11 @@ public final class Catalog implements AutoCloseable {
         return counts;
     }
 
+    /** Whether a wiki page (path relative to {@code wiki/}, e.g. {@code concepts/graph.md}) is known. */
+    public synchronized boolean pageExists(String wikiPath) {
+        return query("SELECT 1 FROM pages WHERE path = ?", rs -> true, wikiPath).isPresent();
+    }
+
     public synchronized List<PageRecord> pages(PageKind kind) {
         return list("SELECT path, kind, title, description, document FROM pages WHERE kind = ? ORDER BY path",
                 Catalog::page, kind.dbName());

@@ -2,6 +2,7 @@ package dev.kbtool.lint;
 
 import dev.kbtool.compile.DerivedViews;
 import dev.kbtool.compile.Frontmatter;
+import dev.kbtool.compile.Wikilinks;
 import dev.kbtool.kb.Catalog;
 import dev.kbtool.kb.DocumentRecord;
 import dev.kbtool.kb.KbLayout;
@@ -17,6 +18,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -49,6 +51,7 @@ public final class Doctor {
         documentsHaveFiles(documents, problems);
         filesHaveDocuments(documents, problems);
         frontmatter(problems);
+        brokenLinks(problems);
         if (!DerivedViews.indexInSync(catalog, engine)) {
             problems.add(new Problem("index-out-of-sync", "wiki/index.md",
                     "index.md does not match the catalog; kb doctor --repair re-renders it"));
@@ -154,6 +157,49 @@ public final class Doctor {
                 }
             }
         }
+    }
+
+    /** Every wikilink outside code must resolve, as Obsidian resolves it: by path, or by a unique name. */
+    private void brokenLinks(List<Problem> problems) throws IOException {
+        if (!Files.isDirectory(layout.wiki())) {
+            return;
+        }
+        List<Path> pages;
+        try (Stream<Path> walk = Files.walk(layout.wiki())) {
+            pages = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && p.toString().endsWith(".md")
+                    && !AtomicFiles.isTemp(p)).sorted().toList();
+        }
+        Set<String> names = new HashSet<>();
+        for (Path p : pages) {
+            String file = p.getFileName().toString();
+            names.add(file.substring(0, file.length() - 3));
+        }
+        for (Path page : pages) {
+            if (page.equals(layout.agentsFile())) {
+                continue;
+            }
+            String text;
+            try {
+                text = Files.readString(page, StandardCharsets.UTF_8);
+            } catch (java.nio.charset.MalformedInputException e) {
+                continue;
+            }
+            for (String target : new LinkedHashSet<>(Wikilinks.targets(text))) {
+                if (target.isEmpty() || resolves(target, names)) {
+                    continue;
+                }
+                problems.add(new Problem("broken-link", layout.relative(page),
+                        "links to [[" + target + "]], which does not exist"));
+            }
+        }
+    }
+
+    private boolean resolves(String target, Set<String> names) {
+        Path wiki = layout.wiki();
+        if (Files.exists(wiki.resolve(target + ".md")) || Files.exists(wiki.resolve(target))) {
+            return true;
+        }
+        return !target.contains("/") && names.contains(target);
     }
 
     private void frontmatter(List<Problem> problems) throws IOException {

@@ -44,6 +44,8 @@ class DoctorTest {
         Fixtures.write(root.resolve(".kb/backup/0123456789abcdef0123456789abcdef/wiki/x.md"), "orphan");
         Fixtures.write(root.resolve(".kb/staging/4242-00000000/1-x/raw.md"), "stale");
         Files.createFile(root.resolve(".kb/staging/4242-00000000.lease"));
+        Fixtures.write(root.resolve("wiki/summaries/b.md"), Fixtures.read(root.resolve("wiki/summaries/b.md"))
+                + "\nSee [[concepts/nowhere]] and [[summaries/a]] and `[[ -f x ]]`.\n");
 
         Kb.Result r = kb.run("doctor", "--json");
 
@@ -55,7 +57,9 @@ class DoctorTest {
                 .contains("\"code\":\"frontmatter-invalid\",\"path\":\"wiki/summaries/a.md\"")
                 .contains("\"code\":\"index-out-of-sync\"")
                 .contains("\"code\":\"backup-orphaned\"")
-                .contains("\"code\":\"staging-stale\"");
+                .contains("\"code\":\"staging-stale\"")
+                .contains("\"code\":\"broken-link\",\"path\":\"wiki/summaries/b.md\",\"message\":\"links to [[concepts/nowhere]]")
+                .doesNotContain("[[summaries/a]], which").doesNotContain("-f x");
     }
 
     @Test
