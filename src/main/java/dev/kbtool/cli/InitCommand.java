@@ -1,6 +1,6 @@
 package dev.kbtool.cli;
 
-import dev.kbtool.compile.IndexPage;
+import dev.kbtool.compile.IndexPages;
 import dev.kbtool.compile.LogEntry;
 import dev.kbtool.kb.ExitCode;
 import dev.kbtool.kb.KbInitializer;
@@ -35,7 +35,8 @@ final class InitCommand extends BaseCommand {
     protected ExitCode execute() {
         Path target = dir != null ? context.cwd().resolve(dir) : context.cwd();
         Map<String, String> pages = new LinkedHashMap<>();
-        pages.put("wiki/index.md", IndexPage.render(List.of(), List.of(), List.of()));
+        pages.putAll(IndexPages.render(new IndexPages.Input(List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of())));
         pages.put("wiki/log.md", LogEntry.HEADER + LogEntry.render(Instant.now(), "init", "knowledge base created"));
         KbLayout layout = KbInitializer.init(target, settings, pages);
         if (json()) {

@@ -1,7 +1,10 @@
 package dev.kbtool.compile;
 
 import dev.kbtool.kb.Catalog;
+import dev.kbtool.kb.DocumentRecord;
 import dev.kbtool.kb.PageKind;
+import dev.kbtool.kb.PageRecord;
+import dev.kbtool.kb.TopicKind;
 import dev.kbtool.tx.LockToken;
 import dev.kbtool.tx.Plan;
 import dev.kbtool.tx.Transaction;
@@ -10,30 +13,82 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Pages rendered from the catalog ({@code index.md}), refreshed once at the end of a
- * command rather than per document, in a transaction of their own.
+ * Pages rendered from the catalog (the index), refreshed once at the end of a command, in a
+ * transaction of their own. The catalog remembers a hash of every derived page as written,
+ * so a refresh writes only the pages whose content changed — a bounded few per added
+ * document — and never reads the others back.
  */
 public final class DerivedViews {
-    static final String INDEX = "wiki/index.md";
-
     private DerivedViews() {
     }
 
-    /** Re-renders the index when it differs from what the catalog says; returns whether it changed. */
-    public static boolean refresh(TxEngine engine) throws IOException {
+    /** Writes the index pages that changed and removes those no longer needed; returns how many changed. */
+    public static int refresh(TxEngine engine) throws IOException {
+        return refresh(engine, false);
+    }
+
+    /**
+     * @param checkDisk compare with the files on disk rather than the recorded hashes, so pages
+     *                  edited by hand are put back too ({@code kb doctor --repair})
+     */
+    public static int refresh(TxEngine engine, boolean checkDisk) throws IOException {
         try (LockToken token = engine.lock()) {
             Catalog catalog = engine.catalog();
-            String index = IndexPage.render(catalog.documents(), catalog.pages(PageKind.CONCEPT),
-                    catalog.pages(PageKind.ENTITY));
-            if (index.equals(current(engine))) {
-                return false;
+            Map<String, String> pages = IndexPages.render(input(catalog));
+            Map<String, String> recorded = catalog.derivedPages();
+            Map<String, String> changed = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : pages.entrySet()) {
+                boolean same = checkDisk ? e.getValue().equals(read(engine, e.getKey()))
+                        : sha256(e.getValue()).equals(recorded.get(e.getKey()));
+                if (!same) {
+                    changed.put(e.getKey(), e.getValue());
+                }
             }
-            Transaction tx = engine.begin(token, "render", "index", Plan.builder().file(INDEX).build());
+            List<String> gone = new ArrayList<>();
+            for (String path : recorded.keySet()) {
+                if (!pages.containsKey(path) && (!checkDisk || read(engine, path) != null)) {
+                    gone.add(path);
+                }
+            }
+            if (changed.isEmpty() && gone.isEmpty()) {
+                return 0;
+            }
+            Plan.Builder plan = Plan.builder();
+            changed.keySet().forEach(plan::file);
+            gone.forEach(plan::file);
+            Transaction tx = engine.begin(token, "render", "index", plan.build());
             try {
-                tx.write(INDEX, index);
-                tx.commit(w -> { });
+                for (Map.Entry<String, String> e : changed.entrySet()) {
+                    tx.write(e.getKey(), e.getValue());
+                }
+                for (String path : gone) {
+                    tx.delete(path);
+                }
+                tx.commit(w -> {
+                    for (Map.Entry<String, String> e : changed.entrySet()) {
+                        w.putDerivedPage(e.getKey(), sha256(e.getValue()));
+                    }
+                    for (String path : gone) {
+                        w.putDerivedPage(path, null);
+                    }
+                    for (Map.Entry<String, String> e : pages.entrySet()) {
+                        if (checkDisk && !changed.containsKey(e.getKey())) {
+                            w.putDerivedPage(e.getKey(), sha256(e.getValue()));
+                        }
+                    }
+                });
             } catch (IOException | RuntimeException e) {
                 Exception thrown = tx.abort(e);
                 if (thrown instanceof IOException io) {
@@ -41,21 +96,100 @@ public final class DerivedViews {
                 }
                 throw (RuntimeException) thrown;
             }
-            return true;
+            return changed.size() + gone.size();
         }
     }
 
-    /** Whether the index on disk matches the catalog. */
-    public static boolean indexInSync(Catalog catalog, TxEngine engine) throws IOException {
-        String index = IndexPage.render(catalog.documents(), catalog.pages(PageKind.CONCEPT), catalog.pages(PageKind.ENTITY));
-        return index.equals(current(engine));
+    /** The derived pages that differ on disk from what the catalog says they should be. */
+    public static List<String> outOfSync(TxEngine engine) throws IOException {
+        Map<String, String> pages = IndexPages.render(input(engine.catalog()));
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : pages.entrySet()) {
+            if (!e.getValue().equals(read(engine, e.getKey()))) {
+                out.add(e.getKey());
+            }
+        }
+        for (String recorded : engine.catalog().derivedPages().keySet()) {
+            if (!pages.containsKey(recorded) && read(engine, recorded) != null) {
+                out.add(recorded);
+            }
+        }
+        return out;
     }
 
-    private static String current(TxEngine engine) throws IOException {
+    static IndexPages.Input input(Catalog catalog) {
+        Map<String, PageRecord> summaries = new HashMap<>();
+        for (PageRecord p : catalog.pages(PageKind.SUMMARY)) {
+            summaries.put(p.document(), p);
+        }
+        List<DocumentRecord> docs = catalog.documents();
+        List<IndexPages.Entry> documents = new ArrayList<>();
+        for (DocumentRecord d : docs) {
+            documents.add(new IndexPages.Entry(d.name(), documentLine(d, summaries.get(d.name()))));
+        }
+        List<IndexPages.Entry> recent = docs.stream()
+                .sorted(Comparator.comparing(DocumentRecord::addedAt).reversed().thenComparing(DocumentRecord::name))
+                .limit(IndexPages.RECENT)
+                .map(d -> new IndexPages.Entry(d.name(), documentLine(d, summaries.get(d.name())))).toList();
+        return new IndexPages.Input(documents, recent,
+                topics(catalog, TopicKind.CONCEPT, false), topics(catalog, TopicKind.CONCEPT, true),
+                topics(catalog, TopicKind.ENTITY, false), topics(catalog, TopicKind.ENTITY, true));
+    }
+
+    private static String documentLine(DocumentRecord d, PageRecord summary) {
+        String title = summary != null ? summary.title() : d.name();
+        StringBuilder line = new StringBuilder("- ").append(Wikilinks.link("summaries/" + d.name(), title))
+                .append(" (").append(d.type()).append(')');
+        return describe(line, d.description());
+    }
+
+    private static List<IndexPages.Entry> topics(Catalog catalog, TopicKind kind, boolean topOnly) {
+        Map<String, Integer> counts = catalog.contributionCounts(kind);
+        List<IndexPages.Entry> out = new ArrayList<>();
+        var topics = new ArrayList<>(catalog.topics(kind));
+        if (topOnly) {
+            topics.sort(Comparator.comparing((dev.kbtool.kb.TopicRecord t) -> -counts.getOrDefault(t.key(), 0))
+                    .thenComparing(dev.kbtool.kb.TopicRecord::key));
+        }
+        for (var t : topics) {
+            if (topOnly && out.size() >= IndexPages.RECENT) {
+                break;
+            }
+            StringBuilder line = new StringBuilder("- ").append(Wikilinks.link(kind.link(t.key()), t.name()));
+            if (kind == TopicKind.ENTITY) {
+                line.append(" (").append(t.type().toLowerCase(Locale.ROOT)).append(')');
+            }
+            if (topOnly) {
+                int n = counts.getOrDefault(t.key(), 0);
+                line.append(" — ").append(n).append(n == 1 ? " document" : " documents");
+                out.add(new IndexPages.Entry(t.key(), line.toString()));
+            } else {
+                out.add(new IndexPages.Entry(t.key(), describe(line, t.description())));
+            }
+        }
+        return out;
+    }
+
+    private static String describe(StringBuilder line, String description) {
+        if (description != null && !description.isBlank()) {
+            line.append(" — ").append(description.strip().replace('\n', ' '));
+        }
+        return line.toString();
+    }
+
+    private static String read(TxEngine engine, String path) throws IOException {
         try {
-            return Files.readString(engine.layout().root().resolve(INDEX), StandardCharsets.UTF_8);
+            return Files.readString(engine.layout().root().resolve(path), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return null;
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

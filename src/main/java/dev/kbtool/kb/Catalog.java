@@ -181,6 +181,15 @@ public final class Catalog implements AutoCloseable {
         return counts;
     }
 
+    /** KB-relative path → SHA-256 of the derived pages (the index) as last written. */
+    public synchronized java.util.Map<String, String> derivedPages() {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (String[] row : list("SELECT path, sha256 FROM derived_pages", rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+            out.put(row[0], row[1]);
+        }
+        return out;
+    }
+
     /** Whether a wiki page (path relative to {@code wiki/}, e.g. {@code concepts/graph.md}) is known. */
     public synchronized boolean pageExists(String wikiPath) {
         return query("SELECT 1 FROM pages WHERE path = ?", rs -> true, wikiPath).isPresent();

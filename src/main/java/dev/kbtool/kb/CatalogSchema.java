@@ -67,7 +67,13 @@ final class CatalogSchema {
                       PRIMARY KEY (kind, key, document)
                     )""",
                     "CREATE INDEX contributions_document ON contributions(document)",
-                    "CREATE INDEX contributions_rank ON contributions(kind, key, score DESC, document)"));
+                    "CREATE INDEX contributions_rank ON contributions(kind, key, score DESC, document)"),
+            List.of(
+                    """
+                    CREATE TABLE derived_pages (
+                      path         TEXT PRIMARY KEY,
+                      sha256       TEXT NOT NULL
+                    )"""));
 
     private CatalogSchema() {
     }

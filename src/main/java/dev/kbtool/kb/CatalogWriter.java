@@ -114,4 +114,17 @@ public final class CatalogWriter {
             ps.executeUpdate();
         }
     }
+
+    /** Records a derived page as written (sha256 of its content), or forgets it when {@code sha256} is null. */
+    public void putDerivedPage(String path, String sha256) throws SQLException {
+        String sql = sha256 == null ? "DELETE FROM derived_pages WHERE path = ?"
+                : "INSERT INTO derived_pages(path, sha256) VALUES (?, ?) ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, path);
+            if (sha256 != null) {
+                ps.setString(2, sha256);
+            }
+            ps.executeUpdate();
+        }
+    }
 }

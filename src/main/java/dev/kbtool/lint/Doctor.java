@@ -52,9 +52,9 @@ public final class Doctor {
         filesHaveDocuments(documents, problems);
         frontmatter(problems);
         brokenLinks(problems);
-        if (!DerivedViews.indexInSync(catalog, engine)) {
-            problems.add(new Problem("index-out-of-sync", "wiki/index.md",
-                    "index.md does not match the catalog; kb doctor --repair re-renders it"));
+        for (String page : DerivedViews.outOfSync(engine)) {
+            problems.add(new Problem("index-out-of-sync", page,
+                    "this index page does not match the catalog; kb doctor --repair re-renders it"));
         }
         return problems;
     }
@@ -65,7 +65,7 @@ public final class Doctor {
             for (Path tmp : tempFiles()) {
                 Files.deleteIfExists(tmp);
             }
-            DerivedViews.refresh(engine);
+            DerivedViews.refresh(engine, true);
         }
     }
 

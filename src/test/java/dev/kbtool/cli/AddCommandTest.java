@@ -45,7 +45,7 @@ class AddCommandTest {
         assertThat(summary.text("type")).contains("Summary");
         assertThat(summary.text("description")).contains("Kb compiles documents.");
         assertThat(summary.body()).contains("# Introduction", "[[sources/intro|intro.md]]");
-        assertThat(Fixtures.read(root.resolve("wiki/index.md"))).contains("[[summaries/intro]]", "[[summaries/notes]]");
+        assertThat(Fixtures.read(root.resolve("wiki/index.md"))).contains("[[summaries/intro|Introduction]]", "[[summaries/notes|notes]]");
         assertThat(Fixtures.read(root.resolve("wiki/log.md"))).contains("add | intro.md", "add | notes.txt");
 
         JsonNode status = JSON.readTree(kb.run("status", "--json").out());

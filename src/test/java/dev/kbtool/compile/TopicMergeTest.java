@@ -67,7 +67,7 @@ class TopicMergeTest {
         assertThat(read("wiki/summaries/a.md")).contains("## Related Concepts",
                 "- [[concepts/neural-network|Neural Networks]]", "## Entities", "[[entities/ada-lovelace|Ada Lovelace]] (person)");
         assertThat(read("wiki/summaries/b.md")).contains("[[concepts/neural-network|Neural Networks]]");
-        assertThat(read("wiki/index.md")).contains("[[concepts/neural-network]]", "[[entities/ada-lovelace]]");
+        assertThat(read("wiki/index.md")).contains("[[concepts/neural-network|Neural Networks]]", "[[entities/ada-lovelace|Ada Lovelace]] (person)");
         assertThat(catalog.contributionCount(TopicKind.CONCEPT, "neural-network")).isEqualTo(2);
     }
 
@@ -101,6 +101,25 @@ class TopicMergeTest {
         assertThat(page.split("\n### ", -1)).hasSize(4);
         assertThat(page).contains("## Also mentioned in", "…and 12 more documents", "documents: 20");
         assertThat(page.lines().filter(l -> l.startsWith("- [[summaries/"))).hasSize(5);
+    }
+
+    @Test
+    void addingOneDocumentToALargeKbRewritesABoundedNumberOfIndexPages() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            Fixtures.write(tmp.resolve(String.format("bulk/%c%03d.md", 'a' + i % 5, i)), "Document " + i + ".\n");
+        }
+        add(TopicMerger.Limits.DEFAULT, "bulk");
+        Map<String, String> before = catalog.derivedPages();
+        Fixtures.write(tmp.resolve("one/cz-new.md"), "# New\n\nconcept: Graph | New text about graphs.\n");
+
+        add(TopicMerger.Limits.DEFAULT, "one");
+
+        Map<String, String> after = catalog.derivedPages();
+        long rewritten = after.entrySet().stream().filter(e -> !e.getValue().equals(before.get(e.getKey()))).count();
+        assertThat(before).hasSizeGreaterThan(5);
+        assertThat(rewritten).isBetween(1L, 2L);
+        assertThat(read("wiki/index/documents/c.md")).contains("[[summaries/cz-new|New]]");
+        assertThat(DerivedViews.outOfSync(engine)).isEmpty();
     }
 
     private List<AddOutcome> add(TopicMerger.Limits limits, String... paths) throws Exception {

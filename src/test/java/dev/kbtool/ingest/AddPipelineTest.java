@@ -207,7 +207,7 @@ class AddPipelineTest {
         assertThat(outcomes).hasSize(5);
         assertThat(catalog.documentCount()).isEqualTo(5);
         assertThat(KbDigest.leftovers(layout.root())).isEmpty();
-        assertThat(Files.readString(layout.indexFile())).contains("[[summaries/f04]]").doesNotContain("f05");
+        assertThat(Files.readString(layout.indexFile())).contains("[[summaries/f04|").doesNotContain("f05");
     }
 
     /**
