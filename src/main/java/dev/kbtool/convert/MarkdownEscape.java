@@ -37,11 +37,6 @@ final class MarkdownEscape {
         });
     }
 
-    /** Escapes a table cell: text rules plus the column separator; line breaks become spaces. */
-    static String cell(String s) {
-        return text(s.replace("\r\n", " ").replace('\n', ' ')).replace("|", "\\|");
-    }
-
     private static boolean isAsciiPunctuation(char c) {
         return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~';
     }
