@@ -29,6 +29,7 @@ public final class PdfConverter implements Converter {
     @Override
     public ConvertedDocument convert(ConversionRequest request) throws IOException, ConversionException {
         Path input = request.input();
+        checkInterrupted();
         PdfFileCheck.check(input);
         try (PDDocument document = open(input)) {
             int pageCount = document.getNumberOfPages();
@@ -44,8 +45,10 @@ public final class PdfConverter implements Converter {
             } catch (InterruptedIOException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
+                checkInterrupted();
                 throw new ConversionException("damaged PDF: " + reason(e), e);
             }
+            checkInterrupted();
             if (collector.failedPages() == pageCount) {
                 throw new ConversionException("damaged PDF: no page could be read");
             }
@@ -93,6 +96,8 @@ public final class PdfConverter implements Converter {
             throw new ConversionException("encrypted with a password; kb cannot open it");
         } catch (IOException | RuntimeException e) {
             source.close();
+            // An interrupt closes the file channel under PDFBox: that is a timeout, not a bad file.
+            checkInterrupted();
             throw new ConversionException("damaged PDF: " + reason(e), e);
         }
     }

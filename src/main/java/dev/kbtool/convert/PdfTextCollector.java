@@ -185,6 +185,11 @@ final class PdfTextCollector extends PDFTextStripper {
         float wTop = Float.MAX_VALUE;
         float wBase = -Float.MAX_VALUE;
         for (TextPosition p : positions) {
+            String u = p.getUnicode();
+            if (u != null && u.isBlank() && positions.size() > 1) {
+                // Leading or trailing space glyphs would widen the run (and hide a code line's indent).
+                continue;
+            }
             float x = p.getXDirAdj();
             float y = p.getYDirAdj();
             wx0 = Math.min(wx0, x);
