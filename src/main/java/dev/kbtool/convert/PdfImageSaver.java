@@ -107,10 +107,13 @@ final class PdfImageSaver {
             return null;
         }
         String file = base + ".png";
+        boolean written;
         try (OutputStream out = Files.newOutputStream(dir.resolve(file))) {
-            if (!ImageIO.write(decoded, "png", out)) {
-                return null;
-            }
+            written = ImageIO.write(decoded, "png", out);
+        }
+        if (!written) {
+            Files.deleteIfExists(dir.resolve(file));
+            return null;
         }
         return file;
     }

@@ -7,15 +7,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes text files. A byte order mark decides (UTF-8, UTF-16 LE/BE); without one, valid UTF-8
- * is UTF-8. Anything else that looks like text (no NUL bytes, few control characters) is read as
- * windows-1252, the usual legacy encoding of Western text, which maps nearly every byte to a
- * character; binary data is refused. Line ends become LF. The result is always valid Unicode,
- * so the UTF-8 written from it is valid too.
+ * Decodes text files. A byte order mark decides (UTF-8, UTF-16 LE/BE); without one the bytes must
+ * be valid UTF-8. Other bytes are refused with a reason rather than guessed at: binary data says
+ * what it looks like, legacy 8-bit text asks to be converted to UTF-8 (the team's add contract
+ * expects "not valid UTF-8"; a guessed windows-1252 reading would silently garble text in other
+ * legacy encodings). Line ends become LF. The result is always valid Unicode, so the UTF-8
+ * written from it is valid too.
  */
 final class TextDecoding {
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-
     private TextDecoding() {
     }
 
@@ -34,7 +33,7 @@ final class TextDecoding {
                     throw new ConversionException("binary data, not text (the file looks like "
                             + ContentSniffer.describe(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, 512))) + ")");
                 }
-                text = new String(bytes, WINDOWS_1252);
+                throw new ConversionException("not valid UTF-8 text (legacy encoding?); convert the file to UTF-8 first");
             } else if (text.indexOf('\u0000') >= 0) {
                 throw new ConversionException("binary data, not text (it contains NUL bytes)");
             }

@@ -20,7 +20,7 @@ class TextAndMarkdownTest {
     }
 
     @Test
-    void decodesUtf8Utf16AndLegacyText() throws Exception {
+    void decodesUtf8AndUtf16WithLineEndsNormalised() throws Exception {
         String s = "Gr\u00fc\u00dfe \u2014 caf\u00e9\r\nline two\r";
         assertThat(text(s.getBytes(StandardCharsets.UTF_8))).isEqualTo("Gr\u00fc\u00dfe \u2014 caf\u00e9\nline two\n");
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -29,7 +29,13 @@ class TextAndMarkdownTest {
                 .isEqualTo("utf16 \u00e9");
         assertThat(text(concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, "big".getBytes(StandardCharsets.UTF_16BE))))
                 .isEqualTo("big");
-        assertThat(text("caf\u00e9 \u20ac5".getBytes(Charset.forName("windows-1252")))).isEqualTo("caf\u00e9 \u20ac5");
+    }
+
+    @Test
+    void legacyEightBitTextIsRefusedWithAReasonNotGuessed() {
+        byte[] latin = "caf\u00e9 \u20ac5".getBytes(Charset.forName("windows-1252"));
+        assertThat(ConversionFailures.reason(() -> text(latin)))
+                .isEqualTo("not valid UTF-8 text (legacy encoding?); convert the file to UTF-8 first");
     }
 
     @Test
