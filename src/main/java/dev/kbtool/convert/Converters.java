@@ -21,7 +21,7 @@ public final class Converters {
     }
 
     public static Converters standard() {
-        return new Converters(List.of(new MarkdownConverter(), new TextConverter()));
+        return new Converters(List.of(new MarkdownConverter(), new TextConverter(), new PdfConverter(), new HtmlConverter(), new DocxConverter(), new CsvConverter()));
     }
 
     public Optional<Converter> forFile(Path file) {

@@ -2,13 +2,20 @@ package dev.kbtool.convert;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Markdown is already the wiki's format: kept as written, with its first heading as the title. */
+/**
+ * Markdown is already the wiki's format: kept as written, frontmatter included. The title is the
+ * frontmatter's {@code title:}, else the first level-1 heading. Local images next to the file are
+ * copied into the images folder and their links rewritten ({@link MarkdownImages}).
+ */
 public final class MarkdownConverter implements Converter {
-    private static final Pattern H1 = Pattern.compile("(?m)^#\\s+(.+?)\\s*#*\\s*$");
+    private static final Pattern H1 = Pattern.compile("^#\\s+(.+?)\\s*#*\\s*$");
+    private static final Pattern FRONTMATTER_TITLE = Pattern.compile("^title\\s*:\\s*(.*?)\\s*$");
+    private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```|~~~)");
 
     @Override
     public List<String> extensions() {
@@ -17,8 +24,52 @@ public final class MarkdownConverter implements Converter {
 
     @Override
     public ConvertedDocument convert(ConversionRequest request) throws IOException, ConversionException {
-        String text = TextDecoding.decode(Files.readAllBytes(request.input())).replace("\r\n", "\n");
-        Matcher m = H1.matcher(text);
-        return ConvertedDocument.text(m.find() ? m.group(1) : null, text);
+        String text = TextDecoding.decode(Files.readAllBytes(request.input()));
+        List<String> images = List.of();
+        if (request.imagesDir() != null) {
+            Path folder = request.input().toAbsolutePath().getParent();
+            MarkdownImages rewriter = new MarkdownImages(folder, request.imagesDir(), request.imageLinkPrefix());
+            text = rewriter.rewrite(text);
+            images = rewriter.written();
+        }
+        return new ConvertedDocument(title(text), null, text, List.of(), List.of(), images);
+    }
+
+    static String title(String text) {
+        List<String> lines = text.lines().toList();
+        int start = 0;
+        if (!lines.isEmpty() && lines.get(0).strip().equals("---")) {
+            for (int i = 1; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (line.strip().equals("---") || line.strip().equals("...")) {
+                    start = i + 1;
+                    break;
+                }
+                Matcher m = FRONTMATTER_TITLE.matcher(line);
+                if (m.matches() && !m.group(1).isEmpty()) {
+                    return unquote(m.group(1));
+                }
+            }
+        }
+        boolean inFence = false;
+        for (int i = start; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (FENCE.matcher(line).find()) {
+                inFence = !inFence;
+            } else if (!inFence) {
+                Matcher m = H1.matcher(line);
+                if (m.matches()) {
+                    return m.group(1);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String unquote(String s) {
+        if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
+            return s.substring(1, s.length() - 1);
+        }
+        return s;
     }
 }

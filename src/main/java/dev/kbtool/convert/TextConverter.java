@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 
-/** Plain text stays as it is; only the encoding is normalised to UTF-8. */
+/** Plain text stays as it is; only the encoding is normalised to UTF-8 and line ends to LF (see {@link TextDecoding}). */
 public final class TextConverter implements Converter {
     @Override
     public List<String> extensions() {
@@ -13,7 +13,6 @@ public final class TextConverter implements Converter {
 
     @Override
     public ConvertedDocument convert(ConversionRequest request) throws IOException, ConversionException {
-        String text = TextDecoding.decode(Files.readAllBytes(request.input())).replace("\r\n", "\n");
-        return ConvertedDocument.text(null, text);
+        return ConvertedDocument.text(null, TextDecoding.decode(Files.readAllBytes(request.input())));
     }
 }

@@ -1,0 +1,207 @@
+package dev.kbtool.convert;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Groups the lines of a page into blocks. Within a region, a new block starts at a wider vertical
+ * gap, a change of size or weight, a list marker, a first-line indent, or after a short line that
+ * ends a sentence.
+ */
+final class PdfBlocks {
+    /** Baselines further apart than this many font sizes are not in one paragraph. */
+    private static final float PARAGRAPH_GAP = 1.55f;
+    /** With a known line pitch, a gap this much wider than it ends a paragraph. */
+    private static final float PITCH_SLACK = 1.3f;
+    static final Pattern LIST_MARKER = Pattern.compile(
+            "^(?:[\u2022\u25E6\u25AA\u25AB\u2023\u2043\u25CB\u25CF\u25A0\u25A1\u25BA\u25B8\u25B9\u2013\u00B7\u2219"
+                    + "\uF0B7\uF0A7\uF076\uF0D8\\-*+]"
+                    + "|\\d{1,3}[.)]|\\((?:\\d{1,3}|[a-z]|[ivx]{1,5})\\)|[a-z]\\))\\s+\\S");
+
+    private static final Pattern SECTION_NUMBER = Pattern.compile("^\\p{Nd}+(?:\\.\\p{Nd}+)*\\.?\\s+\\p{L}");
+
+    private PdfBlocks() {
+    }
+
+    static List<PdfBlock> of(List<PdfLine> pageRuns) {
+        List<List<PdfLine>> regions = new ArrayList<>();
+        for (List<PdfLine> region : PdfColumns.regions(pageRuns)) {
+            regions.add(rows(region));
+        }
+        Map<Float, Float> pitches = linePitches(regions);
+        float pageBody = dominantSize(pageRuns);
+        List<PdfBlock> blocks = new ArrayList<>();
+        for (List<PdfLine> rows : regions) {
+            addRegion(rows, pitches, pageBody, blocks);
+        }
+        return blocks;
+    }
+
+    private static float dominantSize(List<PdfLine> runs) {
+        Map<Float, Integer> chars = new HashMap<>();
+        for (PdfLine run : runs) {
+            if (!run.isImage()) {
+                chars.merge(run.fontSize(), run.text().length(), Integer::sum);
+            }
+        }
+        return chars.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0f);
+    }
+
+    /**
+     * The usual distance between baselines of consecutive lines, per font size, on this page.
+     * Scripts and styles differ (Korean text is often set at 1.7 times its size), so the
+     * paragraph gap is judged against the page's own line pitch.
+     */
+    private static Map<Float, Float> linePitches(List<List<PdfLine>> regions) {
+        Map<Float, Map<Float, Integer>> deltas = new HashMap<>();
+        for (List<PdfLine> rows : regions) {
+            for (int i = 1; i < rows.size(); i++) {
+                PdfLine a = rows.get(i - 1);
+                PdfLine b = rows.get(i);
+                float delta = b.baseline() - a.baseline();
+                if (!a.isImage() && !b.isImage() && a.fontSize() == b.fontSize()
+                        && delta > 0.8f * a.fontSize() && delta < 2.5f * a.fontSize()) {
+                    deltas.computeIfAbsent(a.fontSize(), k -> new HashMap<>())
+                            .merge(Math.round(delta * 2) / 2f, 1, Integer::sum);
+                }
+            }
+        }
+        Map<Float, Float> pitches = new HashMap<>();
+        deltas.forEach((size, counts) -> counts.entrySet().stream()
+                .filter(e -> e.getValue() >= 3)
+                .max(Map.Entry.comparingByValue())
+                .ifPresent(e -> pitches.put(size, e.getKey())));
+        return pitches;
+    }
+
+    private static void addRegion(List<PdfLine> rows, Map<Float, Float> pitches, float pageBody,
+            List<PdfBlock> blocks) {
+        float left = Float.MAX_VALUE;
+        float right = -Float.MAX_VALUE;
+        for (PdfLine row : rows) {
+            if (!row.isImage()) {
+                left = Math.min(left, row.x0());
+                right = Math.max(right, row.x1());
+            }
+        }
+        List<PdfLine> current = new ArrayList<>();
+        for (PdfLine row : rows) {
+            if (!current.isEmpty() && startsBlock(current, row, left, right, pitches, pageBody)) {
+                blocks.add(new PdfBlock(current, left, right));
+                current = new ArrayList<>();
+            }
+            current.add(row);
+        }
+        if (!current.isEmpty()) {
+            blocks.add(new PdfBlock(current, left, right));
+        }
+    }
+
+    private static boolean startsBlock(List<PdfLine> block, PdfLine row, float left, float right,
+            Map<Float, Float> pitches, float pageBody) {
+        PdfLine prev = block.get(block.size() - 1);
+        if (prev.isImage() || row.isImage()) {
+            return true;
+        }
+        float size = Math.max(prev.fontSize(), row.fontSize());
+        Float pitch = pitches.get(size);
+        float maxGap = pitch == null ? PARAGRAPH_GAP * size : Math.max(PITCH_SLACK * pitch, 1.15f * size);
+        float gap = row.baseline() - prev.baseline();
+        if (gap <= 0 || gap > maxGap) {
+            return true;
+        }
+        if (Math.abs(prev.fontSize() - row.fontSize()) > 0.9f || prev.bold() != row.bold() || prev.mono() != row.mono()) {
+            return true;
+        }
+        if (row.mono()) {
+            // Code keeps its lines: only a vertical gap or a change of font ends a code block.
+            return false;
+        }
+        if (isListItem(row.text())) {
+            return true;
+        }
+        boolean display = size > pageBody + 0.5f;
+        if ((display || row.bold()) && SECTION_NUMBER.matcher(row.text()).find()) {
+            // Headings stacked without text between them stay apart.
+            return true;
+        }
+        if (display) {
+            // Indents and short lines say nothing in display type: a wrapped heading hangs its second line.
+            return false;
+        }
+        PdfLine first = block.get(0);
+        boolean inListItem = isListItem(first.text());
+        float em = row.fontSize();
+        float indent = row.x0() - left;
+        if (!inListItem && indent > 0.8f * em && indent < 6 * em && prev.x0() - left < 0.8f * em) {
+            return true;
+        }
+        boolean prevShort = prev.x1() < right - 3 * em;
+        String t = prev.text();
+        char end = t.charAt(t.length() - 1);
+        return prevShort && (end == '.' || end == '!' || end == '?' || end == ':' || end == '\u3002');
+    }
+
+    static boolean isListItem(String text) {
+        return LIST_MARKER.matcher(text).find();
+    }
+
+    /** Merges runs that share a baseline (split earlier at wide gaps) back into one line each. */
+    static List<PdfLine> rows(List<PdfLine> region) {
+        List<PdfLine> rows = new ArrayList<>(region.size());
+        int start = 0;
+        for (int i = 1; i <= region.size(); i++) {
+            if (i == region.size() || region.get(i).isImage() || region.get(start).isImage()
+                    || !PdfColumns.sameRow(region.get(start), region.get(i))) {
+                rows.add(merge(region.subList(start, i)));
+                start = i;
+            }
+        }
+        return rows;
+    }
+
+    private static PdfLine merge(List<PdfLine> runs) {
+        if (runs.size() == 1) {
+            return runs.get(0);
+        }
+        StringBuilder text = new StringBuilder();
+        float x0 = Float.MAX_VALUE;
+        float x1 = -Float.MAX_VALUE;
+        float top = Float.MAX_VALUE;
+        float baseline = -Float.MAX_VALUE;
+        PdfLine longest = runs.get(0);
+        int boldChars = 0;
+        int monoChars = 0;
+        int chars = 0;
+        List<PdfLine> ordered = new ArrayList<>(runs);
+        if (RtlText.mostlyRtl(runs.get(0).text())) {
+            ordered.sort(Comparator.comparingDouble(PdfLine::x1).reversed());
+        }
+        for (PdfLine run : ordered) {
+            if (text.length() > 0) {
+                text.append(' ');
+            }
+            text.append(run.text());
+            x0 = Math.min(x0, run.x0());
+            x1 = Math.max(x1, run.x1());
+            top = Math.min(top, run.top());
+            baseline = Math.max(baseline, run.baseline());
+            if (run.text().length() > longest.text().length()) {
+                longest = run;
+            }
+            chars += run.text().length();
+            if (run.bold()) {
+                boldChars += run.text().length();
+            }
+            if (run.mono()) {
+                monoChars += run.text().length();
+            }
+        }
+        return new PdfLine(text.toString(), x0, x1, top, baseline, longest.fontSize(), boldChars * 2 > chars,
+                monoChars * 2 >= chars, null);
+    }
+}

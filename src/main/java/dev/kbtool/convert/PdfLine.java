@@ -1,0 +1,35 @@
+package dev.kbtool.convert;
+
+/**
+ * One run of text on a PDF page (a line, or the part of a line on one side of a wide gap), or a
+ * placed image. Coordinates are PDFBox's text-direction-adjusted ones: y grows downwards.
+ *
+ * @param text     the text, already in logical order (PDFBox applies the bidi algorithm)
+ * @param x0       left edge
+ * @param x1       right edge
+ * @param top      top of the tallest glyph
+ * @param baseline the lowest baseline of the run
+ * @param fontSize the font size (in points) most of the characters use
+ * @param bold     whether most of the characters use a bold font
+ * @param mono     whether most of the characters use a fixed-pitch (code) font
+ * @param image    for a placed image, the file it was written to; null for text
+ */
+record PdfLine(String text, float x0, float x1, float top, float baseline, float fontSize, boolean bold, boolean mono,
+        String image) {
+
+    static PdfLine image(String file, float x0, float x1, float top, float bottom) {
+        return new PdfLine("", x0, x1, top, bottom, 0, false, false, file);
+    }
+
+    boolean isImage() {
+        return image != null;
+    }
+
+    float width() {
+        return x1 - x0;
+    }
+
+    float centerX() {
+        return (x0 + x1) / 2;
+    }
+}

@@ -1,0 +1,337 @@
+package dev.kbtool.convert;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.util.Matrix;
+
+/**
+ * Runs PDFBox's text extraction once over a document and keeps, per page, the text runs with
+ * their positions, sizes and weights (and where images were drawn), instead of plain text.
+ * PDFBox does the hard parts (glyph to Unicode, word spacing, bidi, duplicate overprint); the
+ * layout decisions are made afterwards by {@link PdfColumns} and {@link PdfBlocks}.
+ * One instance per conversion: PDFBox's stripper keeps state.
+ */
+final class PdfTextCollector extends PDFTextStripper {
+    /** A gap wider than this many font sizes between two words splits a line into two runs (columns, table cells). */
+    private static final float GAP_EM = 1.0f;
+    private static final Pattern MONO_NAME = Pattern.compile(
+            "cmtt|cmitt|cmsltt|sftt|ectt|txtt|lmmono|beramono|courier|mono|typewriter|consolas|inconsolata|menlo");
+    private static final Pattern BOLD_NAME = Pattern.compile(
+            "bold|black|heavy|demi|-medi|cmbx|cmb\\d|sfbx|ecbx");
+
+    private final PdfImageSaver images;
+    private final Map<PDFont, Boolean> boldFonts = new IdentityHashMap<>();
+    private final Map<PDFont, Boolean> monoFonts = new IdentityHashMap<>();
+    private final List<List<PdfLine>> pages;
+    private List<PdfLine> current = new ArrayList<>();
+    private PDRectangle cropBox;
+    private int failedPages;
+
+    // The run being built.
+    private final StringBuilder text = new StringBuilder();
+    private float x0;
+    private float x1;
+    private float top;
+    private float baseline;
+    private float sizeA;
+    private int countA;
+    private float sizeB;
+    private int countB;
+    private int boldChars;
+    private int monoChars;
+    private int chars;
+    private boolean pendingSpace;
+    private boolean rtl;
+    private final List<String> words = new ArrayList<>();
+    private final Set<Long> drawn = new HashSet<>();
+
+    PdfTextCollector(int pageCount, PdfImageSaver images) {
+        this.images = images;
+        this.pages = new ArrayList<>(pageCount);
+        for (int i = 0; i < pageCount; i++) {
+            pages.add(List.of());
+        }
+        setSortByPosition(true);
+        // PDFBox's own duplicate check keeps sorted maps per character and cost a tenth of the
+        // run time; processTextPosition below does the same job with a hash lookup.
+        setSuppressDuplicateOverlappingText(false);
+    }
+
+    /** Extracts every page; returns the runs of each page in PDFBox's position order. */
+    List<List<PdfLine>> collect(PDDocument document) throws IOException {
+        writeText(document, Writer.nullWriter());
+        return pages;
+    }
+
+    /** Pages whose content could not be read (damaged streams); their text is missing. */
+    int failedPages() {
+        return failedPages;
+    }
+
+    @Override
+    public void processPage(PDPage page) throws IOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("conversion interrupted");
+        }
+        int index = getCurrentPageNo() - 1;
+        current = new ArrayList<>();
+        resetRun();
+        cropBox = page.getCropBox();
+        drawn.clear();
+        try {
+            super.processPage(page);
+        } catch (InterruptedIOException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // A damaged content stream loses that page's text, not the whole document.
+            failedPages++;
+        }
+        if (index >= 0 && index < pages.size()) {
+            pages.set(index, current);
+        }
+    }
+
+    @Override
+    protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+        if (images != null && "Do".equals(operator.getName()) && !operands.isEmpty()
+                && operands.get(0) instanceof COSName name) {
+            placeImage(name);
+        }
+        super.processOperator(operator, operands);
+    }
+
+    private void placeImage(COSName name) throws IOException {
+        PDResources resources = getResources();
+        if (resources == null || !resources.isImageXObject(name)) {
+            return;
+        }
+        PDXObject xobject = resources.getXObject(name);
+        if (!(xobject instanceof PDImageXObject image)) {
+            return;
+        }
+        Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
+        float width = Math.abs(ctm.getScalingFactorX());
+        float height = Math.abs(ctm.getScalingFactorY());
+        String file = images.save(image, getCurrentPageNo(), width, height);
+        if (file == null) {
+            return;
+        }
+        // The image is the unit square under the CTM; convert to the stripper's top-down coordinates.
+        float left = ctm.getTranslateX() - cropBox.getLowerLeftX();
+        float bottomUp = ctm.getTranslateY() - cropBox.getLowerLeftY();
+        float x0i = Math.min(left, left + ctm.getValue(0, 0));
+        float y0i = Math.min(bottomUp, bottomUp + ctm.getValue(1, 1));
+        float pageHeight = cropBox.getHeight();
+        current.add(PdfLine.image(file, x0i, x0i + width, pageHeight - (y0i + height), pageHeight - y0i));
+    }
+
+    /**
+     * Drops a glyph drawn again at (almost) the same place: fake bold and shadows draw text twice,
+     * which would otherwise read "HHeelllloo" once sorted by position.
+     */
+    @Override
+    protected void processTextPosition(TextPosition position) {
+        String unicode = position.getUnicode();
+        if (unicode != null && !unicode.isEmpty()) {
+            long code = unicode.hashCode() & 0xFFFFFFL;
+            int x = Math.round(position.getX() * 2);
+            int y = Math.round(position.getY() * 2);
+            for (int dx = -1; dx <= 1; dx++) {
+                for (int dy = -1; dy <= 1; dy++) {
+                    if (drawn.contains(key(code, x + dx, y + dy))) {
+                        return;
+                    }
+                }
+            }
+            drawn.add(key(code, x, y));
+        }
+        super.processTextPosition(position);
+    }
+
+    private static long key(long code, int x, int y) {
+        return code << 40 | (x & 0xFFFFFL) << 20 | (y & 0xFFFFFL);
+    }
+
+    @Override
+    protected void writeString(String word, List<TextPosition> positions) {
+        if (positions.isEmpty() || word.isEmpty()) {
+            return;
+        }
+        float wx0 = Float.MAX_VALUE;
+        float wx1 = -Float.MAX_VALUE;
+        float wTop = Float.MAX_VALUE;
+        float wBase = -Float.MAX_VALUE;
+        for (TextPosition p : positions) {
+            String u = p.getUnicode();
+            if (u != null && u.isBlank() && positions.size() > 1) {
+                // Leading or trailing space glyphs would widen the run (and hide a code line's indent).
+                continue;
+            }
+            float x = p.getXDirAdj();
+            float y = p.getYDirAdj();
+            wx0 = Math.min(wx0, x);
+            wx1 = Math.max(wx1, x + p.getWidthDirAdj());
+            wBase = Math.max(wBase, y);
+            wTop = Math.min(wTop, y - p.getHeightDir());
+        }
+        TextPosition first = positions.get(0);
+        float size = Math.round(first.getFontSizeInPt() * 2) / 2f;
+        if (size <= 0) {
+            size = Math.max(1, Math.round(first.getHeightDir() * 2) / 2f);
+        }
+        if (chars > 0) {
+            float gap = Math.max(wx0 - x1, x0 - wx1);
+            if (gap > GAP_EM * Math.max(size, 4)) {
+                flush();
+            }
+        }
+        if (chars == 0) {
+            x0 = wx0;
+            x1 = wx1;
+            top = wTop;
+            baseline = wBase;
+        } else {
+            if (pendingSpace) {
+                text.append(' ');
+            }
+            x0 = Math.min(x0, wx0);
+            x1 = Math.max(x1, wx1);
+            top = Math.min(top, wTop);
+            baseline = Math.max(baseline, wBase);
+        }
+        pendingSpace = false;
+        text.append(word);
+        words.add(word);
+        rtl |= RtlText.hasRtl(word);
+        int n = word.length();
+        countSize(size, n);
+        if (isBold(first.getFont())) {
+            boldChars += n;
+        }
+        if (isMono(first.getFont())) {
+            monoChars += n;
+        }
+        chars += n;
+    }
+
+    @Override
+    protected void writeWordSeparator() {
+        if (chars > 0) {
+            pendingSpace = true;
+        }
+    }
+
+    @Override
+    protected void writeLineSeparator() {
+        flush();
+    }
+
+    @Override
+    protected void endArticle() throws IOException {
+        flush();
+        super.endArticle();
+    }
+
+    @Override
+    protected void writePageEnd() throws IOException {
+        flush();
+        super.writePageEnd();
+    }
+
+    /** Tracks the two most used sizes of a run: enough to find the dominant one without a map per line. */
+    private void countSize(float size, int n) {
+        if (countA == 0 || size == sizeA) {
+            sizeA = size;
+            countA += n;
+        } else if (countB == 0 || size == sizeB) {
+            sizeB = size;
+            countB += n;
+            if (countB > countA) {
+                float s = sizeA;
+                int c = countA;
+                sizeA = sizeB;
+                countA = countB;
+                sizeB = s;
+                countB = c;
+            }
+        }
+    }
+
+    private void flush() {
+        if (chars > 0) {
+            String s = (rtl ? RtlText.logicalLine(words) : text.toString()).strip();
+            if (!s.isEmpty()) {
+                current.add(new PdfLine(s, x0, x1, top, baseline, sizeA, boldChars * 2 > chars,
+                        monoChars * 2 >= chars, null));
+            }
+        }
+        resetRun();
+    }
+
+    private void resetRun() {
+        text.setLength(0);
+        chars = 0;
+        boldChars = 0;
+        monoChars = 0;
+        countA = 0;
+        countB = 0;
+        pendingSpace = false;
+        rtl = false;
+        words.clear();
+    }
+
+    private boolean isBold(PDFont font) {
+        if (font == null) {
+            return false;
+        }
+        return boldFonts.computeIfAbsent(font, PdfTextCollector::looksBold);
+    }
+
+    private boolean isMono(PDFont font) {
+        if (font == null) {
+            return false;
+        }
+        return monoFonts.computeIfAbsent(font, PdfTextCollector::looksMono);
+    }
+
+    private static boolean looksMono(PDFont font) {
+        PDFontDescriptor descriptor = font.getFontDescriptor();
+        if (descriptor != null && descriptor.isFixedPitch()) {
+            return true;
+        }
+        String name = font.getName();
+        return name != null && MONO_NAME.matcher(name.toLowerCase(Locale.ROOT)).find();
+    }
+
+    private static boolean looksBold(PDFont font) {
+        PDFontDescriptor descriptor = font.getFontDescriptor();
+        if (descriptor != null && (descriptor.isForceBold() || descriptor.getFontWeight() >= 600)) {
+            return true;
+        }
+        String name = font.getName();
+        return name != null && BOLD_NAME.matcher(name.toLowerCase(Locale.ROOT)).find();
+    }
+}
