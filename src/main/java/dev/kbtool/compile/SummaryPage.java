@@ -2,6 +2,7 @@ package dev.kbtool.compile;
 
 import dev.kbtool.kb.TopicKind;
 import dev.kbtool.kb.TopicRecord;
+import dev.kbtool.kb.TreeNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,22 +18,35 @@ public final class SummaryPage {
      * @param concepts the concept pages this document contributes to
      * @param entities the entity pages this document contributes to
      */
-    public static String render(String document, String fileName, DocumentAnalysis summary, List<TopicRecord> concepts,
-            List<TopicRecord> entities) {
+    public static String render(String document, String fileName, String sourceLink, DocumentAnalysis summary,
+            List<TreeNode> contents, List<TopicRecord> concepts, List<TopicRecord> entities) {
         Map<String, Object> fm = new LinkedHashMap<>();
         fm.put("type", "Summary");
         fm.put("description", summary.description());
         fm.put("title", summary.title());
         fm.put("source_file", fileName);
-        fm.put("full_text", "sources/" + document + ".md");
+        fm.put("full_text", sourceLink.endsWith(".json") ? sourceLink : sourceLink + ".md");
         StringBuilder body = new StringBuilder();
         body.append("# ").append(summary.title()).append("\n\n");
-        body.append("Full text: ").append(Wikilinks.link("sources/" + document, fileName)).append("\n\n");
+        body.append(contents.isEmpty() ? "Full text: " : "Full text, page by page: ")
+                .append(Wikilinks.link(sourceLink, fileName)).append("\n\n");
         body.append("## Summary\n\n");
         if (summary.summary().isEmpty()) {
             body.append("_The document has no running text to summarise._\n");
         } else {
             body.append(String.join(" ", summary.summary())).append('\n');
+        }
+        if (!contents.isEmpty()) {
+            body.append("\n## Contents\n\n");
+            for (TreeNode n : contents) {
+                body.append("  ".repeat(Math.max(0, n.level() - 1))).append("- **").append(n.title().strip())
+                        .append("** (").append(n.startPage() == n.endPage() ? "page " + n.startPage()
+                                : "pages " + n.startPage() + "–" + n.endPage()).append(')');
+                if (!n.summary().isBlank()) {
+                    body.append(" — ").append(n.summary().strip());
+                }
+                body.append('\n');
+            }
         }
         links(body, "Related Concepts", TopicKind.CONCEPT, concepts);
         links(body, "Entities", TopicKind.ENTITY, entities);

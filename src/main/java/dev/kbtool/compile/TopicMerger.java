@@ -219,10 +219,13 @@ public final class TopicMerger {
             }
             for (Change c : changes) {
                 String pagePath = c.path().substring("wiki/".length());
+                w.unindexTarget(c.kind().link(c.key()));
                 if (c.deletes()) {
                     w.deleteTopic(c.kind(), c.key());
                     w.deletePage(pagePath);
                 } else {
+                    w.index(null, c.kind().link(c.key()), c.kind().dbName(), 0, c.topic().name(),
+                            MarkdownText.plain(c.page()));
                     w.putTopic(c.topic());
                     w.putPage(new PageRecord(pagePath, c.kind().pageKind(), c.topic().name(), c.topic().description(),
                             null));

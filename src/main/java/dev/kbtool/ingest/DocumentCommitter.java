@@ -2,6 +2,9 @@ package dev.kbtool.ingest;
 
 import dev.kbtool.compile.DocumentAnalysis;
 import dev.kbtool.compile.LogEntry;
+import dev.kbtool.compile.LongDocuments;
+import dev.kbtool.compile.SearchRows;
+import dev.kbtool.compile.SourcePage;
 import dev.kbtool.compile.SummaryPage;
 import dev.kbtool.compile.TopicMerger;
 import dev.kbtool.compile.Wikilinks;
@@ -51,13 +54,15 @@ public final class DocumentCommitter {
         String name = previous.map(DocumentRecord::name).orElseGet(() -> DocumentNames.unique(
                 DocumentNames.stem(doc.fileName()), origin, n -> catalog.documentByName(n).isPresent()));
         DocumentPaths paths = new DocumentPaths(name, doc.extension());
+        String sourcePath = doc.isLong() ? paths.sourceJson() : paths.source();
+        String sourceLink = sourcePath.substring("wiki/".length()).replaceFirst("\\.md$", "");
         List<Path> images = stagedImages(doc);
-        DocumentAnalysis analysis = resolveLinks(catalog, paths, doc.analysis());
+        DocumentAnalysis analysis = resolveLinks(catalog, paths, sourceLink, doc.analysis());
         TopicMerger.Merge merge = new TopicMerger(catalog, limits).plan(name, analysis.title(), analysis);
 
         Plan.Builder plan = Plan.builder()
-                .file(paths.raw()).file(paths.source()).tree(paths.images()).file(paths.summary())
-                .append("wiki/log.md");
+                .file(paths.raw()).file(paths.source()).file(paths.sourceJson()).tree(paths.images())
+                .file(paths.summary()).append("wiki/log.md");
         merge.paths().forEach(plan::file);
         previous.filter(p -> !p.rawPath().equals(paths.raw())).ifPresent(p -> plan.file(p.rawPath()));
 
@@ -71,24 +76,32 @@ public final class DocumentCommitter {
             for (Path image : images) {
                 tx.publish(image, paths.images() + "/" + image.getFileName());
             }
-            // Links in a converted document point into its author's world, not this wiki.
-            String source = Wikilinks.unlinkAll(doc.converted().markdown()
-                    .replace("images/" + doc.imagePrefix() + "/", paths.imageLinkPrefix()));
-            tx.write(paths.source(), source);
+            String staged = "images/" + doc.imagePrefix() + "/";
+            String sourceText = SourcePage.render(doc.converted(), doc.fileName(), staged, paths.imageLinkPrefix(),
+                    doc.extension().equals("md") || doc.extension().equals("markdown"));
+            tx.delete(doc.isLong() ? paths.source() : paths.sourceJson());
+            tx.write(sourcePath, doc.isLong()
+                    ? LongDocuments.sourceJson(doc.converted().pages(), staged, paths.imageLinkPrefix())
+                    : sourceText);
             merge.apply(tx);
-            tx.write(paths.summary(), SummaryPage.render(name, doc.fileName(), analysis,
+            tx.write(paths.summary(), SummaryPage.render(name, doc.fileName(), sourceLink, analysis, doc.tree(),
                     merge.linkedTopics(TopicKind.CONCEPT), merge.linkedTopics(TopicKind.ENTITY)));
             Instant now = Instant.now();
             String verb = previous.isPresent() ? "update" : "add";
             tx.append("wiki/log.md", LogEntry.render(now, verb, doc.fileName() + " → " + paths.summaryLink()));
             DocumentRecord record = new DocumentRecord(name, doc.hash(), doc.fileName(), doc.extension(), origin,
-                    paths.raw(), paths.source(), paths.summary(), doc.converted().pageCount(),
+                    paths.raw(), sourcePath, paths.summary(), doc.converted().pageCount(),
                     analysis.description(), previous.map(DocumentRecord::addedAt).orElse(now));
             tx.commit(w -> {
                 w.putDocument(record);
-                w.putPage(new PageRecord(paths.sourceLink() + ".md", PageKind.SOURCE, analysis.title(), "", name));
+                w.deletePage(paths.sourceLink() + ".md");
+                w.deletePage(paths.sourceLink() + ".json");
+                w.putPage(new PageRecord(sourcePath.substring("wiki/".length()), PageKind.SOURCE, analysis.title(), "",
+                        name));
                 w.putPage(new PageRecord(paths.summaryLink() + ".md", PageKind.SUMMARY, analysis.title(),
                         analysis.description(), name));
+                w.putTree(name, doc.tree());
+                SearchRows.forDocument(w, name, analysis, sourceText, doc.converted().pages(), doc.tree());
                 merge.record(w);
             });
         } catch (IOException | RuntimeException e) {
@@ -101,10 +114,11 @@ public final class DocumentCommitter {
      * Only links to pages that exist, or that this commit creates, may be written; anything
      * else a compiler produced becomes plain text.
      */
-    private static DocumentAnalysis resolveLinks(Catalog catalog, DocumentPaths paths, DocumentAnalysis analysis) {
+    private static DocumentAnalysis resolveLinks(Catalog catalog, DocumentPaths paths, String sourceLink,
+            DocumentAnalysis analysis) {
         java.util.Set<String> created = new java.util.HashSet<>(TopicMerger.topicLinks(analysis));
         created.add(paths.summaryLink());
-        created.add(paths.sourceLink());
+        created.add(sourceLink);
         created.add("index");
         return analysis.mapText(text -> Wikilinks.unlinkMissing(text,
                 target -> created.contains(target) || catalog.pageExists(target + ".md")));

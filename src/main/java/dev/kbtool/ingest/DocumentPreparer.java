@@ -4,6 +4,7 @@ import dev.kbtool.compile.CompileException;
 import dev.kbtool.compile.CompileInput;
 import dev.kbtool.compile.DocumentAnalysis;
 import dev.kbtool.compile.DocumentCompiler;
+import dev.kbtool.compile.LongDocuments;
 import dev.kbtool.convert.ConversionException;
 import dev.kbtool.convert.ConversionRequest;
 import dev.kbtool.convert.ConvertedDocument;
@@ -12,12 +13,14 @@ import dev.kbtool.convert.Converters;
 import dev.kbtool.kb.Catalog;
 import dev.kbtool.kb.Config;
 import dev.kbtool.kb.DocumentNames;
+import dev.kbtool.kb.TreeNode;
 import dev.kbtool.kb.Units;
 import dev.kbtool.tx.FileTrees;
 import dev.kbtool.tx.StagingLease;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -105,6 +108,7 @@ public final class DocumentPreparer {
         } catch (CompileException e) {
             return new Done(AddOutcome.failed(file.display(), "compile failed: " + e.getMessage()));
         }
-        return new Ready(new PreparedDocument(file, hash, extension, raw, images, converted, analysis, imagePrefix));
+        List<TreeNode> tree = converted.pageCount() >= config.longDocPages() ? LongDocuments.tree(converted) : List.of();
+        return new Ready(new PreparedDocument(file, hash, extension, raw, images, converted, analysis, imagePrefix, tree));
     }
 }

@@ -2,7 +2,9 @@ package dev.kbtool.ingest;
 
 import dev.kbtool.compile.DocumentAnalysis;
 import dev.kbtool.convert.ConvertedDocument;
+import dev.kbtool.kb.TreeNode;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Everything about one input file that could be worked out without the KB lock, waiting in
@@ -16,6 +18,7 @@ import java.nio.file.Path;
  * @param converted   the conversion result; image links use {@link #imagePrefix}
  * @param analysis    the document-local compile result
  * @param imagePrefix the provisional image folder name inside links, replaced by the final document name
+ * @param tree        for a long document, its page tree; empty for others
  */
 public record PreparedDocument(
         InputFile input,
@@ -25,7 +28,17 @@ public record PreparedDocument(
         Path stagedImages,
         ConvertedDocument converted,
         DocumentAnalysis analysis,
-        String imagePrefix) {
+        String imagePrefix,
+        List<TreeNode> tree) {
+
+    public PreparedDocument {
+        tree = List.copyOf(tree);
+    }
+
+    /** Long documents are stored per page, with a page tree. */
+    public boolean isLong() {
+        return !tree.isEmpty();
+    }
 
     /** The staging folder holding everything of this document; removed once it is committed or skipped. */
     public Path folder() {

@@ -181,6 +181,27 @@ public final class Catalog implements AutoCloseable {
         return counts;
     }
 
+    public synchronized List<TreeNode> tree(String document) {
+        return list("SELECT ord, level, title, start_page, end_page, summary FROM doc_tree WHERE document = ? ORDER BY ord",
+                rs -> new TreeNode(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+                        rs.getString(6)), document);
+    }
+
+    /**
+     * Full-text search, best first (BM25, titles weighted above bodies).
+     *
+     * @param query FTS5 query syntax; plain words match all of them, "quotes" a phrase
+     */
+    public synchronized List<SearchHit> search(String query, int limit) {
+        return list("""
+                SELECT r.target, r.kind, r.document, r.page, snippet(search, 1, '**', '**', '…', 16),
+                       bm25(search, 4.0, 1.0) AS rank
+                FROM search JOIN search_rows r ON r.id = search.rowid
+                WHERE search MATCH ? ORDER BY rank LIMIT ?""",
+                rs -> new SearchHit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                        -rs.getDouble(6)), SearchText.normalize(query), limit);
+    }
+
     /** KB-relative path → SHA-256 of the derived pages (the index) as last written. */
     public synchronized java.util.Map<String, String> derivedPages() {
         java.util.Map<String, String> out = new java.util.TreeMap<>();

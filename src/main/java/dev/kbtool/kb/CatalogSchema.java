@@ -73,7 +73,30 @@ final class CatalogSchema {
                     CREATE TABLE derived_pages (
                       path         TEXT PRIMARY KEY,
                       sha256       TEXT NOT NULL
-                    )"""));
+                    )"""),
+            List.of(
+                    """
+                    CREATE TABLE doc_tree (
+                      document     TEXT NOT NULL,
+                      ord          INTEGER NOT NULL,
+                      level        INTEGER NOT NULL,
+                      title        TEXT NOT NULL,
+                      start_page   INTEGER NOT NULL,
+                      end_page     INTEGER NOT NULL,
+                      summary      TEXT NOT NULL DEFAULT '',
+                      PRIMARY KEY (document, ord)
+                    )""",
+                    """
+                    CREATE TABLE search_rows (
+                      id           INTEGER PRIMARY KEY,
+                      document     TEXT,
+                      target       TEXT NOT NULL,
+                      kind         TEXT NOT NULL,
+                      page         INTEGER NOT NULL DEFAULT 0
+                    )""",
+                    "CREATE INDEX search_rows_document ON search_rows(document)",
+                    "CREATE INDEX search_rows_target ON search_rows(target)",
+                    "CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')"));
 
     private CatalogSchema() {
     }

@@ -127,4 +127,84 @@ public final class CatalogWriter {
             ps.executeUpdate();
         }
     }
+
+    /** Replaces a document's page tree. */
+    public void putTree(String document, java.util.List<TreeNode> nodes) throws SQLException {
+        deleteTree(document);
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO doc_tree(document, ord, level, title,"
+                + " start_page, end_page, summary) VALUES (?,?,?,?,?,?,?)")) {
+            for (TreeNode n : nodes) {
+                ps.setString(1, document);
+                ps.setInt(2, n.ord());
+                ps.setInt(3, n.level());
+                ps.setString(4, n.title());
+                ps.setInt(5, n.startPage());
+                ps.setInt(6, n.endPage());
+                ps.setString(7, n.summary());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public void deleteTree(String document) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM doc_tree WHERE document = ?")) {
+            ps.setString(1, document);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Adds a row to the full-text index.
+     *
+     * @param document the owning document, or null for shared pages
+     * @param target   the wikilink target the row points to, e.g. {@code summaries/intro}
+     * @param kind     summary, source, page, node, concept or entity
+     * @param page     the page number for rows of long documents, else 0
+     */
+    public void index(String document, String target, String kind, int page, String title, String body)
+            throws SQLException {
+        long id;
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO search_rows(document, target, kind, page) VALUES (?,?,?,?)",
+                java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, document);
+            ps.setString(2, target);
+            ps.setString(3, kind);
+            ps.setInt(4, page);
+            ps.executeUpdate();
+            try (java.sql.ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO search(rowid, title, body) VALUES (?,?,?)")) {
+            ps.setLong(1, id);
+            ps.setString(2, SearchText.normalize(title));
+            ps.setString(3, SearchText.normalize(body));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Removes every index row of a document. */
+    public void unindexDocument(String document) throws SQLException {
+        unindex("document", document);
+    }
+
+    /** Removes the index rows of one shared page, e.g. {@code concepts/graph}. */
+    public void unindexTarget(String target) throws SQLException {
+        unindex("target", target);
+    }
+
+    private void unindex(String column, String value) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "DELETE FROM search WHERE rowid IN (SELECT id FROM search_rows WHERE " + column + " = ?)")) {
+            ps.setString(1, value);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM search_rows WHERE " + column + " = ?")) {
+            ps.setString(1, value);
+            ps.executeUpdate();
+        }
+    }
 }

@@ -10,6 +10,11 @@ public record DocumentPaths(String name, String extension) {
         return "wiki/sources/" + name + ".md";
     }
 
+    /** The per-page source of a long document. */
+    public String sourceJson() {
+        return "wiki/sources/" + name + ".json";
+    }
+
     public String images() {
         return "wiki/sources/images/" + name;
     }
