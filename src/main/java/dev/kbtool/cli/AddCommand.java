@@ -1,7 +1,8 @@
 package dev.kbtool.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kbtool.compile.LeadSummarizer;
+import dev.kbtool.compile.Compilers;
+import dev.kbtool.compile.DocumentCompiler;
 import dev.kbtool.convert.Converters;
 import dev.kbtool.ingest.AddOutcome;
 import dev.kbtool.ingest.AddPipeline;
@@ -85,10 +86,12 @@ final class AddCommand extends BaseCommand {
                 }
                 int workers = jobs != null ? jobs : session.config().effectiveJobs();
                 TxEngine engine = engine(session, "kb add");
+                String origin = session.layout().configFile().toString();
+                DocumentCompiler compiler = Compilers.create(session.config(), origin, context.env(), this::notice);
                 DocumentPreparer preparer = new DocumentPreparer(session.catalog(), session.config(), converters,
-                        new LeadSummarizer(5));
-                AddPipeline pipeline = new AddPipeline(engine, preparer,
-                        new AddPipeline.Options(workers, session.config().fileTimeout(), dryRun), cancellation);
+                        compiler);
+                AddPipeline pipeline = new AddPipeline(engine, preparer, new AddPipeline.Options(workers,
+                        Compilers.fileTimeout(session.config(), origin), dryRun, limits(session)), cancellation);
                 try {
                     pipeline.run(scan.files(), o -> record(o, progress, reportFile, outcomes));
                 } finally {

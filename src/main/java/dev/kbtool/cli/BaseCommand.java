@@ -1,5 +1,8 @@
 package dev.kbtool.cli;
 
+import dev.kbtool.compile.Compilers;
+import dev.kbtool.compile.TopicMerger;
+import dev.kbtool.kb.Config;
 import dev.kbtool.kb.ExitCode;
 import dev.kbtool.kb.KbLayout;
 import dev.kbtool.kb.KbLocator;
@@ -62,18 +65,35 @@ abstract class BaseCommand implements Callable<Integer> {
         return KbLocator.locate(root.kbDir, context.env("KB_DIR"), context.cwd());
     }
 
+    /** Opens the KB; its config, including the llm: section, is validated here (exit 78 naming the key). */
     protected KbSession openKb() {
-        return KbSession.open(locateKb());
+        KbSession session = KbSession.open(locateKb());
+        try {
+            Compilers.llmSettings(session.config(), session.layout().configFile().toString());
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return session;
+    }
+
+    /** A one-line notice on stderr, unless quiet. */
+    protected void notice(String message) {
+        if (!quiet()) {
+            err().println("kb: " + message);
+            err().flush();
+        }
+    }
+
+    protected static TopicMerger.Limits limits(KbSession session) {
+        Config c = session.config();
+        return new TopicMerger.Limits(c.maxConcepts(), c.maxEntities(), c.pageContributions(), c.pageLinks());
     }
 
     /** The transaction engine for a mutating command; recovery notices go to stderr. */
     protected TxEngine engine(KbSession session, String command) {
         return new TxEngine(session.layout(), session.catalog(), lockTimeout(session), command,
-                notice -> {
-                    if (!quiet()) {
-                        err().println("kb: " + notice);
-                    }
-                });
+                this::notice);
     }
 
     /** The lock wait: the --lock-timeout flag wins over the KB's config. */

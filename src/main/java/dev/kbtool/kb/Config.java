@@ -1,5 +1,6 @@
 package dev.kbtool.kb;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,6 +14,12 @@ import java.util.List;
  * @param ignore        glob patterns of paths {@code kb add} skips
  * @param longDocPages  documents with at least this many pages are stored per page
  * @param lockTimeout   how long a command waits for a busy knowledge base
+ * @param compiler      {@code offline} (default) or {@code llm}
+ * @param maxConcepts   concepts taken per document
+ * @param maxEntities   entities taken per document
+ * @param pageContributions contributions a concept or entity page shows in full
+ * @param pageLinks     further contributing documents a page links to
+ * @param llm           the {@code llm:} section as written, read by the LLM compiler; null when absent
  */
 public record Config(
         int jobs,
@@ -20,14 +27,25 @@ public record Config(
         Duration fileTimeout,
         List<String> ignore,
         int longDocPages,
-        Duration lockTimeout) {
+        Duration lockTimeout,
+        String compiler,
+        int maxConcepts,
+        int maxEntities,
+        int pageContributions,
+        int pageLinks,
+        JsonNode llm) {
 
     public Config {
         ignore = List.copyOf(ignore);
     }
 
     public static Config defaults() {
-        return new Config(0, 256L << 20, Duration.ofMinutes(5), List.of(), 20, Duration.ofSeconds(60));
+        return new Config(0, 256L << 20, Duration.ofMinutes(5), List.of(), 20, Duration.ofSeconds(60), "offline",
+                10, 10, 12, 50, null);
+    }
+
+    public boolean usesLlm() {
+        return "llm".equals(compiler);
     }
 
     /** The worker count to use on this machine. */

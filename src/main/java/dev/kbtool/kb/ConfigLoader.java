@@ -25,7 +25,8 @@ import java.util.Set;
 public final class ConfigLoader {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> KEYS = Set.of(
-            "jobs", "max_file_size", "file_timeout", "ignore", "long_doc_pages", "lock_timeout");
+            "jobs", "max_file_size", "file_timeout", "ignore", "long_doc_pages", "lock_timeout", "compiler",
+            "max_concepts", "max_entities", "page_contributions", "page_links", "llm");
 
     private ConfigLoader() {
     }
@@ -96,13 +97,23 @@ public final class ConfigLoader {
         }
         Config d = Config.defaults();
         Values v = new Values(root, origin);
+        JsonNode llm = root.get("llm");
+        if (llm != null && !llm.isNull() && !llm.isObject()) {
+            throw v.bad("llm", "a section of key: value pairs", llm);
+        }
         return new Config(
                 v.integer("jobs", d.jobs(), 0, 512),
                 v.size("max_file_size", d.maxFileSize()),
                 v.duration("file_timeout", d.fileTimeout(), false),
                 v.strings("ignore", d.ignore()),
                 v.integer("long_doc_pages", d.longDocPages(), 1, 1_000_000),
-                v.duration("lock_timeout", d.lockTimeout(), true));
+                v.duration("lock_timeout", d.lockTimeout(), true),
+                v.choice("compiler", d.compiler(), "offline", "llm"),
+                v.integer("max_concepts", d.maxConcepts(), 0, 100),
+                v.integer("max_entities", d.maxEntities(), 0, 100),
+                v.integer("page_contributions", d.pageContributions(), 1, 1000),
+                v.integer("page_links", d.pageLinks(), 0, 10_000),
+                llm == null || llm.isNull() ? null : llm);
     }
 
     /** Typed reads of one object's keys; every failure names the key and says what was expected. */
@@ -171,7 +182,20 @@ public final class ConfigLoader {
             return out;
         }
 
-        private KbException bad(String key, String expected, JsonNode got) {
+        String choice(String key, String fallback, String... allowed) {
+            JsonNode n = node.get(key);
+            if (n == null || n.isNull()) {
+                return fallback;
+            }
+            for (String a : allowed) {
+                if (n.isTextual() && n.asText().equals(a)) {
+                    return a;
+                }
+            }
+            throw bad(key, String.join(" or ", allowed), n);
+        }
+
+        KbException bad(String key, String expected, JsonNode got) {
             return new KbException(ExitCode.CONFIG,
                     origin + ": '" + key + "' must be " + expected + ", got " + got.toString());
         }

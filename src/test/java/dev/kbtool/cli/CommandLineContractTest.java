@@ -88,6 +88,24 @@ class CommandLineContractTest {
     }
 
     @Test
+    void theLlmSectionIsValidatedToo() {
+        new Kb(tmp).run("init", "k");
+        Fixtures.write(tmp.resolve("k/.kb/config.yaml"), "llm:\n  model: m\n  max_tokens: -1\n");
+        Kb.Result bad = new Kb(tmp).run("--kb", "k", "status");
+        Fixtures.write(tmp.resolve("k/.kb/config.yaml"), "llm:\n  model: m\n  modle: n\n");
+        Kb.Result unknown = new Kb(tmp).run("--kb", "k", "status");
+        Fixtures.write(tmp.resolve("k/.kb/config.yaml"), "compiler: llm\n");
+        Kb.Result missing = new Kb(tmp).run("--kb", "k", "status");
+
+        assertThat(bad.code()).isEqualTo(78);
+        assertThat(bad.err()).contains("'llm.max_tokens'");
+        assertThat(unknown.code()).isEqualTo(78);
+        assertThat(unknown.err()).contains("unknown key 'llm.modle'");
+        assertThat(missing.code()).isEqualTo(78);
+        assertThat(missing.err()).contains("llm.model");
+    }
+
+    @Test
     void stackTracesOnlyWithDoubleVerbose() {
         new Kb(tmp).run("init", "k");
         Fixtures.write(tmp.resolve("k/.kb/config.yaml"), "jobs: [1\n");

@@ -29,10 +29,19 @@ class ConfigLoaderTest {
                 ignore: ["*.bak", "drafts/**"]
                 long_doc_pages: 30
                 lock_timeout: 0
+                compiler: llm
+                max_concepts: 5
+                max_entities: 7
+                page_contributions: 3
+                page_links: 9
+                llm:
+                  model: small
                 """, "x");
 
         assertThat(c).isEqualTo(new Config(3, 10L << 20, Duration.ofSeconds(90), List.of("*.bak", "drafts/**"), 30,
-                Duration.ZERO));
+                Duration.ZERO, "llm", 5, 7, 3, 9, c.llm()));
+        assertThat(c.llm().get("model").asText()).isEqualTo("small");
+        assertThat(c.usesLlm()).isTrue();
     }
 
     @Test
@@ -56,6 +65,8 @@ class ConfigLoaderTest {
         assertBad("ignore: [1]", "'ignore'");
         assertBad("- a\n- b", "key: value pairs");
         assertBad("jobs: [", "not valid YAML");
+        assertBad("compiler: gpt", "'compiler' must be offline or llm");
+        assertBad("llm: openai", "'llm' must be a section");
     }
 
     private static void assertBad(String yaml, String message) {
