@@ -1,6 +1,10 @@
 package dev.kbtool.cli;
 
 import dev.kbtool.ingest.Cancellation;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,9 +19,10 @@ import java.util.Map;
  * @param stdinInteractive  stdin is a terminal a person can answer prompts on
  * @param stderrTerminal    stderr is a terminal, so progress bars are welcome
  * @param cancellation      set when the user interrupts (Ctrl-C) a long command
+ * @param stdin             where answers to prompts are read from
  */
 public record CliContext(Map<String, String> env, Path cwd, boolean stdinInteractive, boolean stderrTerminal,
-        Cancellation cancellation) {
+        Cancellation cancellation, BufferedReader stdin) {
 
     public CliContext {
         env = Map.copyOf(env);
@@ -25,12 +30,18 @@ public record CliContext(Map<String, String> env, Path cwd, boolean stdinInterac
     }
 
     public CliContext(Map<String, String> env, Path cwd, boolean stdinInteractive, boolean stderrTerminal) {
-        this(env, cwd, stdinInteractive, stderrTerminal, new Cancellation());
+        this(env, cwd, stdinInteractive, stderrTerminal, new Cancellation(), new BufferedReader(new StringReader("")));
     }
 
     public static CliContext fromProcess(Cancellation cancellation) {
         return new CliContext(System.getenv(), Path.of("").toAbsolutePath(),
-                System.console() != null, isTerminal(2), cancellation);
+                System.console() != null, isTerminal(2), cancellation,
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+    }
+
+    /** The same context answering prompts with {@code input}, as a person at a terminal would. */
+    public CliContext answering(String input) {
+        return new CliContext(env, cwd, true, stderrTerminal, cancellation, new BufferedReader(new StringReader(input)));
     }
 
     public String env(String name) {

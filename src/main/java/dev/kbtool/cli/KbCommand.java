@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             AddCommand.class,
             ListCommand.class,
             StatusCommand.class,
+            RemoveCommand.class,
             DoctorCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -90,11 +90,7 @@ public final class DerivedViews {
                     }
                 });
             } catch (IOException | RuntimeException e) {
-                Exception thrown = tx.abort(e);
-                if (thrown instanceof IOException io) {
-                    throw io;
-                }
-                throw (RuntimeException) thrown;
+                throw tx.fail(e);
             }
             return changed.size() + gone.size();
         }

@@ -48,6 +48,19 @@ public final class TopicMerger {
 
     /** The page changes of one document's merge, computed under the lock before its transaction starts. */
     public Merge plan(String document, String documentTitle, DocumentAnalysis analysis) {
+        return plan(document, documentTitle, analysis, false);
+    }
+
+    /**
+     * The page changes of a document leaving: its contributions go; topics left without any
+     * are deleted, or with {@code keepEmpty} kept as pages without contributions.
+     */
+    public Merge planRemoval(String document, boolean keepEmpty) {
+        DocumentAnalysis none = new DocumentAnalysis(document, "", List.of(), List.of(), List.of(), CompileUsage.NONE);
+        return plan(document, document, none, keepEmpty);
+    }
+
+    private Merge plan(String document, String documentTitle, DocumentAnalysis analysis, boolean keepEmpty) {
         Map<TopicKind, Map<String, ContributionRecord>> mine = new LinkedHashMap<>();
         Map<TopicKind, Map<String, TopicCandidate>> candidates = new LinkedHashMap<>();
         take(TopicKind.CONCEPT, analysis.concepts(), limits.maxConcepts(), document, mine, candidates);
@@ -67,7 +80,7 @@ public final class TopicMerger {
             TopicKind kind = TopicKind.valueOf(t.substring(0, t.indexOf('/')).toUpperCase(Locale.ROOT));
             String key = t.substring(t.indexOf('/') + 1);
             changes.add(change(kind, key, document, documentTitle, mine.get(kind).get(key),
-                    candidates.get(kind).get(key), previouslyMine.contains(t)));
+                    candidates.get(kind).get(key), previouslyMine.contains(t), keepEmpty));
         }
         List<ContributionRecord> contributions = new ArrayList<>();
         mine.values().forEach(m -> contributions.addAll(m.values()));
@@ -96,7 +109,7 @@ public final class TopicMerger {
     }
 
     private Change change(TopicKind kind, String key, String document, String documentTitle, ContributionRecord mine,
-            TopicCandidate candidate, boolean hadMine) {
+            TopicCandidate candidate, boolean hadMine, boolean keepEmpty) {
         int cap = limits.shownInFull() + limits.shownLinked();
         List<ContributionRecord> ranked = new ArrayList<>();
         for (ContributionRecord c : catalog.topContributions(kind, key, cap + 1)) {
@@ -106,6 +119,10 @@ public final class TopicMerger {
         }
         int total = catalog.contributionCount(kind, key) - (hadMine ? 1 : 0) + (mine != null ? 1 : 0);
         String path = kind.pagePath(key);
+        Optional<TopicRecord> existing = catalog.topic(kind, key);
+        if (total == 0 && keepEmpty && existing.isPresent()) {
+            return new Change(kind, key, path, existing.get(), TopicPage.render(existing.get(), List.of(), List.of(), 0));
+        }
         if (total == 0) {
             return new Change(kind, key, path, null, null);
         }
@@ -117,7 +134,6 @@ public final class TopicMerger {
         if (ranked.size() > cap) {
             ranked = ranked.subList(0, cap);
         }
-        Optional<TopicRecord> existing = catalog.topic(kind, key);
         TopicRecord topic = header(kind, key, existing, candidate, ranked.get(0));
         List<TopicPage.Shown> full = new ArrayList<>();
         List<TopicPage.Shown> linked = new ArrayList<>();
@@ -220,6 +236,7 @@ public final class TopicMerger {
             for (Change c : changes) {
                 String pagePath = c.path().substring("wiki/".length());
                 w.unindexTarget(c.kind().link(c.key()));
+                w.putLinks(pagePath, c.deletes() ? List.of() : Wikilinks.targets(c.page()));
                 if (c.deletes()) {
                     w.deleteTopic(c.kind(), c.key());
                     w.deletePage(pagePath);

@@ -38,6 +38,9 @@ public final class TopicPage {
             body.append(topic.overview().strip()).append("\n\n");
         }
         body.append("## Contributions\n");
+        if (full.isEmpty()) {
+            body.append("\n_No document in the knowledge base contributes to this page any more._\n");
+        }
         for (Shown s : full) {
             body.append("\n### ").append(Wikilinks.link(s.documentLink(), s.documentTitle())).append("\n\n")
                     .append(s.text().strip()).append('\n');

@@ -84,8 +84,9 @@ public final class DocumentCommitter {
                     ? LongDocuments.sourceJson(doc.converted().pages(), staged, paths.imageLinkPrefix())
                     : sourceText);
             merge.apply(tx);
-            tx.write(paths.summary(), SummaryPage.render(name, doc.fileName(), sourceLink, analysis, doc.tree(),
-                    merge.linkedTopics(TopicKind.CONCEPT), merge.linkedTopics(TopicKind.ENTITY)));
+            String summaryPage = SummaryPage.render(name, doc.fileName(), sourceLink, analysis, doc.tree(),
+                    merge.linkedTopics(TopicKind.CONCEPT), merge.linkedTopics(TopicKind.ENTITY));
+            tx.write(paths.summary(), summaryPage);
             Instant now = Instant.now();
             String verb = previous.isPresent() ? "update" : "add";
             tx.append("wiki/log.md", LogEntry.render(now, verb, doc.fileName() + " → " + paths.summaryLink()));
@@ -101,11 +102,12 @@ public final class DocumentCommitter {
                 w.putPage(new PageRecord(paths.summaryLink() + ".md", PageKind.SUMMARY, analysis.title(),
                         analysis.description(), name));
                 w.putTree(name, doc.tree());
+                w.putLinks(paths.summaryLink() + ".md", Wikilinks.targets(summaryPage));
                 SearchRows.forDocument(w, name, analysis, sourceText, doc.converted().pages(), doc.tree());
                 merge.record(w);
             });
         } catch (IOException | RuntimeException e) {
-            throw rethrow(tx.abort(e));
+            throw tx.fail(e);
         }
         return AddOutcome.added(display, name, doc.analysis().usage());
     }
@@ -122,13 +124,6 @@ public final class DocumentCommitter {
         created.add("index");
         return analysis.mapText(text -> Wikilinks.unlinkMissing(text,
                 target -> created.contains(target) || catalog.pageExists(target + ".md")));
-    }
-
-    private static IOException rethrow(Exception e) {
-        if (e instanceof RuntimeException re) {
-            throw re;
-        }
-        return (IOException) e;
     }
 
     private static List<Path> stagedImages(PreparedDocument doc) throws IOException {

@@ -202,6 +202,11 @@ public final class Catalog implements AutoCloseable {
                         -rs.getDouble(6)), SearchText.normalize(query), limit);
     }
 
+    /** Pages (relative to {@code wiki/}) whose recorded links point at {@code target}, e.g. {@code summaries/a}. */
+    public synchronized List<String> pagesLinkingTo(String target) {
+        return list("SELECT source FROM links WHERE target = ? ORDER BY source", rs -> rs.getString(1), target);
+    }
+
     /** KB-relative path → SHA-256 of the derived pages (the index) as last written. */
     public synchronized java.util.Map<String, String> derivedPages() {
         java.util.Map<String, String> out = new java.util.TreeMap<>();

@@ -96,7 +96,15 @@ final class CatalogSchema {
                     )""",
                     "CREATE INDEX search_rows_document ON search_rows(document)",
                     "CREATE INDEX search_rows_target ON search_rows(target)",
-                    "CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')"));
+                    "CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')"),
+            List.of(
+                    """
+                    CREATE TABLE links (
+                      source       TEXT NOT NULL,
+                      target       TEXT NOT NULL,
+                      PRIMARY KEY (source, target)
+                    )""",
+                    "CREATE INDEX links_target ON links(target)"));
 
     private CatalogSchema() {
     }

@@ -207,4 +207,23 @@ public final class CatalogWriter {
             ps.executeUpdate();
         }
     }
+
+    /**
+     * Records the wikilink targets of a page kb wrote (path relative to {@code wiki/}, e.g.
+     * {@code summaries/a.md}), replacing what was recorded before; an empty set forgets the page.
+     */
+    public void putLinks(String source, java.util.Collection<String> targets) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM links WHERE source = ?")) {
+            ps.setString(1, source);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT OR IGNORE INTO links(source, target) VALUES (?,?)")) {
+            for (String t : targets) {
+                ps.setString(1, source);
+                ps.setString(2, t);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
 }

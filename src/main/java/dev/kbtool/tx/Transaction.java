@@ -126,20 +126,27 @@ public final class Transaction implements AutoCloseable {
     }
 
     /**
-     * Rolls back after {@code failure} and returns what the caller should throw: the failure
-     * itself, or — when even the rollback failed and the journal stays for recovery — an
-     * error that says both.
+     * Rolls back after {@code failure} and gives back what the caller should throw: the failure
+     * itself, or — when even the rollback failed and the journal stays for recovery — an error
+     * that says both. Runtime exceptions are thrown from here; an I/O failure is returned so
+     * the caller can write {@code throw tx.fail(e)}.
      */
-    public <E extends Exception> Exception abort(E failure) {
-        if (finished) {
-            return failure;
+    public IOException fail(Exception failure) {
+        Exception result = failure;
+        if (!finished) {
+            try {
+                rollback(failure);
+            } catch (KbException rollbackFailed) {
+                result = rollbackFailed;
+            }
         }
-        try {
-            rollback(failure);
-            return failure;
-        } catch (KbException rollbackFailed) {
-            return rollbackFailed;
+        if (result instanceof RuntimeException re) {
+            throw re;
         }
+        if (result instanceof IOException io) {
+            return io;
+        }
+        throw new IllegalStateException(result);
     }
 
     private void rollback(Exception cause) {

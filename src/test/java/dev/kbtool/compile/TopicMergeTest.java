@@ -15,6 +15,7 @@ import dev.kbtool.kb.KbInitializer;
 import dev.kbtool.kb.KbLayout;
 import dev.kbtool.kb.TopicKind;
 import dev.kbtool.testing.Fixtures;
+import dev.kbtool.testing.ScriptedCompiler;
 import dev.kbtool.tx.TxEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,7 +130,7 @@ class TopicMergeTest {
         }
         var files = new InputScanner(Converters.standard(), tmp, List.of()).scan(inputs).files();
         DocumentPreparer preparer = new DocumentPreparer(catalog, Config.defaults(), Converters.standard(),
-                new LineCompiler());
+                new ScriptedCompiler());
         List<AddOutcome> outcomes = new AddPipeline(engine, preparer,
                 new AddPipeline.Options(2, Duration.ofMinutes(1), false, limits), new Cancellation()).run(files, o -> { });
         assertThat(outcomes).allMatch(o -> o.status() == AddStatus.ADDED);
@@ -138,33 +139,5 @@ class TopicMergeTest {
 
     private String read(String rel) throws Exception {
         return Files.readString(layout.root().resolve(rel));
-    }
-
-    /** Candidates from {@code concept: Name | text} and {@code entity: Name/type | text} lines. */
-    static final class LineCompiler implements DocumentCompiler {
-        @Override
-        public DocumentAnalysis analyze(CompileInput input) {
-            List<TopicCandidate> concepts = new ArrayList<>();
-            List<TopicCandidate> entities = new ArrayList<>();
-            double score = 100;
-            for (String line : input.markdown().split("\n")) {
-                boolean concept = line.startsWith("concept: ");
-                if (!concept && !line.startsWith("entity: ")) {
-                    continue;
-                }
-                String[] parts = line.substring(line.indexOf(' ') + 1).split("\\|");
-                String name = parts[0].strip();
-                String type = "concept";
-                if (!concept) {
-                    type = name.substring(name.indexOf('/') + 1);
-                    name = name.substring(0, name.indexOf('/'));
-                }
-                String key = name.toLowerCase().replaceAll("s$", "").replace(' ', '-');
-                (concept ? concepts : entities).add(new TopicCandidate(key, name, type, parts[1].strip(), List.of(),
-                        score--));
-            }
-            return new DocumentAnalysis(input.displayTitle(), "About " + input.displayTitle(), List.of("Summary."),
-                    concepts, entities, CompileUsage.NONE);
-        }
     }
 }

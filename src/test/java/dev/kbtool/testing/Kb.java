@@ -23,10 +23,18 @@ public final class Kb {
     }
 
     public Result run(String... args) {
+        return run(new CliContext(env, cwd, false, false), args);
+    }
+
+    /** Runs as if at a terminal where a person types {@code input} at any prompt. */
+    public Result answering(String input, String... args) {
+        return run(new CliContext(env, cwd, false, false).answering(input), args);
+    }
+
+    private Result run(CliContext context, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = KbCli.run(new CliContext(env, cwd, false, false),
-                new PrintWriter(out, true), new PrintWriter(err, true), args);
+        int code = KbCli.run(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Result(code, out.toString(), err.toString());
     }
 

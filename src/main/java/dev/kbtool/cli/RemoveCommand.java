@@ -1,0 +1,103 @@
+package dev.kbtool.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kbtool.compile.DerivedViews;
+import dev.kbtool.ingest.DocumentRemover;
+import dev.kbtool.kb.DocumentMatcher;
+import dev.kbtool.kb.DocumentRecord;
+import dev.kbtool.kb.ExitCode;
+import dev.kbtool.kb.KbSession;
+import dev.kbtool.tx.TxEngine;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "remove", sortOptions = false,
+        description = {
+            "Remove documents: raw file, source, images, summary and their contributions to concept and",
+            "entity pages, in one transaction per document. Pages left without contributions are deleted,",
+            "links to deleted pages become plain text. DOC is a document name, a file name, or an",
+            "unambiguous part of either. On a terminal kb asks first; elsewhere pass --yes."
+        })
+final class RemoveCommand extends BaseCommand {
+    @Parameters(arity = "1..*", paramLabel = "DOC", description = "Documents to remove.")
+    List<String> documents = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "Print what would be deleted or modified; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--keep-raw", description = "Keep the original files in raw/.")
+    boolean keepRaw;
+
+    @Option(names = "--keep-empty", description = "Keep concept and entity pages that lose their last contribution.")
+    boolean keepEmpty;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
+    boolean yes;
+
+    RemoveCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    protected ExitCode execute() throws Exception {
+        try (KbSession session = openKb()) {
+            Map<String, DocumentRecord> targets = new LinkedHashMap<>();
+            for (String query : documents) {
+                DocumentRecord d = DocumentMatcher.single(session.catalog(), query);
+                targets.put(d.name(), d);
+            }
+            TxEngine engine = engine(session, "kb remove");
+            DocumentRemover remover = new DocumentRemover(engine,
+                    new DocumentRemover.Options(keepRaw, keepEmpty, limits(session)));
+            List<DocumentRemover.Removal> plans = new ArrayList<>();
+            for (DocumentRecord d : targets.values()) {
+                plans.add(remover.plan(d));
+            }
+            if (dryRun || (!yes && context.stdinInteractive())) {
+                print(plans);
+            }
+            if (dryRun) {
+                return ExitCode.OK;
+            }
+            if (!Confirmation.confirm(context, err(), yes, "Remove " + plans.size() + " document(s)?",
+                    "kb remove changes the knowledge base")) {
+                err().println("kb: aborted; nothing changed");
+                return ExitCode.FAILURE;
+            }
+            for (DocumentRemover.Removal r : plans) {
+                remover.remove(r.document());
+                if (json()) {
+                    Json.line(out(), Json.object().put("doc", r.document().name()).put("status", "removed"));
+                } else if (!quiet()) {
+                    out().println("removed " + r.document().name() + " (" + r.document().fileName() + ")");
+                }
+            }
+            DerivedViews.refresh(engine);
+        }
+        return ExitCode.OK;
+    }
+
+    private void print(List<DocumentRemover.Removal> plans) {
+        for (DocumentRemover.Removal r : plans) {
+            if (json()) {
+                ObjectNode node = Json.object().put("doc", r.document().name()).put("status", "plan");
+                r.deletes().forEach(node.putArray("delete")::add);
+                r.modifies().forEach(node.putArray("modify")::add);
+                Json.line(out(), node);
+                continue;
+            }
+            out().println("Remove " + r.document().name() + " (" + r.document().fileName() + "):");
+            r.deletes().forEach(p -> out().println("  DELETE " + p));
+            r.modifies().forEach(p -> out().println("  MODIFY " + p));
+        }
+        if (dryRun && !json() && !quiet()) {
+            out().println("(dry run: nothing changed)");
+        }
+        out().flush();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.kbtool.testing;
+
+import dev.kbtool.compile.DocumentCompiler;
+import dev.kbtool.convert.Converters;
+import dev.kbtool.ingest.AddOutcome;
+import dev.kbtool.ingest.AddPipeline;
+import dev.kbtool.ingest.AddStatus;
+import dev.kbtool.ingest.Cancellation;
+import dev.kbtool.ingest.DocumentPreparer;
+import dev.kbtool.ingest.InputScanner;
+import dev.kbtool.kb.Catalog;
+import dev.kbtool.kb.Config;
+import dev.kbtool.kb.KbInitializer;
+import dev.kbtool.kb.KbLayout;
+import dev.kbtool.tx.TxEngine;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a knowledge base through the real add pipeline with a compiler of the test's
+ * choosing (by default {@link ScriptedCompiler}), for tests of what happens afterwards.
+ */
+public final class ScriptedKb {
+    public final Path root;
+    private final Path cwd;
+
+    public ScriptedKb(Path cwd, String dir) {
+        this.cwd = cwd;
+        this.root = KbInitializer.init(cwd.resolve(dir), Map.of(), Map.of()).root();
+    }
+
+    public List<AddOutcome> add(String... paths) {
+        return add(new ScriptedCompiler(), paths);
+    }
+
+    public List<AddOutcome> add(DocumentCompiler compiler, String... paths) {
+        KbLayout layout = new KbLayout(root);
+        try (Catalog catalog = Catalog.open(layout.catalogFile())) {
+            TxEngine engine = new TxEngine(layout, catalog, Duration.ofSeconds(30), "kb test", n -> { });
+            var files = new InputScanner(Converters.standard(), cwd, List.of())
+                    .scan(java.util.Arrays.stream(paths).map(Path::of).toList()).files();
+            List<AddOutcome> outcomes = new AddPipeline(engine,
+                    new DocumentPreparer(catalog, Config.defaults(), Converters.standard(), compiler),
+                    new AddPipeline.Options(2, Duration.ofMinutes(1), false), new Cancellation()).run(files, o -> { });
+            for (AddOutcome o : outcomes) {
+                if (o.status() != AddStatus.ADDED) {
+                    throw new AssertionError("not added: " + o);
+                }
+            }
+            return outcomes;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public Path file(String rel) {
+        return root.resolve(rel);
+    }
+}
