@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             ListCommand.class,
             StatusCommand.class,
             RemoveCommand.class,
+            SearchCommand.class,
             DoctorCommand.class,
             CommandLine.HelpCommand.class
         },

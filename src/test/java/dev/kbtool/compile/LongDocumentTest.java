@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A 60-page PDF with an outline, added end to end: per-page source, page tree, contents, full-text index. */
-class LongDocumentTest {
+public class LongDocumentTest {
     @TempDir
     Path tmp;
     Kb kb;
@@ -86,7 +86,7 @@ class LongDocumentTest {
     }
 
     /** Six chapters of ten pages, each with two sections of five; page 42 holds a unique phrase. */
-    static void writeBook(Path file) throws Exception {
+    public static void writeBook(Path file) throws Exception {
         Files.createDirectories(file.getParent());
         String[] chapters = {"Foundations", "Methods", "Data", "Analysis", "Results", "Outlook"};
         PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);

@@ -1,0 +1,62 @@
+package dev.kbtool.cli;
+
+import dev.kbtool.kb.ExitCode;
+import dev.kbtool.kb.KbException;
+import dev.kbtool.kb.KbSession;
+import dev.kbtool.kb.SearchHit;
+import dev.kbtool.search.SearchQuery;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "search", sortOptions = false,
+        description = {
+            "Full-text search (BM25) over summaries, concepts, entities and document text, long",
+            "documents page by page. No LLM, no lock: it never waits for a running kb add.",
+            "Every word must match; \"quote\" a phrase; end a word with * to match its prefix."
+        })
+final class SearchCommand extends BaseCommand {
+    @Parameters(arity = "1..*", paramLabel = "QUERY", description = "Words and \"phrases\" to find.")
+    List<String> words;
+
+    @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "10", description = "At most N results (default 10).")
+    int limit;
+
+    SearchCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    protected ExitCode execute() {
+        if (limit < 1 || limit > 1000) {
+            throw new KbException(ExitCode.USAGE, "--limit must be from 1 to 1000");
+        }
+        String fts = SearchQuery.toFts(String.join(" ", words));
+        if (fts.isEmpty()) {
+            throw new KbException(ExitCode.USAGE, "nothing to search for in '" + String.join(" ", words) + "'");
+        }
+        List<SearchHit> hits;
+        try (KbSession session = openKb()) {
+            hits = session.catalog().search(fts, limit);
+        }
+        int rank = 0;
+        for (SearchHit h : hits) {
+            rank++;
+            if (json()) {
+                Json.line(out(), Json.object().put("rank", rank).put("target", h.target()).put("kind", h.kind())
+                        .put("doc", h.document()).put("page", h.page() > 0 ? h.page() : null)
+                        .put("score", Math.round(h.score() * 1000) / 1000.0).put("snippet", h.snippet()));
+            } else {
+                out().printf(Locale.ROOT, "%d. [[%s]]%s  (%s, score %.2f)%n", rank, h.target(),
+                        h.page() > 0 ? " page " + h.page() : "", h.kind(), h.score());
+                out().println("   " + h.snippet().replace('\n', ' '));
+            }
+        }
+        if (hits.isEmpty() && !json() && !quiet()) {
+            err().println("no matches");
+        }
+        return ExitCode.OK;
+    }
+}
