@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             StatusCommand.class,
             RemoveCommand.class,
             SearchCommand.class,
+            LintCommand.class,
             DoctorCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -129,21 +129,42 @@ public final class TopicMerger {
         if (mine != null) {
             ranked.add(mine);
         }
+        TopicRecord topic = header(kind, key, existing, candidate, best(ranked));
+        String page = render(topic, ranked, total, d -> d.equals(document) ? documentTitle : catalog.documentTitle(d));
+        return new Change(kind, key, path, topic, page);
+    }
+
+    /**
+     * Re-renders a topic whose contributions change other than by a document's add or
+     * removal — two duplicate pages merged by {@code kb lint --fix}.
+     *
+     * @param all every contribution the topic will have
+     */
+    public Change rerender(TopicRecord topic, List<ContributionRecord> all) {
+        TopicRecord header = header(topic.kind(), topic.key(), Optional.of(topic), null, best(new ArrayList<>(all)));
+        String page = render(header, new ArrayList<>(all), all.size(), catalog::documentTitle);
+        return new Change(topic.kind(), topic.key(), topic.kind().pagePath(topic.key()), header, page);
+    }
+
+    private static ContributionRecord best(List<ContributionRecord> contributions) {
+        return contributions.stream().max(Comparator.comparingDouble(ContributionRecord::score)
+                .thenComparing(ContributionRecord::document, Comparator.reverseOrder())).orElseThrow();
+    }
+
+    private String render(TopicRecord topic, List<ContributionRecord> ranked, int total,
+            java.util.function.Function<String, String> titleOf) {
+        int cap = limits.shownInFull() + limits.shownLinked();
         ranked.sort(Comparator.comparingDouble(ContributionRecord::score).reversed()
                 .thenComparing(ContributionRecord::document));
-        if (ranked.size() > cap) {
-            ranked = ranked.subList(0, cap);
-        }
-        TopicRecord topic = header(kind, key, existing, candidate, ranked.get(0));
+        List<ContributionRecord> shownList = ranked.size() > cap ? ranked.subList(0, cap) : ranked;
         List<TopicPage.Shown> full = new ArrayList<>();
         List<TopicPage.Shown> linked = new ArrayList<>();
-        for (int i = 0; i < ranked.size(); i++) {
-            ContributionRecord c = ranked.get(i);
-            String title = c.document().equals(document) ? documentTitle : catalog.documentTitle(c.document());
-            TopicPage.Shown shown = new TopicPage.Shown("summaries/" + c.document(), title, c.text());
+        for (int i = 0; i < shownList.size(); i++) {
+            ContributionRecord c = shownList.get(i);
+            TopicPage.Shown shown = new TopicPage.Shown("summaries/" + c.document(), titleOf.apply(c.document()), c.text());
             (i < limits.shownInFull() ? full : linked).add(shown);
         }
-        return new Change(kind, key, path, topic, TopicPage.render(topic, full, linked, total));
+        return TopicPage.render(topic, full, linked, total);
     }
 
     private static TopicRecord header(TopicKind kind, String key, Optional<TopicRecord> existing,
@@ -234,20 +255,23 @@ public final class TopicMerger {
                 w.putContribution(c);
             }
             for (Change c : changes) {
-                String pagePath = c.path().substring("wiki/".length());
-                w.unindexTarget(c.kind().link(c.key()));
-                w.putLinks(pagePath, c.deletes() ? List.of() : Wikilinks.targets(c.page()));
-                if (c.deletes()) {
-                    w.deleteTopic(c.kind(), c.key());
-                    w.deletePage(pagePath);
-                } else {
-                    w.index(null, c.kind().link(c.key()), c.kind().dbName(), 0, c.topic().name(),
-                            MarkdownText.plain(c.page()));
-                    w.putTopic(c.topic());
-                    w.putPage(new PageRecord(pagePath, c.kind().pageKind(), c.topic().name(), c.topic().description(),
-                            null));
-                }
+                recordChange(w, c);
             }
         }
+    }
+
+    /** The catalog side of one page change: topic row, page row, recorded links and search rows. */
+    public static void recordChange(CatalogWriter w, Change c) throws SQLException {
+        String pagePath = c.path().substring("wiki/".length());
+        w.unindexTarget(c.kind().link(c.key()));
+        w.putLinks(pagePath, c.deletes() ? List.of() : Wikilinks.targets(c.page()));
+        if (c.deletes()) {
+            w.deleteTopic(c.kind(), c.key());
+            w.deletePage(pagePath);
+            return;
+        }
+        w.index(null, c.kind().link(c.key()), c.kind().dbName(), 0, c.topic().name(), MarkdownText.plain(c.page()));
+        w.putTopic(c.topic());
+        w.putPage(new PageRecord(pagePath, c.kind().pageKind(), c.topic().name(), c.topic().description(), null));
     }
 }

@@ -62,6 +62,25 @@ public final class Wikilinks {
         });
     }
 
+    /** Points links whose target is a key of {@code moves} to the mapped target, keeping anchors and aliases. */
+    public static String retarget(String text, java.util.Map<String, String> moves) {
+        if (moves.isEmpty()) {
+            return text;
+        }
+        return forEachProse(text, prose -> {
+            Matcher m = LINK.matcher(prose);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                String to = moves.get(m.group(2).strip());
+                String replacement = to == null ? m.group() : m.group(1) + "[[" + to
+                        + (m.group(3) == null ? "" : m.group(3)) + (m.group(4) == null ? "" : "|" + m.group(4)) + "]]";
+                m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+            }
+            m.appendTail(sb);
+            return sb.toString();
+        });
+    }
+
     private static String plain(String target, String alias) {
         if (alias != null && !alias.isBlank()) {
             return alias.strip();

@@ -107,6 +107,16 @@ public final class CatalogWriter {
         }
     }
 
+    public void deleteContribution(ContributionRecord c) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "DELETE FROM contributions WHERE kind = ? AND key = ? AND document = ?")) {
+            ps.setString(1, c.kind().dbName());
+            ps.setString(2, c.key());
+            ps.setString(3, c.document());
+            ps.executeUpdate();
+        }
+    }
+
     /** Removes every contribution of a document, before its new ones are written or when it is removed. */
     public void deleteContributionsOf(String document) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM contributions WHERE document = ?")) {
