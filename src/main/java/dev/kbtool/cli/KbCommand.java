@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             ListCommand.class,
             StatusCommand.class,
             RemoveCommand.class,
+            RecompileCommand.class,
             SearchCommand.class,
             LintCommand.class,
             DoctorCommand.class,

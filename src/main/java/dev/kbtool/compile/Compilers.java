@@ -46,6 +46,16 @@ public final class Compilers {
         return settings.onUnavailable() == OnUnavailable.OFFLINE ? new FallbackCompiler(llm, offline, notices) : llm;
     }
 
+    /** The LLM's overview writer, or null when the config has no LLM. */
+    public static dev.kbtool.compile.llm.OverviewSynthesizer overviews(Config config, String origin,
+            Map<String, String> env) {
+        if (!config.usesLlm()) {
+            return null;
+        }
+        LlmSettings settings = llmSettings(config, origin);
+        return new dev.kbtool.compile.llm.OverviewSynthesizer(HttpLlmClient.create(settings, env), settings);
+    }
+
     public static DocumentCompiler offline(Config config) {
         return new LeadSummarizer(6);
     }

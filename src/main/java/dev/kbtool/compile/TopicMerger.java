@@ -209,7 +209,7 @@ public final class TopicMerger {
     }
 
     /** Keys come from compilers; make sure one can only ever name a file inside its folder. */
-    static String safeKey(String key) {
+    public static String safeKey(String key) {
         return key == null ? "" : DocumentNames.slug(key.toLowerCase(Locale.ROOT));
     }
 

@@ -116,7 +116,7 @@ public final class DocumentCommitter {
      * Only links to pages that exist, or that this commit creates, may be written; anything
      * else a compiler produced becomes plain text.
      */
-    private static DocumentAnalysis resolveLinks(Catalog catalog, DocumentPaths paths, String sourceLink,
+    static DocumentAnalysis resolveLinks(Catalog catalog, DocumentPaths paths, String sourceLink,
             DocumentAnalysis analysis) {
         java.util.Set<String> created = new java.util.HashSet<>(TopicMerger.topicLinks(analysis));
         created.add(paths.summaryLink());

@@ -26,6 +26,9 @@ class LlmAddTest {
              "entities": [{"name": "Dénes Kőnig", "type": "person", "aliases": [],
                            "contribution": "The note credits Kőnig with the first graph theory textbook."}]}""";
 
+    private static final String OVERVIEW = """
+            {"overview": "Graph colouring assigns colours so that neighbours differ; the notes apply it to timetables."}""";
+
     @TempDir
     Path tmp;
     Kb kb;
@@ -34,9 +37,12 @@ class LlmAddTest {
     @BeforeEach
     void setUp() throws Exception {
         server = new FakeLlmServer(LlmProvider.OPENAI);
-        server.always((exchange, request, protocol) -> FakeLlmServer.answer(
-                request.body().toString().contains("Task: list what the document is substantially about")
-                        ? TOPICS : SUMMARY, 120, 40).send(exchange, request, protocol));
+        server.always((exchange, request, protocol) -> {
+            String body = request.body().toString();
+            String reply = body.contains("Task: list what the document is substantially about") ? TOPICS
+                    : body.contains("Task: write an overview paragraph") ? OVERVIEW : SUMMARY;
+            FakeLlmServer.answer(reply, 120, 40).send(exchange, request, protocol);
+        });
         kb = new Kb(tmp).env("KB_DIR", tmp.resolve("kb").toString());
         kb.run("init", "kb");
         Fixtures.write(tmp.resolve("in/exams.md"), "# Exams\n\nScheduling exams is a colouring problem.\n");
@@ -65,6 +71,22 @@ class LlmAddTest {
         assertThat(Fixtures.read(tmp.resolve("kb/wiki/concepts/graph-colouring.md")))
                 .contains("aliases: [\"graph coloring\"]", "The note uses graph colouring to build an exam timetable.");
         assertThat(server.requests()).hasSize(2);
+        assertThat(kb.run("doctor").code()).isZero();
+    }
+
+    @Test
+    void recompileResynthesisesTheOverviewsOfTouchedPages() {
+        configure(server.baseUrl(), "fail");
+        assertThat(kb.run("add", "in").code()).isZero();
+
+        Kb.Result r = kb.run("recompile", "--all", "--yes");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("recompiled 1, failed 0, 2 overview(s) re-synthesised");
+        String page = Fixtures.read(tmp.resolve("kb/wiki/concepts/graph-colouring.md"));
+        assertThat(page).contains("# Graph colouring\n\nGraph colouring assigns colours so that neighbours differ",
+                "description: \"Graph colouring assigns colours so that neighbours differ",
+                "The note uses graph colouring to build an exam timetable.");
         assertThat(kb.run("doctor").code()).isZero();
     }
 
