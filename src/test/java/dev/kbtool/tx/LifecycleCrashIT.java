@@ -1,0 +1,176 @@
+package dev.kbtool.tx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kbtool.testing.CrashWorkload;
+import dev.kbtool.testing.Fixtures;
+import dev.kbtool.testing.Kb;
+import dev.kbtool.testing.KbDigest;
+import dev.kbtool.testing.KbProcess;
+import dev.kbtool.testing.ScriptedKb;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 at every crash point of remove, recompile and lint --fix, in a child JVM: after
+ * the next command the KB equals a state before or after each document's transaction —
+ * never between — and running the command again converges.
+ */
+class LifecycleCrashIT {
+    static final int CRASHED = 137;
+
+    @TempDir
+    static Path work;
+    static Path base;
+    static Path withGhostLink;
+
+    @BeforeAll
+    static void buildBase() throws Exception {
+        Fixtures.write(work.resolve("in/alpha.md"), "# Alpha\n\nconcept: Graph | Alpha draws graphs.\n"
+                + "concept: Tree | Only alpha climbs trees.\nentity: Ada Lovelace/person | Alpha cites Ada.\n");
+        Fixtures.write(work.resolve("in/beta.md"), "# Beta\n\nconcept: Graph | Beta colours graphs.\n"
+                + "concept: Graph theories | Beta surveys graph theories.\n"
+                + "summary: Beta builds on [[summaries/alpha|the alpha note]].\n");
+        Fixtures.write(work.resolve("in/gamma.md"), "# Gamma\n\nconcept: Graph Theory | Gamma proves a lemma.\n"
+                + "Gamma has running text for the offline compiler to summarise.\n");
+        ScriptedKb scripted = new ScriptedKb(work, "base");
+        scripted.add("in");
+        base = scripted.root;
+        withGhostLink = work.resolve("base-ghost");
+        KbDigest.copyTree(base, withGhostLink);
+        Files.writeString(withGhostLink.resolve("wiki/summaries/gamma.md"),
+                Files.readString(withGhostLink.resolve("wiki/summaries/gamma.md")) + "\nSee [[concepts/nowhere]].\n");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> remove() {
+        return crashAtEveryPoint("remove", base, List.of(List.of()), List.of("remove", "--yes", "alpha"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> recompile() {
+        List<List<String>> prefixes = new ArrayList<>();
+        for (List<String> docs : List.of(List.<String>of(), List.of("alpha"), List.of("alpha", "beta"),
+                List.of("alpha", "beta", "gamma"))) {
+            prefixes.add(docs);
+        }
+        return crashAtEveryPoint("recompile", base, prefixes, List.of("recompile", "--all", "--yes", "--jobs", "2"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> lintFix() {
+        return crashAtEveryPoint("lint", withGhostLink, List.of(List.of()), List.of("lint", "--fix"));
+    }
+
+    @Test
+    void aCrashedAddFollowedByARemoveNeverBringsTheRemovedDocumentBack() throws Exception {
+        Path kb = copy(base, "add-then-remove");
+        Fixtures.write(work.resolve("late/delta.md"), "# Delta\n\nDelta arrives late.\n");
+        KbProcess p = new KbProcess(work);
+        assertThat(p.env("KB_CRASH_AT", "tx.apply:3").run("--kb", kb.toString(), "add", work.resolve("late").toString())
+                .code()).isEqualTo(CRASHED);
+
+        Kb.Result removed = new KbProcess(work).run("--kb", kb.toString(), "remove", "--yes", "alpha");
+        assertThat(removed.code()).as(removed.toString()).isZero();
+        assertThat(removed.err()).contains("rolled back an interrupted add delta");
+        Kb.Result doctor = new KbProcess(work).run("--kb", kb.toString(), "--json", "doctor", "--repair");
+        assertThat(doctor.out()).contains("\"healthy\":true");
+        assertThat(kb.resolve("wiki/summaries/alpha.md")).doesNotExist();
+        assertThat(kb.resolve("wiki/summaries/delta.md")).doesNotExist();
+
+        assertThat(new KbProcess(work).run("--kb", kb.toString(), "add", work.resolve("late").toString()).code()).isZero();
+        assertThat(kb.resolve("wiki/summaries/delta.md")).exists();
+        assertThat(kb.resolve("wiki/summaries/alpha.md")).doesNotExist();
+        assertThat(kb.resolve("raw/alpha.md")).doesNotExist();
+    }
+
+    /**
+     * @param referenceArgs for each legal state, the documents a complete run of the command
+     *                      would have handled (empty: the state before, for all-or-nothing commands)
+     */
+    private Stream<DynamicTest> crashAtEveryPoint(String name, Path from, List<List<String>> referenceArgs,
+            List<String> command) {
+        List<TreeMap<String, String>> legal = new ArrayList<>();
+        for (List<String> docs : referenceArgs) {
+            Path ref = copy(from, name + "-ref-" + legal.size());
+            if (!docs.isEmpty()) {
+                List<String> args = new ArrayList<>(List.of("--kb", ref.toString(), command.get(0), "--yes"));
+                args.addAll(docs);
+                check(new KbProcess(work).run(args.toArray(String[]::new)));
+            }
+            new KbProcess(work).run("--kb", ref.toString(), "doctor", "--repair");
+            legal.add(KbDigest.of(ref));
+        }
+        Path done = copy(from, name + "-done");
+        check(new KbProcess(work).run(withKb(done, command)));
+        TreeMap<String, String> finalState = KbDigest.of(done);
+        legal.add(finalState);
+
+        Path trace = copy(from, name + "-trace");
+        Kb.Result traced = new KbProcess(work).env("KB_CRASH_TRACE", "1").run(withKb(trace, command));
+        check(traced);
+        Map<String, Integer> points = CrashWorkload.count(traced.err());
+        assertThat(points).containsKeys("tx.journal-written", "tx.apply", "tx.committed");
+        List<DynamicTest> tests = new ArrayList<>();
+        points.forEach((point, count) -> {
+            for (int n = 1; n <= count; n++) {
+                String at = point + ":" + n;
+                tests.add(DynamicTest.dynamicTest(name + " " + at, () -> {
+                    Path kb = copy(from, name + "-" + at.replace(':', '-'));
+                    Kb.Result crashed = new KbProcess(work).env("KB_CRASH_AT", at).run(withKb(kb, command));
+                    assertThat(crashed.code()).as(crashed.toString()).isEqualTo(CRASHED);
+                    Kb.Result doctor = new KbProcess(work).run("--kb", kb.toString(), "--json", "doctor", "--repair");
+                    assertThat(problemCodes(doctor.out())).as(doctor.toString())
+                            .isSubsetOf(from.equals(withGhostLink) ? List.of("broken-link") : List.of());
+                    assertThat(KbDigest.leftovers(kb)).isEmpty();
+                    assertThat(legal).as("state after recovery from a crash at " + at).contains(KbDigest.of(kb));
+                    Kb.Result again = new KbProcess(work).run(withKb(kb, command));
+                    // Removing a document that is already gone says so (66); the KB is what counts.
+                    assertThat(again.code()).as(again.toString()).isIn(0, 1, 66);
+                    // The log is a chronology: running a command again rightly adds its entries again.
+                    assertThat(withoutLog(KbDigest.of(kb))).isEqualTo(withoutLog(finalState));
+                }));
+            }
+        });
+        return tests.stream();
+    }
+
+    private static TreeMap<String, String> withoutLog(TreeMap<String, String> digest) {
+        TreeMap<String, String> copy = new TreeMap<>(digest);
+        copy.remove("wiki/log.md");
+        return copy;
+    }
+
+    private static List<String> problemCodes(String doctorJson) throws Exception {
+        List<String> codes = new ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(doctorJson).path("problems")
+                .forEach(p -> codes.add(p.path("code").asText()));
+        return codes;
+    }
+
+    private static String[] withKb(Path kb, List<String> command) {
+        List<String> args = new ArrayList<>(List.of("--kb", kb.toString()));
+        args.addAll(command);
+        return args.toArray(String[]::new);
+    }
+
+    private static Path copy(Path from, String name) {
+        Path target = work.resolve("kb-" + name);
+        KbDigest.copyTree(from, target);
+        return target;
+    }
+
+    private static void check(Kb.Result r) {
+        assertThat(r.code()).as(r.toString()).isIn(0, 1);
+    }
+}
