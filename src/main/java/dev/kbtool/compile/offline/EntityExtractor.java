@@ -1,0 +1,248 @@
+package dev.kbtool.compile.offline;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Named entities: runs of capitalized words inside sentences (proper nouns for the tagger,
+ * or words the document capitalizes consistently), with connectors ("University of
+ * California"), versions ("Windows 11") and acronyms. Citations, document parts, months and
+ * the like are not names; a surname alone counts for the full name it abbreviates.
+ */
+final class EntityExtractor {
+    private static final Set<String> NOT_NAMES = WordLists.words("not-names.txt");
+    private static final Set<String> CONNECTORS = Set.of("of", "for", "&", "de", "da", "del", "der", "den", "van", "von",
+            "la", "le", "du", "di", "y", "und", "the");
+    private static final Set<String> NAME_TAGS = Set.of("PROPN", "NOUN", "ADJ", "X", "NUM", "SYM");
+    private static final Pattern VERSION = Pattern.compile("\\d{1,2}(\\.\\d+){0,3}[a-z]?");
+    private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+    private static final int MAX_WORDS = 6;
+
+    private final Prose prose;
+    private final CaseStats caseStats;
+    private final Map<String, String> acronyms;
+    private final Set<String> stop;
+    private final Map<String, TopicTally> tallies = new HashMap<>();
+
+    private EntityExtractor(Prose prose, CaseStats caseStats, Map<String, String> acronyms) {
+        this.prose = prose;
+        this.caseStats = caseStats;
+        this.acronyms = acronyms;
+        this.stop = prose.language().stopWords();
+    }
+
+    static List<TopicTally> extract(Prose prose, List<TaggedSentence> tagged, CaseStats caseStats,
+            Map<String, String> acronyms, int limit) throws InterruptedException {
+        EntityExtractor x = new EntityExtractor(prose, caseStats, acronyms);
+        for (int i = 0; i < tagged.size(); i++) {
+            if ((i & 255) == 0 && Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            x.read(tagged.get(i));
+        }
+        x.mergeSurnames();
+        return x.select(limit);
+    }
+
+    private void read(TaggedSentence s) {
+        boolean shouting = shouting(s);
+        int i = 0;
+        while (i < s.size()) {
+            if (!nameLike(s, i, shouting)) {
+                i++;
+                continue;
+            }
+            int a = i;
+            int b = runEnd(s, i, shouting);
+            i = b;
+            boolean version = b < s.size() && s.token(b).shape() == Token.Shape.NUMBER && VERSION.matcher(s.token(b).text()).matches();
+            boolean year = b < s.size() && YEAR.matcher(s.token(b).text()).matches()
+                    && EntityTypes.EVENT_LAST.contains(s.token(b - 1).text().toLowerCase(Locale.ROOT));
+            boolean numeral = b < s.size() && s.token(b).word() && TokenShapes.roman(s.token(b).text())
+                    && s.token(b).text().length() > 1 && s.token(b).acronym();
+            if (citation(s, a, b)) {
+                continue;
+            }
+            int end = version || year || numeral ? b + 1 : b;
+            i = end;
+            record(s, a, end, version, year);
+        }
+    }
+
+    /** End of the run starting at {@code i}, across connectors between name words. */
+    private int runEnd(TaggedSentence s, int i, boolean shouting) {
+        int j = i;
+        while (true) {
+            while (j < s.size() && nameLike(s, j, shouting)) {
+                j++;
+            }
+            int k = j;
+            while (k < s.size() && k - j < 2 && CONNECTORS.contains(s.token(k).text()) && !(k == j && "the".equals(s.token(k).text()))) {
+                k++;
+            }
+            if (k > j && k < s.size() && nameLike(s, k, shouting) && j - i < MAX_WORDS) {
+                j = k;
+            } else {
+                return j;
+            }
+        }
+    }
+
+    private boolean nameLike(TaggedSentence s, int i, boolean shouting) {
+        Token t = s.token(i);
+        String text = t.text();
+        if (!t.word() || !TokenShapes.nameWord(text) || prose.codeWords().contains(text)) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (NOT_NAMES.contains(lower.replace(".", ""))) {
+            return false;
+        }
+        if (t.acronym()) {
+            return !shouting && !TokenShapes.roman(text) && text.length() <= 8;
+        }
+        if (!t.capitalized()) {
+            // Brand spellings: "iPhone", "eBay".
+            return text.length() > 2 && Character.isUpperCase(text.charAt(1)) && Character.isLowerCase(text.charAt(2));
+        }
+        if (stop.contains(lower) || text.length() == 1 || TokenShapes.roman(text) && text.length() > 1) {
+            return false;
+        }
+        if (text.length() == 2 && text.endsWith(".")) {
+            // An initial ("J.") belongs to a name only when one follows.
+            return i + 1 < s.size() && s.token(i + 1).capitalized();
+        }
+        String tag = s.tag(i);
+        if (tag != null && !NAME_TAGS.contains(tag)) {
+            return false;
+        }
+        if (s.initial(i)) {
+            return caseStats.proper(lower)
+                    || "PROPN".equals(tag) && i + 1 < s.size() && s.token(i + 1).capitalized() && !s.initial(i + 1)
+                    && !stop.contains(s.token(i + 1).text().toLowerCase(Locale.ROOT));
+        }
+        return !prose.language().equals(Language.GERMAN) || caseStats.seenLower(lower) || EntityTypes.firstName(lower);
+    }
+
+    /** "Smith et al.", "Smith (2020)", "Smith, 2020": a citation, not a mention. */
+    private static boolean citation(TaggedSentence s, int a, int b) {
+        String next = b < s.size() ? s.token(b).text() : "";
+        String after = b + 1 < s.size() ? s.token(b + 1).text() : "";
+        if ("et".equals(next) && after.startsWith("al")) {
+            return true;
+        }
+        if ((",".equals(next) || "(".equals(next)) && YEAR.matcher(after).lookingAt()) {
+            return true;
+        }
+        return a > 0 && "(".equals(s.token(a - 1).text()) && YEAR.matcher(next).lookingAt();
+    }
+
+    private void record(TaggedSentence s, int a, int end, boolean version, boolean year) {
+        List<String> words = new ArrayList<>();
+        boolean titled = false;
+        boolean adjectivesOnly = true;
+        for (int i = a; i < end; i++) {
+            String text = s.token(i).text();
+            if (words.isEmpty() && EntityTypes.TITLES.contains(text.toLowerCase(Locale.ROOT).replace(".", "")) && i + 1 < end) {
+                titled = true;
+                continue;
+            }
+            words.add(text);
+            adjectivesOnly &= "ADJ".equals(s.tag(i));
+        }
+        while (!words.isEmpty() && CONNECTORS.contains(words.get(words.size() - 1))) {
+            words.remove(words.size() - 1);
+        }
+        if (words.isEmpty() || words.size() > MAX_WORDS + 1 || adjectivesOnly && s.tags() != null) {
+            return;
+        }
+        if (words.size() == 1 && s.token(a).acronym()) {
+            String longForm = acronyms.get(Acronyms.bare(words.get(0)));
+            if (longForm != null) {
+                if (Character.isUpperCase(longForm.charAt(0))) {
+                    tallies.computeIfAbsent(TopicKeys.entity(longForm), k -> new TopicTally(k, longForm.split(" ").length))
+                            .addAlias(words.get(0), s.sentence());
+                }
+                return;
+            }
+        }
+        String name = String.join(" ", words);
+        String key = TopicKeys.entity(name);
+        if (key.isEmpty() || key.length() < 2) {
+            return;
+        }
+        TopicTally tally = tallies.computeIfAbsent(key, k -> new TopicTally(k, words.size()));
+        tally.add(name, s.sentence());
+        EntityTypes.vote(tally, words, s, a, end, titled, version, year);
+    }
+
+    /** "Murdock" alone is the "Ian Murdock" of the same document. */
+    private void mergeSurnames() {
+        List<TopicTally> persons = new ArrayList<>();
+        for (TopicTally t : tallies.values()) {
+            if (t.words() >= 2 && t.type(EntityTypes.MIN_VOTES, EntityTypes.OTHER).equals(EntityTypes.PERSON)) {
+                persons.add(t);
+            }
+        }
+        for (TopicTally person : persons) {
+            String name = person.name();
+            if (name == null) {
+                continue;
+            }
+            String surname = name.substring(name.lastIndexOf(' ') + 1);
+            TopicTally alone = tallies.get(TopicKeys.entity(surname));
+            if (alone != null && alone != person && alone.words() == 1) {
+                person.merge(alone);
+                tallies.remove(alone.key());
+            }
+        }
+    }
+
+    private List<TopicTally> select(int limit) {
+        boolean shortText = prose.words() < 400;
+        List<TopicTally> scored = new ArrayList<>();
+        for (TopicTally t : tallies.values()) {
+            if (t.name() == null) {
+                continue;
+            }
+            String type = t.type(EntityTypes.MIN_VOTES, EntityTypes.OTHER);
+            boolean typed = !type.equals(EntityTypes.OTHER);
+            boolean strong = typed && t.votes(type) >= 3;
+            double needed = strong || shortText && t.words() >= 2 ? 1 : 2;
+            if (t.mentions() < needed || prose.language() == Language.GERMAN && !typed && t.words() > 1) {
+                continue;
+            }
+            double spread = 1 + Math.log(Math.max(1, t.blocks()));
+            t.score(t.mentions() * spread * (t.words() >= 2 ? 1.3 : 1) * (typed ? 1.2 : 1)
+                    * (prose.title().toLowerCase(Locale.ROOT).contains(t.name().toLowerCase(Locale.ROOT)) ? 1.5 : 1));
+            scored.add(t);
+        }
+        scored.sort((x, y) -> y.score() != x.score() ? Double.compare(y.score(), x.score()) : x.key().compareTo(y.key()));
+        List<TopicTally> out = new ArrayList<>();
+        for (TopicTally t : scored) {
+            if (out.size() >= limit || t.score() < 0.1 * scored.get(0).score()) {
+                break;
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    /** Mostly capitals (licence texts, banners): capitals say nothing there. */
+    private static boolean shouting(TaggedSentence s) {
+        int words = 0;
+        int upper = 0;
+        for (Token t : s.tokens()) {
+            if (t.word() && t.text().length() > 1) {
+                words++;
+                upper += t.text().equals(t.text().toUpperCase(Locale.ROOT)) ? 1 : 0;
+            }
+        }
+        return words >= 4 && upper * 10 > words * 6;
+    }
+}

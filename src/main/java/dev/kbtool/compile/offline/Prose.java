@@ -1,0 +1,23 @@
+package dev.kbtool.compile.offline;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A document reduced to what the compiler reads.
+ *
+ * @param title     display title
+ * @param language  detected language
+ * @param sentences every sentence of running text, in order
+ * @param headings  section headings, in order (not references or the like)
+ * @param codeWords words the document sets as inline code: identifiers, never topics
+ * @param words     number of words of running text, a measure of length
+ */
+record Prose(String title, Language language, List<Sentence> sentences, List<String> headings, Set<String> codeWords,
+        int words) {
+    Prose {
+        sentences = List.copyOf(sentences);
+        headings = List.copyOf(headings);
+        codeWords = Set.copyOf(codeWords);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.kbtool.compile.offline;
+
+/**
+ * One sentence of a document's running text.
+ *
+ * @param index      position among all sentences, from 0
+ * @param text       the sentence as the document writes it, markup removed
+ * @param page       page it starts on, 0 for documents without pages
+ * @param block      index of the paragraph or list item it belongs to
+ * @param blockStart whether it opens its block
+ * @param quality    what it is good for
+ */
+record Sentence(int index, String text, int page, int block, boolean blockStart, SentenceQuality.Grade quality) {
+    /** Fit to appear in a summary. */
+    boolean summaryWorthy() {
+        return quality == SentenceQuality.Grade.SUMMARY;
+    }
+
+    /** Real running text: fit for topic statistics and to be quoted as a contribution. */
+    boolean prose() {
+        return quality != SentenceQuality.Grade.NOISE;
+    }
+}

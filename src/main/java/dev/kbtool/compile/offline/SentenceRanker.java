@@ -1,0 +1,247 @@
+package dev.kbtool.compile.offline;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Extractive summary: TextRank over sentence similarity, weighted by priors for position,
+ * length and form, then a redundancy-aware pick in document order.
+ *
+ * <p>Work is bounded: a long document's summary-worthy sentences are first cut down to
+ * {@value #MAX_CANDIDATES} by their similarity to the document's centroid (linear), so the
+ * quadratic graph never grows with the document.
+ */
+final class SentenceRanker {
+    static final int MIN_SENTENCES = 3;
+    static final int MAX_SENTENCES = 12;
+    private static final int MAX_CANDIDATES = 400;
+    /** The opening sentences always compete: that is where documents say what they are. */
+    private static final int LEAD = 20;
+    private static final double DAMPING = 0.85;
+    private static final int ITERATIONS = 30;
+    /** A sentence this similar to one already picked adds little. */
+    private static final double REDUNDANT = 0.5;
+    private static final Pattern DANGLING_START = Pattern.compile(
+            "^(this|these|that|those|it|its|they|their|he|she|his|her|however|but|and|or|also|therefore|thus|hence|moreover|"
+                    + "furthermore|in addition|additionally|for example|for instance|such|similarly|likewise|finally|then|here|"
+                    + "there|so|yet|instead|otherwise|again)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The picked sentences.
+     *
+     * @param sentences the summary, in document order
+     * @param ranked    the same sentences, best first
+     */
+    record Summary(List<Sentence> sentences, List<Sentence> ranked) {
+    }
+
+    private SentenceRanker() {
+    }
+
+    static Summary summarize(Prose prose) throws InterruptedException {
+        List<Sentence> pool = pool(prose.sentences());
+        if (pool.isEmpty()) {
+            return new Summary(List.of(), List.of());
+        }
+        List<String> texts = new ArrayList<>(pool.size());
+        for (Sentence s : pool) {
+            texts.add(s.text());
+        }
+        TermVectors vectors = TermVectors.of(texts, prose.language());
+        double[] priors = priors(pool, prose);
+        int[] candidates = candidates(vectors, priors);
+        double[][] sim = similarities(vectors, candidates);
+        double[] rank = pageRank(sim);
+        double[] score = new double[candidates.length];
+        for (int c = 0; c < candidates.length; c++) {
+            score[c] = rank[c] * candidates.length * priors[candidates[c]];
+        }
+        int worthy = 0;
+        for (Sentence s : prose.sentences()) {
+            worthy += s.summaryWorthy() ? 1 : 0;
+        }
+        List<Integer> picked = pick(score, sim, Math.min(target(worthy), candidates.length));
+        List<Sentence> ranked = new ArrayList<>();
+        for (int c : picked) {
+            ranked.add(pool.get(candidates[c]));
+        }
+        List<Sentence> ordered = new ArrayList<>(ranked);
+        ordered.sort(Comparator.comparingInt(Sentence::index));
+        return new Summary(ordered, ranked);
+    }
+
+    /** 3 sentences for a short text, up to 12 for a long one, growing with the log of its length. */
+    static int target(int summaryWorthy) {
+        double n = MIN_SENTENCES + 1.5 * (Math.log(Math.max(1.0, summaryWorthy / 10.0)) / Math.log(2));
+        return (int) Math.max(MIN_SENTENCES, Math.min(MAX_SENTENCES, Math.round(n)));
+    }
+
+    /** Summary-worthy sentences; when there are too few, plain prose fills up, in order. */
+    private static List<Sentence> pool(List<Sentence> sentences) {
+        List<Sentence> pool = new ArrayList<>();
+        for (Sentence s : sentences) {
+            if (s.summaryWorthy()) {
+                pool.add(s);
+            }
+        }
+        if (pool.size() < MIN_SENTENCES) {
+            for (Sentence s : sentences) {
+                if (s.prose() && !s.summaryWorthy() && pool.size() < MIN_SENTENCES) {
+                    pool.add(s);
+                }
+            }
+            pool.sort(Comparator.comparingInt(Sentence::index));
+        }
+        return pool;
+    }
+
+    private static double[] priors(List<Sentence> pool, Prose prose) {
+        Set<String> titleTerms = new HashSet<>(TermVectors.terms(prose.title(), prose.language()));
+        double[] priors = new double[pool.size()];
+        for (int i = 0; i < pool.size(); i++) {
+            Sentence s = pool.get(i);
+            String text = s.text();
+            double position = 1 + 0.5 * Math.exp(-6.0 * i / pool.size()) + (i < 3 ? 0.2 : 0);
+            int words = prose.language().unspaced() ? text.length() / 3 : SentenceQuality.wordCount(text);
+            double length = words < 6 ? 0.6 : words < 10 ? 0.85 : words <= 35 ? 1.0 : words <= 50 ? 0.85 : 0.6;
+            double form = (s.blockStart() ? 1.1 : 1.0)
+                    * (prose.language() == Language.ENGLISH && DANGLING_START.matcher(text).find() ? 0.7 : 1.0)
+                    * (text.endsWith("?") ? 0.7 : 1.0)
+                    * (s.summaryWorthy() ? 1.0 : 0.5);
+            int overlap = 0;
+            for (String term : new HashSet<>(TermVectors.terms(text, prose.language()))) {
+                overlap += titleTerms.contains(term) ? 1 : 0;
+            }
+            priors[i] = position * length * form * (1 + 0.15 * Math.min(3, overlap));
+        }
+        return priors;
+    }
+
+    /** Pool positions that enter the graph: all of a short document, else the lead and the most central. */
+    private static int[] candidates(TermVectors vectors, double[] priors) throws InterruptedException {
+        int n = vectors.size();
+        if (n <= MAX_CANDIDATES) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        double[] centroid = new double[vectors.vocabulary()];
+        for (int i = 0; i < n; i++) {
+            int[] ids = vectors.ids(i);
+            float[] w = vectors.weights(i);
+            for (int k = 0; k < ids.length; k++) {
+                centroid[ids[k]] += w[k];
+            }
+        }
+        double norm = 0;
+        for (double v : centroid) {
+            norm += v * v;
+        }
+        norm = Math.sqrt(norm);
+        Integer[] order = new Integer[n - LEAD];
+        double[] central = new double[n];
+        for (int i = 0; i < n; i++) {
+            if ((i & 1023) == 0 && Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            central[i] = vectors.cosine(i, centroid, norm) * priors[i];
+            if (i >= LEAD) {
+                order[i - LEAD] = i;
+            }
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(central[b], central[a]));
+        int[] out = new int[MAX_CANDIDATES];
+        for (int i = 0; i < LEAD; i++) {
+            out[i] = i;
+        }
+        for (int i = LEAD; i < MAX_CANDIDATES; i++) {
+            out[i] = order[i - LEAD];
+        }
+        Arrays.sort(out);
+        return out;
+    }
+
+    private static double[][] similarities(TermVectors vectors, int[] candidates) throws InterruptedException {
+        int k = candidates.length;
+        double[][] sim = new double[k][k];
+        for (int a = 0; a < k; a++) {
+            if ((a & 63) == 0 && Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            for (int b = a + 1; b < k; b++) {
+                double s = vectors.cosine(candidates[a], candidates[b]);
+                sim[a][b] = s;
+                sim[b][a] = s;
+            }
+        }
+        return sim;
+    }
+
+    /** Weighted PageRank; a sentence like no other keeps the teleport share only. */
+    private static double[] pageRank(double[][] sim) {
+        int k = sim.length;
+        double[] out = new double[k];
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < k; b++) {
+                out[a] += sim[a][b];
+            }
+        }
+        double[] rank = new double[k];
+        Arrays.fill(rank, 1.0 / k);
+        double[] next = new double[k];
+        for (int it = 0; it < ITERATIONS; it++) {
+            Arrays.fill(next, (1 - DAMPING) / k);
+            double dangling = 0;
+            for (int b = 0; b < k; b++) {
+                if (out[b] == 0) {
+                    dangling += rank[b];
+                    continue;
+                }
+                double share = DAMPING * rank[b] / out[b];
+                for (int a = 0; a < k; a++) {
+                    if (sim[b][a] > 0) {
+                        next[a] += share * sim[b][a];
+                    }
+                }
+            }
+            for (int a = 0; a < k; a++) {
+                next[a] += DAMPING * dangling / k;
+            }
+            double[] swap = rank;
+            rank = next;
+            next = swap;
+        }
+        return rank;
+    }
+
+    /** Best first, skipping sentences that repeat an earlier pick. */
+    private static List<Integer> pick(double[] score, double[][] sim, int count) {
+        Integer[] order = new Integer[score.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
+        List<Integer> picked = new ArrayList<>();
+        for (int c : order) {
+            if (picked.size() >= count) {
+                break;
+            }
+            boolean redundant = false;
+            for (int p : picked) {
+                redundant |= sim[c][p] > REDUNDANT;
+            }
+            if (!redundant) {
+                picked.add(c);
+            }
+        }
+        return picked;
+    }
+}
