@@ -36,6 +36,9 @@ public final class MarkdownText {
     private static final Pattern REF_LINK = Pattern.compile("\\[([^\\]]+)]\\[[^\\]]*]");
     private static final Pattern WIKILINK = Pattern.compile("\\[\\[(?:[^\\]|]*\\|)?([^\\]]*)]]");
     private static final Pattern CODE_SPAN = Pattern.compile("(`+)(.+?)\\1");
+    /** Private-use characters around a code span's number while the other rules run. */
+    private static final String PLACEHOLDER_START = "\uE000";
+    private static final String PLACEHOLDER_END = "\uE001";
     private static final Pattern STRONG_OR_EM = Pattern.compile("(\\*\\*|\\*)(?=\\S)(.+?)(?<=\\S)\\1");
     /** Underscore emphasis only between non-word characters: {@code snake_case_names} stay intact. */
     private static final Pattern UNDERSCORE_EM = Pattern.compile("(?<![\\w])(__|_)(?=\\S)(.+?)(?<=\\S)\\1(?![\\w])");
@@ -49,6 +52,10 @@ public final class MarkdownText {
     private static final Pattern ATX_HEADING = Pattern.compile("^#{1,6}(\\s+|$)");
     private static final Pattern LIST_MARKER = Pattern.compile("^([-*+•]|\\d{1,3}[.)])\\s+");
     private static final Pattern QUOTE_MARKER = Pattern.compile("^(>\\s?)+");
+    /** The label line of a callout ("> **Note**", "> [!WARNING]"): not part of the text that follows. */
+    private static final Pattern CALLOUT_LABEL = Pattern.compile(
+            "(\\*\\*|__)?\\[?!?(note|warning|tip|important|caution|info|hint|danger|attention)]?:?(\\*\\*|__)?:?",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern LINK_DEFINITION = Pattern.compile("^\\[[^\\]]+]:\\s*\\S+.*$");
     private static final Pattern HTML_BLOCK_LINE = Pattern.compile("^</?(div|table|tr|td|th|thead|tbody|ul|ol|li|dl|dt|dd|p|br|hr|img|span|section|nav|figure|figcaption|details|summary)\\b[^>]*>$",
             Pattern.CASE_INSENSITIVE);
@@ -92,7 +99,9 @@ public final class MarkdownText {
             s = LINK.matcher(s).replaceAll("$1");
             s = REF_LINK.matcher(s).replaceAll("$1");
         }
+        List<String> spans = new ArrayList<>();
         if (s.indexOf('`') >= 0) {
+            // Code is set aside so that the markup rules below leave "<key>" or "a_b_c" alone.
             StringBuilder withoutCode = new StringBuilder();
             Matcher code = CODE_SPAN.matcher(s);
             while (code.find()) {
@@ -100,7 +109,8 @@ public final class MarkdownText {
                 if (codeOut != null && !content.isEmpty()) {
                     codeOut.add(content);
                 }
-                code.appendReplacement(withoutCode, Matcher.quoteReplacement(content));
+                code.appendReplacement(withoutCode, Matcher.quoteReplacement(PLACEHOLDER_START + spans.size() + PLACEHOLDER_END));
+                spans.add(content);
             }
             code.appendTail(withoutCode);
             s = withoutCode.toString();
@@ -117,7 +127,11 @@ public final class MarkdownText {
         if (s.contains("~~")) {
             s = STRIKE.matcher(s).replaceAll("$1");
         }
-        return collapseSpaces(unescapeEntities(s));
+        s = unescapeEntities(s);
+        for (int i = 0; i < spans.size(); i++) {
+            s = s.replace(PLACEHOLDER_START + i + PLACEHOLDER_END, spans.get(i));
+        }
+        return collapseSpaces(s);
     }
 
     private static String collapseSpaces(String s) {
@@ -261,10 +275,13 @@ public final class MarkdownText {
         private void readLine(String raw, String line, boolean previousBlank, int index) {
             Matcher quote = QUOTE_MARKER.matcher(line);
             if (line.charAt(0) == '>' && quote.find()) {
-                if (currentKind != Kind.QUOTE) {
+                String content = line.substring(quote.end()).strip();
+                if (currentKind != Kind.QUOTE || content.isEmpty() || CALLOUT_LABEL.matcher(content).matches()) {
                     flush();
                 }
-                add(Kind.QUOTE, line.substring(quote.end()));
+                if (!content.isEmpty() && !CALLOUT_LABEL.matcher(content).matches()) {
+                    add(Kind.QUOTE, content);
+                }
                 return;
             }
             Matcher item = LIST_MARKER.matcher(line);
@@ -325,7 +342,8 @@ public final class MarkdownText {
             } else if (endsWithHyphenatedWord(current) && !line.isEmpty() && Character.isLowerCase(line.charAt(0))) {
                 // Undo line-end hyphenation of wrapped text: "net-" + "works" -> "networks".
                 current.setLength(current.length() - 1);
-            } else {
+            } else if (!(ideographic(current.charAt(current.length() - 1)) && ideographic(line.charAt(0)))) {
+                // Chinese and Japanese do not put spaces between words, so a line break is no space either.
                 current.append(' ');
             }
             current.append(line);
@@ -357,6 +375,12 @@ public final class MarkdownText {
                 }
             }
             return 0;
+        }
+
+        private static boolean ideographic(char c) {
+            Character.UnicodeScript script = Character.UnicodeScript.of(c);
+            return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA || c >= '\u3000' && c <= '\u303f' || c >= '\uff00' && c <= '\uffef';
         }
 
         private static boolean endsWithHyphenatedWord(StringBuilder s) {

@@ -50,10 +50,9 @@ final class ConceptExtractor {
      * @param tagged   tagged sentences of the document
      * @param titles   the title and headings, tagged
      * @param acronyms acronyms the document defines
-     * @param limit    most concepts to return
      */
     static List<TopicTally> extract(Prose prose, List<TaggedSentence> tagged, List<TaggedSentence> titles,
-            CaseStats caseStats, Map<String, String> acronyms, int limit) throws InterruptedException {
+            CaseStats caseStats, Map<String, String> acronyms) throws InterruptedException {
         ConceptExtractor x = new ConceptExtractor(prose, caseStats);
         for (int i = 0; i < tagged.size(); i++) {
             if ((i & 255) == 0 && Thread.interrupted()) {
@@ -63,7 +62,7 @@ final class ConceptExtractor {
         }
         x.creditAcronyms(acronyms);
         x.boostTitles(titles);
-        return x.select(limit);
+        return x.select();
     }
 
     private void read(TaggedSentence s) {
@@ -110,7 +109,7 @@ final class ConceptExtractor {
     private boolean chunkable(TaggedSentence s, int i, boolean titleCase) {
         Token t = s.token(i);
         String tag = s.tag(i);
-        if (!t.word() || t.acronym() || !TokenShapes.plainWord(t.text()) || prose.codeWords().contains(t.text())) {
+        if (!t.word() || t.acronym() || !TokenShapes.plainWord(t.text()) || prose.code().contains(t.text())) {
             return false;
         }
         String lower = lower(s, i);
@@ -118,7 +117,7 @@ final class ConceptExtractor {
                 || REFERENCE_NOUNS.contains(lower) && i + 1 < s.size() && TokenShapes.numbering(s.token(i + 1))) {
             return false;
         }
-        if (!"NOUN".equals(tag) && !"ADJ".equals(tag) && !"PROPN".equals(tag)) {
+        if (!"NOUN".equals(tag) && !"ADJ".equals(tag) && !"PROPN".equals(tag) || verbLike(s, i)) {
             return false;
         }
         if (t.capitalized()) {
@@ -129,6 +128,25 @@ final class ConceptExtractor {
             return "ADJ".equals(tag);
         }
         return true;
+    }
+
+    /**
+     * A present-tense verb the tagger took for a plural noun, as in "a neural network memorises
+     * its data" or "each neuron computes a sum": after a noun, before a determiner, pronoun,
+     * adverb or adjective.
+     */
+    private boolean verbLike(TaggedSentence s, int i) {
+        String w = s.token(i).text();
+        if (i == 0 || i + 1 >= s.size() || !"NOUN".equals(s.tag(i)) || !w.endsWith("s") || w.endsWith("ss")
+                || w.endsWith("us") || w.endsWith("is")) {
+            return false;
+        }
+        String before = s.tag(i - 1);
+        String after = s.tag(i + 1);
+        boolean afterNoun = "NOUN".equals(before) || "PROPN".equals(before) || "NUM".equals(before);
+        boolean beforeComplement = "DET".equals(after) || "PRON".equals(after) || "ADV".equals(after) || "SCONJ".equals(after)
+                || "ADJ".equals(after) && !stop.contains(lower(s, i + 1));
+        return afterNoun && beforeComplement;
     }
 
     private boolean head(TaggedSentence s, int i, boolean titleCase) {
@@ -150,6 +168,8 @@ final class ConceptExtractor {
                 TopicTally tally = tallies.computeIfAbsent(key, k -> new TopicTally(k, surface.split(" ").length));
                 if (i == a && j == b) {
                     tally.add(surface, s.sentence());
+                } else if (j == b) {
+                    tally.addTail(surface, s.sentence());
                 } else {
                     tally.addPartial(surface, s.sentence());
                 }
@@ -198,7 +218,7 @@ final class ConceptExtractor {
         }
     }
 
-    private List<TopicTally> select(int limit) {
+    private List<TopicTally> select() {
         List<TopicTally> scored = new ArrayList<>();
         for (TopicTally t : tallies.values()) {
             boolean titled = t.boost() > 1;
@@ -210,7 +230,7 @@ final class ConceptExtractor {
             t.score(t.mentions() * spread * LENGTH_FACTOR[Math.min(t.words(), MAX_WORDS)] * t.boost());
             scored.add(t);
         }
-        return TopicSelection.pick(scored, limit);
+        return scored;
     }
 
     private static String lower(TaggedSentence s, int i) {

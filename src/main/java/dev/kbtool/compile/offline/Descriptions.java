@@ -9,6 +9,10 @@ final class Descriptions {
     static final int MAX_CHARS = 160;
     /** Sentences after the best one considered for fitting in one line without a cut. */
     private static final int ALTERNATIVES = 2;
+    /** Scores within this share of the best count as equally good. */
+    private static final double CLOSE = 0.6;
+    /** A long document's opening says what it is even when its detail ranks higher, down to this share. */
+    private static final double OPENING_SHARE = 0.35;
     private static final Pattern CITATIONS = Pattern.compile(
             "\\s*\\[\\d+([,–-]\\s*\\d+)*]|\\s*\\([^()]{1,60}(et al\\.?|\\d{4}[a-z]?)[^()]{0,20}\\)|(?<=\\p{L})[∗†‡]+|(?<=[a-z,.])\\d{1,2}(?=\\s|$)");
 
@@ -16,20 +20,36 @@ final class Descriptions {
     }
 
     /**
-     * @param ranked summary sentences, best first
-     * @param title  used when there is no sentence
+     * Among the best few summary sentences that fit on the line, the earliest: documents tend
+     * to say what they are before they go into detail; the best opening sentence if it is
+     * nearly as good. Else the best, cut.
+     *
+     * @param summary the summary
+     * @param meta    the document's own description, used when it has no sentence
+     * @param title   used when there is neither
      */
-    static String of(List<Sentence> ranked, String title) {
+    static String of(SentenceRanker.Summary summary, String meta, String title) {
+        List<Sentence> ranked = summary.ranked();
         if (ranked.isEmpty()) {
-            return LeadSummarizer.describe(title == null ? "" : title);
+            String fallback = meta != null && !meta.isBlank() ? meta : title == null ? "" : title;
+            return LeadSummarizer.describe(fallback);
         }
+        Sentence chosen = null;
         for (int i = 0; i <= ALTERNATIVES && i < ranked.size(); i++) {
-            String clean = clean(ranked.get(i).text());
-            if (clean.length() < MAX_CHARS && SentenceQuality.wordCount(clean) >= 5) {
-                return clean;
+            Sentence s = ranked.get(i);
+            String clean = clean(s.text());
+            boolean fits = clean.length() < MAX_CHARS && SentenceQuality.wordCount(clean) >= 3;
+            if (fits && summary.scores().get(i) >= CLOSE * summary.scores().get(0)
+                    && (chosen == null || s.index() < chosen.index())) {
+                chosen = s;
             }
         }
-        return LeadSummarizer.describe(clean(ranked.get(0).text()));
+        Sentence opening = summary.opening();
+        if (opening != null && (chosen == null || chosen.index() > opening.index())
+                && summary.openingScore() >= OPENING_SHARE * summary.scores().get(0) && clean(opening.text()).length() < MAX_CHARS) {
+            chosen = opening;
+        }
+        return LeadSummarizer.describe(clean((chosen != null ? chosen : ranked.get(0)).text()));
     }
 
     static String clean(String sentence) {

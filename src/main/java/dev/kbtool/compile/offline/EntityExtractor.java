@@ -21,6 +21,7 @@ final class EntityExtractor {
     private static final Set<String> NAME_TAGS = Set.of("PROPN", "NOUN", "ADJ", "X", "NUM", "SYM");
     private static final Pattern VERSION = Pattern.compile("\\d{1,2}(\\.\\d+){0,3}[a-z]?");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+    private static final Pattern INFLECTED_NAME = Pattern.compile("['’]\\p{Ll}{1,3}$");
     private static final int MAX_WORDS = 6;
 
     private final Prose prose;
@@ -37,7 +38,7 @@ final class EntityExtractor {
     }
 
     static List<TopicTally> extract(Prose prose, List<TaggedSentence> tagged, CaseStats caseStats,
-            Map<String, String> acronyms, int limit) throws InterruptedException {
+            Map<String, String> acronyms) throws InterruptedException {
         EntityExtractor x = new EntityExtractor(prose, caseStats, acronyms);
         for (int i = 0; i < tagged.size(); i++) {
             if ((i & 255) == 0 && Thread.interrupted()) {
@@ -46,7 +47,7 @@ final class EntityExtractor {
             x.read(tagged.get(i));
         }
         x.mergeSurnames();
-        return x.select(limit);
+        return x.select();
     }
 
     private void read(TaggedSentence s) {
@@ -60,7 +61,9 @@ final class EntityExtractor {
             int a = i;
             int b = runEnd(s, i, shouting);
             i = b;
-            boolean version = b < s.size() && s.token(b).shape() == Token.Shape.NUMBER && VERSION.matcher(s.token(b).text()).matches();
+            // "Windows 11", "Redis 2.6"; not "IDN 1", an acronym with a number.
+            boolean version = b < s.size() && s.token(b).shape() == Token.Shape.NUMBER && VERSION.matcher(s.token(b).text()).matches()
+                    && (!s.token(b - 1).acronym() || s.token(b).text().indexOf('.') > 0);
             boolean year = b < s.size() && YEAR.matcher(s.token(b).text()).matches()
                     && EntityTypes.EVENT_LAST.contains(s.token(b - 1).text().toLowerCase(Locale.ROOT));
             boolean numeral = b < s.size() && s.token(b).word() && TokenShapes.roman(s.token(b).text())
@@ -78,7 +81,7 @@ final class EntityExtractor {
     private int runEnd(TaggedSentence s, int i, boolean shouting) {
         int j = i;
         while (true) {
-            while (j < s.size() && nameLike(s, j, shouting)) {
+            while (j < s.size() && (nameLike(s, j, shouting) || j > i && continuesName(s, j))) {
                 j++;
             }
             int k = j;
@@ -96,7 +99,7 @@ final class EntityExtractor {
     private boolean nameLike(TaggedSentence s, int i, boolean shouting) {
         Token t = s.token(i);
         String text = t.text();
-        if (!t.word() || !TokenShapes.nameWord(text) || prose.codeWords().contains(text)) {
+        if (!t.word() || !TokenShapes.nameWord(text) || prose.code().contains(text)) {
             return false;
         }
         String lower = text.toLowerCase(Locale.ROOT);
@@ -104,7 +107,8 @@ final class EntityExtractor {
             return false;
         }
         if (t.acronym()) {
-            return !shouting && !TokenShapes.roman(text) && text.length() <= 8;
+            // "SAVE" or "FORCE" in a document that also writes "save" is a keyword, not a name.
+            return !shouting && !TokenShapes.roman(text) && text.length() <= 8 && !caseStats.seenLower(Acronyms.bare(text));
         }
         if (!t.capitalized()) {
             // Brand spellings: "iPhone", "eBay".
@@ -126,7 +130,18 @@ final class EntityExtractor {
                     || "PROPN".equals(tag) && i + 1 < s.size() && s.token(i + 1).capitalized() && !s.initial(i + 1)
                     && !stop.contains(s.token(i + 1).text().toLowerCase(Locale.ROOT));
         }
-        return !prose.language().equals(Language.GERMAN) || caseStats.seenLower(lower) || EntityTypes.firstName(lower);
+        // German capitalizes every noun: there, a capital marks a name only after a first name.
+        return prose.language() != Language.GERMAN || caseStats.seenLower(lower) || EntityTypes.firstName(lower)
+                || i > 0 && s.token(i - 1).capitalized() && EntityTypes.firstName(s.token(i - 1).text());
+    }
+
+    /** A capitalized word right after a name is part of it, whatever the tagger thought ("Alan Turing"). */
+    private boolean continuesName(TaggedSentence s, int j) {
+        Token t = s.token(j);
+        String lower = t.text().toLowerCase(Locale.ROOT);
+        return t.capitalized() && !t.acronym() && TokenShapes.nameWord(t.text()) && t.text().length() > 1
+                && !stop.contains(lower) && !NOT_NAMES.contains(lower) && !prose.code().contains(t.text())
+                && prose.language() != Language.GERMAN;
     }
 
     /** "Smith et al.", "Smith (2020)", "Smith, 2020": a citation, not a mention. */
@@ -146,13 +161,14 @@ final class EntityExtractor {
         List<String> words = new ArrayList<>();
         boolean titled = false;
         boolean adjectivesOnly = true;
-        for (int i = a; i < end; i++) {
+        int nameEnd = version ? end - 1 : end;
+        for (int i = a; i < nameEnd; i++) {
             String text = s.token(i).text();
-            if (words.isEmpty() && EntityTypes.TITLES.contains(text.toLowerCase(Locale.ROOT).replace(".", "")) && i + 1 < end) {
+            if (words.isEmpty() && EntityTypes.TITLES.contains(text.toLowerCase(Locale.ROOT).replace(".", "")) && i + 1 < nameEnd) {
                 titled = true;
                 continue;
             }
-            words.add(text);
+            words.add(inflectionless(text));
             adjectivesOnly &= "ADJ".equals(s.tag(i));
         }
         while (!words.isEmpty() && CONNECTORS.contains(words.get(words.size() - 1))) {
@@ -162,7 +178,8 @@ final class EntityExtractor {
             return;
         }
         if (words.size() == 1 && s.token(a).acronym()) {
-            String longForm = acronyms.get(Acronyms.bare(words.get(0)));
+            words.set(0, Acronyms.bare(words.get(0)));
+            String longForm = acronyms.get(words.get(0));
             if (longForm != null) {
                 if (Character.isUpperCase(longForm.charAt(0))) {
                     tallies.computeIfAbsent(TopicKeys.entity(longForm), k -> new TopicTally(k, longForm.split(" ").length))
@@ -173,15 +190,33 @@ final class EntityExtractor {
         }
         String name = String.join(" ", words);
         String key = TopicKeys.entity(name);
-        if (key.isEmpty() || key.length() < 2) {
+        if (key.length() < 2 || prose.code().contains(name) || initialsOnly(words)) {
             return;
         }
         TopicTally tally = tallies.computeIfAbsent(key, k -> new TopicTally(k, words.size()));
         tally.add(name, s.sentence());
+        if (version) {
+            // "Redis 2.6" is Redis, a product; the versioned form is kept as an alias.
+            tally.noteAlias(name + " " + s.token(end - 1).text());
+        }
         EntityTypes.vote(tally, words, s, a, end, titled, version, year);
     }
 
-    /** "Murdock" alone is the "Ian Murdock" of the same document. */
+    private static boolean initialsOnly(List<String> words) {
+        for (String w : words) {
+            if (w.replace(".", "").length() > 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "Debian'o" (Lithuanian genitive of a foreign name) is Debian. */
+    private String inflectionless(String word) {
+        return prose.language() == Language.ENGLISH ? word : INFLECTED_NAME.matcher(word).replaceFirst("");
+    }
+
+    /** "Murdock" or "Ian" alone is the "Ian Murdock" of the same document, when only one person fits. */
     private void mergeSurnames() {
         List<TopicTally> persons = new ArrayList<>();
         for (TopicTally t : tallies.values()) {
@@ -189,21 +224,24 @@ final class EntityExtractor {
                 persons.add(t);
             }
         }
+        Map<String, List<TopicTally>> byPart = new HashMap<>();
         for (TopicTally person : persons) {
             String name = person.name();
-            if (name == null) {
-                continue;
+            if (name != null) {
+                byPart.computeIfAbsent(TopicKeys.entity(name.substring(name.lastIndexOf(' ') + 1)), k -> new ArrayList<>()).add(person);
+                byPart.computeIfAbsent(TopicKeys.entity(name.substring(0, name.indexOf(' '))), k -> new ArrayList<>()).add(person);
             }
-            String surname = name.substring(name.lastIndexOf(' ') + 1);
-            TopicTally alone = tallies.get(TopicKeys.entity(surname));
-            if (alone != null && alone != person && alone.words() == 1) {
-                person.merge(alone);
+        }
+        for (Map.Entry<String, List<TopicTally>> e : byPart.entrySet()) {
+            TopicTally alone = tallies.get(e.getKey());
+            if (alone != null && alone.words() == 1 && e.getValue().size() == 1) {
+                e.getValue().get(0).merge(alone);
                 tallies.remove(alone.key());
             }
         }
     }
 
-    private List<TopicTally> select(int limit) {
+    private List<TopicTally> select() {
         boolean shortText = prose.words() < 400;
         List<TopicTally> scored = new ArrayList<>();
         for (TopicTally t : tallies.values()) {
@@ -217,20 +255,16 @@ final class EntityExtractor {
             if (t.mentions() < needed || prose.language() == Language.GERMAN && !typed && t.words() > 1) {
                 continue;
             }
+            // "General" or "Format" as a name, in a text that also writes "general" and "format".
+            if (t.words() == 1 && !typed && !t.name().equals(t.name().toUpperCase(Locale.ROOT)) && caseStats.seenLower(t.name())) {
+                continue;
+            }
             double spread = 1 + Math.log(Math.max(1, t.blocks()));
             t.score(t.mentions() * spread * (t.words() >= 2 ? 1.3 : 1) * (typed ? 1.2 : 1)
                     * (prose.title().toLowerCase(Locale.ROOT).contains(t.name().toLowerCase(Locale.ROOT)) ? 1.5 : 1));
             scored.add(t);
         }
-        scored.sort((x, y) -> y.score() != x.score() ? Double.compare(y.score(), x.score()) : x.key().compareTo(y.key()));
-        List<TopicTally> out = new ArrayList<>();
-        for (TopicTally t : scored) {
-            if (out.size() >= limit || t.score() < 0.1 * scored.get(0).score()) {
-                break;
-            }
-            out.add(t);
-        }
-        return out;
+        return scored;
     }
 
     /** Mostly capitals (licence texts, banners): capitals say nothing there. */

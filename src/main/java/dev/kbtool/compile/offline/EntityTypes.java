@@ -68,7 +68,7 @@ final class EntityTypes {
     static final Set<String> EVENT_LAST = Set.of("conference", "summit", "festival", "olympics", "games", "war",
             "revolution", "championship", "championships", "cup", "expo", "symposium", "workshop", "election", "elections",
             "crisis", "tournament", "week", "fair", "convention", "meetup", "hackathon", "marathon", "awards",
-            "ceremony", "massacre", "battle", "debconf", "congress", "olympiad", "jubilee", "uprising", "rebellion");
+            "ceremony", "massacre", "battle", "debconf", "congress", "olympiad", "jubilee", "uprising", "rebellion", "day");
     private static final Set<String> EVENT_FIRST = Set.of("battle", "siege", "treaty", "war", "council");
     private static final Set<String> SPEECH_VERBS = Set.of("said", "says", "wrote", "writes", "argued", "argues",
             "explained", "explains", "told", "stated", "noted", "believed", "believes", "thought", "claimed", "replied",
@@ -102,8 +102,12 @@ final class EntityTypes {
         if (words.size() >= 2 && words.size() <= 4 && FIRST_NAMES.contains(first) && !ORG_LAST.contains(last)
                 && !PLACES.contains(whole)) {
             tally.vote(PERSON, 2);
+        } else if (words.size() == 1 && FIRST_NAMES.contains(first)) {
+            tally.vote(PERSON, 1);
         }
-        if (end < s.size() && SPEECH_VERBS.contains(lower(s.token(end).text()))) {
+        if (end < s.size() && SPEECH_VERBS.contains(lower(s.token(end).text()))
+                || words.size() >= 2 && words.size() <= 3 && start >= 2 && "according".equals(lower(s.token(start - 2).text()))
+                && "to".equals(lower(s.token(start - 1).text()))) {
             tally.vote(PERSON, 1);
         }
         if (ORG_LAST.contains(last) || words.size() >= 3 && ORG_FIRST.contains(first) && "of".equals(lower(words.get(1)))) {
@@ -119,6 +123,7 @@ final class EntityTypes {
             tally.vote(PLACE, 2);
         }
         placeContext(tally, s, start, end);
+        classNounAfter(tally, s, end);
         if (version) {
             tally.vote(PRODUCT, 3);
         }
@@ -146,6 +151,21 @@ final class EntityTypes {
         // "Springfield, Illinois": a known place right after a comma.
         if (end + 1 < s.size() && ",".equals(s.token(end).text()) && PLACES.contains(lower(s.token(end + 1).text()))) {
             tally.vote(PLACE, 2);
+        }
+    }
+
+    /** "the KubeCon conference", "the Debian project", "the Chrome browser": the kind, in lower case, after the name. */
+    private static void classNounAfter(TopicTally tally, TaggedSentence s, int end) {
+        if (end >= s.size() || s.token(end).capitalized()) {
+            return;
+        }
+        String next = lower(s.token(end).text());
+        if (EVENT_LAST.contains(next)) {
+            tally.vote(EVENT, 2);
+        } else if (ORG_LAST.contains(next)) {
+            tally.vote(ORGANIZATION, 2);
+        } else if (PRODUCT_LAST.contains(next)) {
+            tally.vote(PRODUCT, 2);
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.Set;
  * Concepts for Latin-script languages without a tagger: runs of content words between stop
  * words ("sistema operativo", "distribución de software"), allowing one "of"-like connector,
  * kept only when repeated. German, which capitalizes every noun, contributes its nouns.
+ * Inflected forms ("distribución", "distribuciones") are counted together under a crude
+ * stem; the topic is named by the form the document uses most.
  * Stricter than the English extractor on purpose: without parts of speech, only repetition
  * tells a term from a phrase that happens to be there.
  */
@@ -32,7 +34,7 @@ final class FrequentPhrases {
         this.stop = prose.language().stopWords();
     }
 
-    static List<TopicTally> extract(Prose prose, List<TaggedSentence> sentences, CaseStats caseStats, int limit)
+    static List<TopicTally> extract(Prose prose, List<TaggedSentence> sentences, CaseStats caseStats)
             throws InterruptedException {
         FrequentPhrases x = new FrequentPhrases(prose, caseStats);
         for (int i = 0; i < sentences.size(); i++) {
@@ -41,7 +43,7 @@ final class FrequentPhrases {
             }
             x.read(sentences.get(i));
         }
-        return x.select(limit);
+        return x.select();
     }
 
     private void read(TaggedSentence s) {
@@ -72,11 +74,12 @@ final class FrequentPhrases {
         Token t = s.token(i);
         String lower = lower(s, i);
         if (!t.word() || t.acronym() || !TokenShapes.plainWord(t.text()) || lower.length() < MIN_LETTERS
-                || stop.contains(lower) || prose.codeWords().contains(t.text())) {
+                || stop.contains(lower) || prose.code().contains(t.text())) {
             return false;
         }
         if (prose.language() == Language.GERMAN) {
-            return true;
+            // Nouns: capitalized, and not just because a sentence starts with them.
+            return t.capitalized() && (!s.initial(i) || caseStats.proper(lower));
         }
         // A capital inside a sentence is a name, left to the entity extractor.
         return !t.capitalized() || s.initial(i) && !caseStats.proper(lower);
@@ -100,7 +103,7 @@ final class FrequentPhrases {
                     continue;
                 }
                 String surface = String.join(" ", words);
-                String key = TopicKeys.entity(surface);
+                String key = Stems.key(words, prose.language());
                 int size = content;
                 TopicTally tally = tallies.computeIfAbsent(key, k -> new TopicTally(k, size));
                 if (a == 0 && b == run.size()) {
@@ -112,10 +115,10 @@ final class FrequentPhrases {
         }
     }
 
-    private List<TopicTally> select(int limit) {
+    private List<TopicTally> select() {
         List<TopicTally> scored = new ArrayList<>();
         for (TopicTally t : tallies.values()) {
-            double needed = t.words() == 1 ? 4 : 2;
+            double needed = t.words() == 1 ? 5 : 2;
             if (t.mentions() < needed || t.full() == 0) {
                 continue;
             }
@@ -123,7 +126,7 @@ final class FrequentPhrases {
             t.score(t.mentions() * spread * LENGTH_FACTOR[Math.min(t.words(), MAX_WORDS)]);
             scored.add(t);
         }
-        return TopicSelection.pick(scored, limit);
+        return scored;
     }
 
     private static String lower(TaggedSentence s, int i) {

@@ -22,6 +22,12 @@ import java.util.Map;
 public final class OfflineCompiler implements DocumentCompiler {
     static final int MIN_TOPICS = 5;
     static final int MAX_TOPICS = 15;
+    /** Concepts scoring under this share of the best are noise at that length. */
+    private static final double MIN_CONCEPT_SHARE = 0.1;
+    /** Without a tagger only the clearly dominant phrases are safe. */
+    private static final double MIN_UNTAGGED_SHARE = 0.15;
+    /** Entities are often dominated by the document's subject; the rest still counts. */
+    private static final double MIN_ENTITY_SHARE = 0.05;
     /** Aliases kept per topic. */
     private static final int MAX_ALIASES = 5;
     /** Headings looked at for concept boosts: enough for a book's table of contents. */
@@ -35,7 +41,7 @@ public final class OfflineCompiler implements DocumentCompiler {
         for (Sentence s : summary.sentences()) {
             sentences.add(s.text());
         }
-        String description = Descriptions.of(summary.ranked(), prose.title());
+        String description = Descriptions.of(summary, prose.metaDescription(), prose.title());
         Topics topics = topics(prose);
         return new DocumentAnalysis(prose.title(), description, sentences, topics.concepts(), topics.entities(),
                 CompileUsage.NONE);
@@ -59,22 +65,23 @@ public final class OfflineCompiler implements DocumentCompiler {
         List<TaggedSentence> tagged = Tagging.tag(prose, tagger);
         CaseStats caseStats = CaseStats.of(tagged);
         Map<String, String> acronyms = Acronyms.definitions(tagged);
-        int limit = topicLimit(prose.words());
-        List<TopicTally> concepts;
-        if (tagger != null) {
-            concepts = ConceptExtractor.extract(prose, tagged, titles(prose, tagger), caseStats, acronyms, limit);
-        } else {
-            concepts = FrequentPhrases.extract(prose, tagged, caseStats, limit);
-        }
-        List<TopicTally> entities = EntityExtractor.extract(prose, tagged, caseStats, acronyms, limit);
+        List<TopicTally> concepts = tagger != null
+                ? ConceptExtractor.extract(prose, tagged, titles(prose, tagger), caseStats, acronyms)
+                : FrequentPhrases.extract(prose, tagged, caseStats);
+        List<TopicTally> entities = EntityExtractor.extract(prose, tagged, caseStats, acronyms);
         resolveOverlaps(concepts, entities);
+        int limit = topicLimit(prose.words());
+        concepts = TopicSelection.pick(concepts, limit, tagger != null ? MIN_CONCEPT_SHARE : MIN_UNTAGGED_SHARE, true);
+        entities = TopicSelection.pick(entities, limit, MIN_ENTITY_SHARE, false);
         List<TopicCandidate> conceptOut = new ArrayList<>();
         for (TopicTally t : concepts) {
-            conceptOut.add(candidate(t, "concept", prose));
+            // Without a tagger, concepts are grouped by stem; their key is their name's.
+            String key = tagger != null ? t.key() : TopicKeys.entity(t.name());
+            conceptOut.add(candidate(t, key, "concept", prose));
         }
         List<TopicCandidate> entityOut = new ArrayList<>();
         for (TopicTally t : entities) {
-            entityOut.add(candidate(t, t.type(EntityTypes.MIN_VOTES, EntityTypes.OTHER), prose));
+            entityOut.add(candidate(t, t.key(), t.type(EntityTypes.MIN_VOTES, EntityTypes.OTHER), prose));
         }
         return new Topics(conceptOut, entityOut);
     }
@@ -85,7 +92,7 @@ public final class OfflineCompiler implements DocumentCompiler {
         texts.add(prose.title());
         texts.addAll(prose.headings().subList(0, Math.min(MAX_HEADINGS, prose.headings().size())));
         for (String text : texts) {
-            out.add(Tagging.tag(new Sentence(-1, text, 0, -1, true, SentenceQuality.Grade.NOISE), tagger));
+            out.add(Tagging.tag(new Sentence(-1, text, 0, -1, true, false, SentenceQuality.Grade.NOISE), tagger));
         }
         return out;
     }
@@ -99,7 +106,7 @@ public final class OfflineCompiler implements DocumentCompiler {
         }
         List<TopicTally> dropConcepts = new ArrayList<>();
         for (TopicTally c : concepts) {
-            TopicTally e = entityByKey.get(c.key());
+            TopicTally e = entityByKey.getOrDefault(c.key(), entityByKey.get(TopicKeys.entity(c.name())));
             if (e != null) {
                 if (c.mentions() > e.mentions()) {
                     entities.remove(e);
@@ -111,12 +118,12 @@ public final class OfflineCompiler implements DocumentCompiler {
         concepts.removeAll(dropConcepts);
     }
 
-    private static TopicCandidate candidate(TopicTally t, String type, Prose prose) {
+    private static TopicCandidate candidate(TopicTally t, String key, String type, Prose prose) {
         List<String> aliases = t.aliases(MAX_ALIASES);
         List<String> forms = new ArrayList<>();
         forms.add(t.name());
         forms.addAll(aliases);
         double score = Math.round(t.score() * 1000) / 1000.0;
-        return new TopicCandidate(t.key(), t.name(), type, Contributions.of(t, forms, prose), aliases, score);
+        return new TopicCandidate(key, t.name(), type, Contributions.of(t, forms, prose), aliases, score);
     }
 }

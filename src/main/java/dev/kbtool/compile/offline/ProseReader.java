@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +28,10 @@ final class ProseReader {
     /** Where a references section ends in a converted PDF: an appendix or a numbered section. */
     private static final Pattern SECTION_AFTER_REFERENCES = Pattern.compile(
             "^(appendix|anhang|apéndice|annexe|index\\b|(\\d+|[A-Z])(\\.\\d+)*\\.?\\s+\\p{Lu})", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SINGLE_TOKEN = Pattern.compile("\\S+");
+    private static final Pattern FRONTMATTER_DESCRIPTION = Pattern.compile("(?m)^description:\\s*[\"']?(.*?)[\"']?\\s*$");
+    /** A section label run into its first sentence by the converter: "Abstract This package ...". */
+    private static final Pattern LABEL = Pattern.compile(
+            "^(Abstract|Summary|Zusammenfassung|Résumé|Resumen|Sommario|Riassunto|Synopsis|Overview)[.:]?\\s+(?=\\p{Lu})");
     /** A sentence seen this often is boilerplate, whatever it says. */
     private static final int BOILERPLATE_REPEATS = 3;
 
@@ -42,21 +46,18 @@ final class ProseReader {
         boolean paged = !input.pages().isEmpty() || markdown.contains("<!-- page");
         Language language = LanguageDetector.detect(sample(blocks));
         List<String> headings = new ArrayList<>();
-        Set<String> codeWords = new HashSet<>();
+        Set<String> code = new HashSet<>();
         List<Sentence> sentences = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         boolean inReferences = false;
+        boolean opening = true;
         int words = 0;
         for (int b = 0; b < blocks.size(); b++) {
             if ((b & 255) == 0 && Thread.interrupted()) {
                 throw new InterruptedException();
             }
             Block block = blocks.get(b);
-            for (String code : block.code()) {
-                if (SINGLE_TOKEN.matcher(code).matches()) {
-                    codeWords.add(code);
-                }
-            }
+            code.addAll(block.code());
             if (block.kind() == Kind.HEADING) {
                 if (REFERENCES_HEADING.matcher(block.text()).matches()) {
                     inReferences = true;
@@ -67,9 +68,11 @@ final class ProseReader {
                 continue;
             }
             boolean first = true;
-            for (String text : SentenceSplitter.split(block.text())) {
-                SentenceQuality.Grade grade = SentenceQuality.grade(text, language, inReferences);
-                sentences.add(new Sentence(sentences.size(), text, block.page(), b, first, grade));
+            for (String sentence : SentenceSplitter.split(block.text())) {
+                String text = first ? LABEL.matcher(sentence).replaceFirst("") : sentence;
+                SentenceQuality.Grade grade = SentenceQuality.grade(text, language, inReferences, opening);
+                opening &= grade == SentenceQuality.Grade.NOISE;
+                sentences.add(new Sentence(sentences.size(), text, block.page(), b, first, block.kind() == Kind.LIST_ITEM, grade));
                 texts.add(text);
                 first = false;
                 if (grade != SentenceQuality.Grade.NOISE) {
@@ -77,7 +80,18 @@ final class ProseReader {
                 }
             }
         }
-        return new Prose(input.displayTitle(), language, demoteBoilerplate(sentences, texts), headings, codeWords, words);
+        return new Prose(input.displayTitle(), language, demoteBoilerplate(sentences, texts), headings, code, words,
+                metaDescription(input.markdown()));
+    }
+
+    /** The {@code description:} of YAML frontmatter, if the converter kept it. */
+    private static String metaDescription(String markdown) {
+        if (!markdown.startsWith("---")) {
+            return null;
+        }
+        int end = markdown.indexOf("\n---", 3);
+        Matcher m = FRONTMATTER_DESCRIPTION.matcher(end > 0 ? markdown.substring(0, end) : "");
+        return m.find() ? m.group(1).strip() : null;
     }
 
     /** Running text for language detection: the first paragraphs, not headings or code. */
@@ -103,7 +117,8 @@ final class ProseReader {
         List<Sentence> out = new ArrayList<>(sentences.size());
         for (Sentence s : sentences) {
             boolean repeated = counts.get(s.text().toLowerCase(Locale.ROOT)) >= BOILERPLATE_REPEATS;
-            out.add(repeated ? new Sentence(s.index(), s.text(), s.page(), s.block(), s.blockStart(), SentenceQuality.Grade.NOISE) : s);
+            out.add(repeated ? new Sentence(s.index(), s.text(), s.page(), s.block(), s.blockStart(), s.listItem(),
+                    SentenceQuality.Grade.NOISE) : s);
         }
         return out;
     }

@@ -8,9 +8,11 @@ package dev.kbtool.compile.offline;
  * @param page       page it starts on, 0 for documents without pages
  * @param block      index of the paragraph or list item it belongs to
  * @param blockStart whether it opens its block
+ * @param listItem   whether its block is a list item
  * @param quality    what it is good for
  */
-record Sentence(int index, String text, int page, int block, boolean blockStart, SentenceQuality.Grade quality) {
+record Sentence(int index, String text, int page, int block, boolean blockStart, boolean listItem,
+        SentenceQuality.Grade quality) {
     /** Fit to appear in a summary. */
     boolean summaryWorthy() {
         return quality == SentenceQuality.Grade.SUMMARY;

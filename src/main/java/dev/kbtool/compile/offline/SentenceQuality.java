@@ -1,6 +1,7 @@
 package dev.kbtool.compile.offline;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,8 +31,9 @@ final class SentenceQuality {
     /** A section number run into the text: a heading the converter did not set apart. */
     private static final Pattern SECTION_NUMBER_START = Pattern.compile("(\\d+(\\.\\d+)*|[A-Z](\\.\\d+)+)\\.?\\s+\\p{Lu}");
     private static final Pattern LATEX = Pattern.compile("\\\\[a-zA-Z]+\\s*[{\\[]");
-    private static final Pattern TAG = Pattern.compile("</?\\w+>");
     private static final Pattern CALL_AT_END = Pattern.compile("\\w+\\([^)]*\\);?$");
+    /** "minitoc(hints)": a call or log syntax, not prose, when it comes twice. */
+    private static final Pattern CALL = Pattern.compile("\\w\\(\\w[^()\\s]*\\)");
     private static final String[] CODE_MARKS = {"==", "!=", "->", "=>", "::", "&&", "||", "()"};
     private static final String[] BOILERPLATE = {"all rights reserved", "intentionally left blank", "licensed under",
             "permission is hereby granted"};
@@ -45,8 +47,9 @@ final class SentenceQuality {
      * @param text         the sentence
      * @param language     the document's language
      * @param inReferences whether it sits in a references or bibliography section
+     * @param opening      whether it is the document's first sentence, which may be short ("Renames a key.")
      */
-    static Grade grade(String text, Language language, boolean inReferences) {
+    static Grade grade(String text, Language language, boolean inReferences, boolean opening) {
         if (inReferences || text.length() < 3 || text.length() > 2000) {
             return Grade.NOISE;
         }
@@ -56,12 +59,15 @@ final class SentenceQuality {
         }
         int urlChars = text.contains("://") || text.contains("www.") || text.indexOf('@') >= 0
                 ? text.length() - URL.matcher(text).replaceAll("").length() : 0;
+        if (language.unspaced() && spacedOut(text)) {
+            return Grade.NOISE;
+        }
         int words = language.unspaced() ? shape.letters / 3 : shape.words;
         if (words < 3) {
             return Grade.NOISE;
         }
         boolean terminated = terminated(text) || language == Language.THAI;
-        if (terminated && words >= 6 && words <= 80 && text.length() <= 500 && startsWell(text, language)
+        if (terminated && words >= (opening ? 3 : 6) && words <= 80 && text.length() <= 500 && startsWell(text, language)
                 && urlChars < 0.2 * text.length() && shape.symbols <= 0.08 * shape.visible && !text.contains(" | ")
                 && !(shape.digits > 0 && Character.isLetterOrDigit(text.charAt(0)) && SECTION_NUMBER_START.matcher(text).lookingAt())
                 && !((text.contains("et al") || text.indexOf('[') >= 0) && CITATION.matcher(text).find())) {
@@ -80,7 +86,8 @@ final class SentenceQuality {
                 || REFERENCE_PARTS.matcher(text).find())) {
             return true;
         }
-        if (text.contains("In Proceedings") || text.contains("Retrieved from") || code(text)) {
+        if (text.contains("In Proceedings") || text.contains("Retrieved from") || text.indexOf('\uFFFD') >= 0
+                || letterSpaced(text) || code(text)) {
             return true;
         }
         String lower = text.toLowerCase(Locale.ROOT);
@@ -106,24 +113,63 @@ final class SentenceQuality {
         return last == '{' || last == '}' || first == '@' && text.length() > 1 && Character.isLetter(text.charAt(1))
                 || "$#>%".indexOf(first) >= 0 && text.length() > 1 && text.charAt(1) == ' '
                 || text.indexOf('\\') >= 0 && LATEX.matcher(text).find()
-                || text.indexOf('<') >= 0 && TAG.matcher(text).find()
-                || (last == ')' || last == ';') && CALL_AT_END.matcher(text).find();
+                || (last == ')' || last == ';') && CALL_AT_END.matcher(text).find()
+                || text.indexOf('(') >= 0 && calls(text) >= 2;
     }
 
+    private static int calls(String text) {
+        int n = 0;
+        for (Matcher m = CALL.matcher(text); m.find(); ) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Starts like a sentence: a capital (where there are capitals) or a digit, maybe after a quote. */
     private static boolean startsWell(String text, Language language) {
         if (!language.bicameral()) {
-            return true;
+            return Character.isLetterOrDigit(text.charAt(0)) || "\"“'‘(「『«".indexOf(text.charAt(0)) >= 0;
         }
         char first = text.charAt(0);
-        if (Character.isDigit(first) || "\"“'‘(¿¡«".indexOf(first) >= 0) {
+        if (Character.isDigit(first)) {
             return true;
         }
+        int letter = "\"“'‘(¿¡«".indexOf(first) >= 0 && text.length() > 1 ? 1 : 0;
+        return Character.isUpperCase(text.charAt(letter));
+    }
+
+    /** "o p t i m i z e": letters set apart by the layout, four in a row. */
+    private static boolean letterSpaced(String text) {
+        int run = 0;
         for (int i = 0; i < text.length(); i++) {
-            if (Character.isLetter(text.charAt(i))) {
-                return Character.isUpperCase(text.charAt(i));
+            boolean single = Character.isLetter(text.charAt(i)) && (i == 0 || text.charAt(i - 1) == ' ')
+                    && (i + 1 == text.length() || text.charAt(i + 1) == ' ');
+            if (single) {
+                if (++run >= 4) {
+                    return true;
+                }
+            } else if (text.charAt(i) != ' ') {
+                run = 0;
             }
         }
         return false;
+    }
+
+    /** "此 参 数 设 定": letter-spaced CJK from a PDF's layout. */
+    private static boolean spacedOut(String text) {
+        int spaced = 0;
+        for (int i = 1; i + 1 < text.length(); i++) {
+            if (text.charAt(i) == ' ' && ideographic(text.charAt(i - 1)) && ideographic(text.charAt(i + 1))) {
+                spaced++;
+            }
+        }
+        return spaced >= 3;
+    }
+
+    private static boolean ideographic(char c) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA;
     }
 
     static int wordCount(String text) {
@@ -140,12 +186,13 @@ final class SentenceQuality {
         return words;
     }
 
+    /** Ends with a sentence mark, not one left alone by layout ("package ."). */
     private static boolean terminated(String text) {
         int i = text.length() - 1;
         while (i > 0 && CLOSERS.indexOf(text.charAt(i)) >= 0) {
             i--;
         }
-        return TERMINALS.indexOf(text.charAt(i)) >= 0;
+        return TERMINALS.indexOf(text.charAt(i)) >= 0 && (i == 0 || text.charAt(i - 1) != ' ');
     }
 
     /** Character classes and words of a sentence, counted in one pass. */

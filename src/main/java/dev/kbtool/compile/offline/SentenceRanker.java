@@ -22,23 +22,46 @@ final class SentenceRanker {
     private static final int MAX_CANDIDATES = 400;
     /** The opening sentences always compete: that is where documents say what they are. */
     private static final int LEAD = 20;
+    /** The first summary-worthy sentences, where a document usually says what it is. */
+    private static final int OPENING = 15;
     private static final double DAMPING = 0.85;
     private static final int ITERATIONS = 30;
     /** A sentence this similar to one already picked adds little. */
     private static final double REDUNDANT = 0.5;
+    /** Two sentences opening with this many equal words repeat one template. */
+    private static final int OPENING_WORDS = 4;
     private static final Pattern DANGLING_START = Pattern.compile(
             "^(this|these|that|those|it|its|they|their|he|she|his|her|however|but|and|or|also|therefore|thus|hence|moreover|"
                     + "furthermore|in addition|additionally|for example|for instance|such|similarly|likewise|finally|then|here|"
-                    + "there|so|yet|instead|otherwise|again)\\b",
+                    + "there|so|yet|instead|otherwise|again)\\b(?! (command|document|page|package|chapter|section|book|paper|article|"
+                    + "guide|manual|tutorial|function|method|class|module|library|tool|program|script|file|option|project|report)\\b)",
             Pattern.CASE_INSENSITIVE);
+    /** "X is a ...": a sentence that says what the document's subject is. */
+    private static final String DEFINING = "\\s+(is|are|was|refers to|provides|describes|es|est|è|ist|é|yra)\\b";
+
+    /** Pointers elsewhere ("For more information, see ..."): true, but not what a document says. */
+    private static final Pattern POINTER = Pattern.compile(
+            "^(for (more|further|detailed) (information|details)|see (also )?|refer to|please (see|refer)|more information)",
+            Pattern.CASE_INSENSITIVE);
+    /** An option or field explained in a list ("WITHDIST: Also return ..."). */
+    private static final Pattern LABEL = Pattern.compile("^[\\p{Lu}_!\\d-]{2,}:");
 
     /**
      * The picked sentences.
      *
      * @param sentences the summary, in document order
      * @param ranked    the same sentences, best first
+     * @param scores    their scores, in the order of {@code ranked}
+     * @param opening   the best of the document's first summary-worthy sentences, picked or not; null if none
+     * @param openingScore its score
      */
-    record Summary(List<Sentence> sentences, List<Sentence> ranked) {
+    record Summary(List<Sentence> sentences, List<Sentence> ranked, List<Double> scores, Sentence opening,
+            double openingScore) {
+        Summary {
+            sentences = List.copyOf(sentences);
+            ranked = List.copyOf(ranked);
+            scores = List.copyOf(scores);
+        }
     }
 
     private SentenceRanker() {
@@ -47,7 +70,7 @@ final class SentenceRanker {
     static Summary summarize(Prose prose) throws InterruptedException {
         List<Sentence> pool = pool(prose.sentences());
         if (pool.isEmpty()) {
-            return new Summary(List.of(), List.of());
+            return new Summary(List.of(), List.of(), List.of(), null, 0);
         }
         List<String> texts = new ArrayList<>(pool.size());
         for (Sentence s : pool) {
@@ -66,14 +89,23 @@ final class SentenceRanker {
         for (Sentence s : prose.sentences()) {
             worthy += s.summaryWorthy() ? 1 : 0;
         }
-        List<Integer> picked = pick(score, sim, Math.min(target(worthy), candidates.length));
+        List<Integer> picked = pick(score, sim, Math.min(target(worthy), candidates.length), pool, candidates);
         List<Sentence> ranked = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
         for (int c : picked) {
             ranked.add(pool.get(candidates[c]));
+            scores.add(score[c]);
         }
         List<Sentence> ordered = new ArrayList<>(ranked);
         ordered.sort(Comparator.comparingInt(Sentence::index));
-        return new Summary(ordered, ranked);
+        int opening = -1;
+        for (int c = 0; c < candidates.length && candidates[c] < OPENING; c++) {
+            if (opening < 0 || score[c] > score[opening]) {
+                opening = c;
+            }
+        }
+        return new Summary(ordered, ranked, scores, opening < 0 ? null : pool.get(candidates[opening]),
+                opening < 0 ? 0 : score[opening]);
     }
 
     /** 3 sentences for a short text, up to 12 for a long one, growing with the log of its length. */
@@ -103,6 +135,7 @@ final class SentenceRanker {
 
     private static double[] priors(List<Sentence> pool, Prose prose) {
         Set<String> titleTerms = new HashSet<>(TermVectors.terms(prose.title(), prose.language()));
+        Pattern defining = definingPattern(prose.title());
         double[] priors = new double[pool.size()];
         for (int i = 0; i < pool.size(); i++) {
             Sentence s = pool.get(i);
@@ -111,16 +144,36 @@ final class SentenceRanker {
             int words = prose.language().unspaced() ? text.length() / 3 : SentenceQuality.wordCount(text);
             double length = words < 6 ? 0.6 : words < 10 ? 0.85 : words <= 35 ? 1.0 : words <= 50 ? 0.85 : 0.6;
             double form = (s.blockStart() ? 1.1 : 1.0)
+                    * (s.listItem() ? 0.85 : 1.0)
                     * (prose.language() == Language.ENGLISH && DANGLING_START.matcher(text).find() ? 0.7 : 1.0)
+                    * (POINTER.matcher(text).find() ? 0.4 : 1.0)
+                    * (LABEL.matcher(text).find() ? 0.6 : 1.0)
                     * (text.endsWith("?") ? 0.7 : 1.0)
+                    * ("'‘\"“«»„".indexOf(text.charAt(0)) >= 0 ? 0.6 : 1.0)
                     * (s.summaryWorthy() ? 1.0 : 0.5);
             int overlap = 0;
             for (String term : new HashSet<>(TermVectors.terms(text, prose.language()))) {
                 overlap += titleTerms.contains(term) ? 1 : 0;
             }
-            priors[i] = position * length * form * (1 + 0.15 * Math.min(3, overlap));
+            double definition = defining != null && defining.matcher(text).lookingAt() ? 1.5 : 1.0;
+            priors[i] = position * length * form * definition * (1 + 0.15 * Math.min(3, overlap));
         }
         return priors;
+    }
+
+    /** Matches sentences opening with a word of the title and a defining verb; null without a usable title. */
+    private static Pattern definingPattern(String title) {
+        List<String> words = new ArrayList<>();
+        for (String w : title.split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() >= 3) {
+                words.add(Pattern.quote(w));
+            }
+        }
+        if (words.isEmpty()) {
+            return null;
+        }
+        return Pattern.compile("(the\\s+|a\\s+|an\\s+)?(\\S+\\s+){0,2}(" + String.join("|", words) + ")" + DEFINING,
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     /** Pool positions that enter the graph: all of a short document, else the lead and the most central. */
@@ -222,8 +275,23 @@ final class SentenceRanker {
         return rank;
     }
 
+    /** Sentences of one template ("Package x Warning: W0031 ...") open with the same words. */
+    private static boolean sameOpening(Sentence a, Sentence b) {
+        String[] wa = a.text().split("\\s+", OPENING_WORDS + 1);
+        String[] wb = b.text().split("\\s+", OPENING_WORDS + 1);
+        if (wa.length <= OPENING_WORDS || wb.length <= OPENING_WORDS) {
+            return false;
+        }
+        for (int i = 0; i < OPENING_WORDS; i++) {
+            if (!wa[i].equalsIgnoreCase(wb[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Best first, skipping sentences that repeat an earlier pick. */
-    private static List<Integer> pick(double[] score, double[][] sim, int count) {
+    private static List<Integer> pick(double[] score, double[][] sim, int count, List<Sentence> pool, int[] candidates) {
         Integer[] order = new Integer[score.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -236,7 +304,7 @@ final class SentenceRanker {
             }
             boolean redundant = false;
             for (int p : picked) {
-                redundant |= sim[c][p] > REDUNDANT;
+                redundant |= sim[c][p] > REDUNDANT || sameOpening(pool.get(candidates[c]), pool.get(candidates[p]));
             }
             if (!redundant) {
                 picked.add(c);

@@ -21,6 +21,10 @@ final class SentenceSplitter {
             "sept", "oct", "nov", "dec", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "rev", "hon", "u.s",
             "u.k", "a.m", "p.m", "ph.d", "incl", "ref", "refs", "ed", "eds", "resp", "z.b", "d.h", "bzw", "usw", "ggf",
             "vgl", "sra", "dra", "ecc", "env", "p.ej", "nr", "op", "cit", "ibid", "lit", "abb", "tab", "bd", "hrsg");
+    /** Month names after which "9." is a day ("9. März 1999"), not a sentence end. */
+    private static final Set<String> MONTHS = Set.of("januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli",
+            "august", "september", "oktober", "november", "dezember", "january", "february", "march", "may", "june",
+            "july", "october", "december");
     private static final String CLOSERS = "\"'”’»)]}」』）〕】〉》";
     private static final String LATIN_ENDS = ".!?…";
     private static final String HARD_ENDS = "。！？｡।॥؟۔";
@@ -80,7 +84,7 @@ final class SentenceSplitter {
         if (Character.isLowerCase(next) || ",;:".indexOf(next) >= 0) {
             return -1;
         }
-        if (text.charAt(i) == '.' && j == i + 1 && abbreviationBefore(text, i)) {
+        if (text.charAt(i) == '.' && j == i + 1 && (abbreviationBefore(text, i) || dayBeforeMonth(text, i, k))) {
             return -1;
         }
         return j;
@@ -100,6 +104,17 @@ final class SentenceSplitter {
             return true;
         }
         return ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean dayBeforeMonth(String text, int dot, int next) {
+        if (dot == 0 || !Character.isDigit(text.charAt(dot - 1)) || dot >= 3 && Character.isDigit(text.charAt(dot - 3))) {
+            return false;
+        }
+        int end = next;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return MONTHS.contains(text.substring(next, end).toLowerCase(Locale.ROOT));
     }
 
     private static int skipClosers(String text, int j) {

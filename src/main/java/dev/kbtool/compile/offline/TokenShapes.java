@@ -40,7 +40,8 @@ final class TokenShapes {
             humps += Character.isLowerCase(s.charAt(i - 1)) && Character.isUpperCase(s.charAt(i)) ? 1 : 0;
             digits |= Character.isDigit(s.charAt(i));
         }
-        return humps <= 1 && (!digits || Character.isUpperCase(s.charAt(0)));
+        // Digits belong to short acronyms ("MP3", "W3C"), not to identifiers ("Actor3", "ARG1").
+        return humps <= 1 && (!digits || s.length() <= 4 && s.equals(s.toUpperCase(Locale.ROOT)));
     }
 
     /** A Roman numeral ("IV", "xii"). */

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * noise. Rules, not a model: fast, and the same on every run.
  */
 final class Tokenizer {
-    private static final String LEADING = "([{\"'“‘«¿¡<*";
-    private static final String TRAILING = ")]}\"'”’»,;:!?.…>*";
+    private static final String LEADING = "([{\"'“‘«»„¿¡<*";
+    private static final String TRAILING = ")]}\"'”’»«“,;:!?.…>*";
     private static final Pattern URL_OR_MAIL = Pattern.compile("(?i)((https?|ftp)://|www\\.|mailto:)\\S+|[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}\\p{N}]*(['’.-][\\p{L}\\p{M}\\p{N}]+)*");
     /** Letters with dots between them: an initialism ("U.S.", "e.g."), else a domain or module name. */

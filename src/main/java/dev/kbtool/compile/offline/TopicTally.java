@@ -21,6 +21,7 @@ final class TopicTally {
     private final Set<Integer> blocks = new HashSet<>();
     private final Map<String, Integer> votes = new HashMap<>();
     private int full;
+    private int tail;
     private int partial;
     private double boost = 1;
     private double score;
@@ -45,7 +46,18 @@ final class TopicTally {
         at(sentence);
     }
 
-    /** A mention inside a longer phrase ("neural network" in "convolutional neural network"). */
+    /**
+     * A mention as the end of a longer phrase: "persistent queues" in "release adds persistent
+     * queues" (a tagger slip) or "neural network" in "convolutional neural network". The head
+     * of an English noun phrase names the same kind of thing, so it counts as a mention.
+     */
+    void addTail(String surface, Sentence sentence) {
+        surfaces.merge(surface, 1, Integer::sum);
+        tail++;
+        at(sentence);
+    }
+
+    /** A mention inside a longer phrase, not at its end ("neural" in "neural network training"). */
     void addPartial(String surface, Sentence sentence) {
         innerSurfaces.merge(surface, 1, Integer::sum);
         partial++;
@@ -59,12 +71,18 @@ final class TopicTally {
         at(sentence);
     }
 
+    /** Another form of the name, not counted as a mention ("Redis 2.6" for Redis). */
+    void noteAlias(String alias) {
+        aliases.add(alias);
+    }
+
     void merge(TopicTally other) {
         for (Map.Entry<String, Integer> e : other.surfaces.entrySet()) {
             aliases.add(e.getKey());
         }
         aliases.addAll(other.aliases);
         full += other.full;
+        tail += other.tail;
         partial += other.partial;
         for (int s : other.sentences) {
             if (!sentences.contains(s)) {
@@ -105,13 +123,14 @@ final class TopicTally {
         return boost;
     }
 
+    /** Mentions on its own, not as part of a longer phrase. */
     int full() {
         return full;
     }
 
-    /** Whole mentions plus half of the mentions inside longer phrases. */
+    /** Mentions on its own and at the end of longer phrases, plus half of those inside them. */
     double mentions() {
-        return full + 0.5 * partial;
+        return full + tail + 0.5 * partial;
     }
 
     int blocks() {
