@@ -189,6 +189,8 @@ public final class MarkdownText {
         private Kind lastKind = Kind.PARAGRAPH;
         private int currentLines;
         private int page;
+        /** Page on which the block being read started. */
+        private int blockPage;
 
         BlockParser(String markdown) {
             this.lines = markdown.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
@@ -339,6 +341,7 @@ public final class MarkdownText {
         private void add(Kind kind, String line) {
             if (current.length() == 0) {
                 currentKind = kind;
+                blockPage = page;
             } else if (endsWithHyphenatedWord(current) && !line.isEmpty() && Character.isLowerCase(line.charAt(0))) {
                 // Undo line-end hyphenation of wrapped text: "net-" + "works" -> "networks".
                 current.setLength(current.length() - 1);
@@ -355,7 +358,7 @@ public final class MarkdownText {
                 List<String> code = new ArrayList<>();
                 String text = plain(current.toString(), code);
                 if (!text.isEmpty()) {
-                    out.add(new Block(currentKind, text, page, code));
+                    out.add(new Block(currentKind, text, blockPage, code));
                     lastKind = currentKind;
                 }
                 current.setLength(0);

@@ -85,16 +85,21 @@ final class PageFurniture {
         return pages;
     }
 
-    /** Indices of the first and last non-blank lines of a page. */
+    /** Indices of the first and last non-blank lines of a page; fewer on short pages, never its middle. */
     private static List<Integer> edgeLines(String[] lines, int[] page) {
+        int nonBlank = 0;
+        for (int i = page[0]; i < page[1]; i++) {
+            nonBlank += lines[i].isBlank() ? 0 : 1;
+        }
+        int edge = Math.max(1, Math.min(EDGE_LINES, nonBlank / 4));
         List<Integer> out = new ArrayList<>();
-        for (int i = page[0], taken = 0; i < page[1] && taken < EDGE_LINES; i++) {
+        for (int i = page[0], taken = 0; i < page[1] && taken < edge; i++) {
             if (!lines[i].isBlank()) {
                 out.add(i);
                 taken++;
             }
         }
-        for (int i = page[1] - 1, taken = 0; i >= page[0] && taken < EDGE_LINES; i--) {
+        for (int i = page[1] - 1, taken = 0; i >= page[0] && taken < edge; i--) {
             if (!lines[i].isBlank() && !out.contains(i)) {
                 out.add(i);
                 taken++;

@@ -57,12 +57,13 @@ final class SentenceQuality {
         if (shape.letters < 0.6 * shape.visible || shape.digits > 0.25 * shape.visible || layout(text, shape)) {
             return Grade.NOISE;
         }
-        int urlChars = text.contains("://") || text.contains("www.") || text.indexOf('@') >= 0
-                ? text.length() - URL.matcher(text).replaceAll("").length() : 0;
         if (language.unspaced() && spacedOut(text)) {
             return Grade.NOISE;
         }
-        int words = language.unspaced() ? shape.letters / 3 : shape.words;
+        String withoutUrls = text.contains("://") || text.contains("www.") || text.indexOf('@') >= 0
+                ? URL.matcher(text).replaceAll(" ") : text;
+        int urlChars = text.length() - withoutUrls.length();
+        int words = language.unspaced() ? shape.letters / 3 : urlChars > 0 ? wordCount(withoutUrls) : shape.words;
         if (words < 3) {
             return Grade.NOISE;
         }

@@ -166,7 +166,8 @@ final class SentenceRanker {
         List<String> words = new ArrayList<>();
         for (String w : title.split("[^\\p{L}\\p{N}]+")) {
             if (w.length() >= 3) {
-                words.add(Pattern.quote(w));
+                // "network" should match a title saying "Networks".
+                words.add(Pattern.quote(w.endsWith("s") ? w.substring(0, w.length() - 1) : w) + "\\p{L}*");
             }
         }
         if (words.isEmpty()) {

@@ -16,7 +16,15 @@ final class TopicSelection {
      * @param subsume   whether phrases inside picked phrases are left out (concepts)
      */
     static List<TopicTally> pick(List<TopicTally> scored, int limit, double minShare, boolean subsume) {
-        List<TopicTally> sorted = new ArrayList<>(scored);
+        List<TopicTally> sorted = new ArrayList<>();
+        for (TopicTally c : scored) {
+            if (!subsume || !partOfAnother(c, scored)) {
+                sorted.add(c);
+            }
+        }
+        if (sorted.isEmpty()) {
+            return sorted;
+        }
         sorted.sort((x, y) -> y.score() != x.score() ? Double.compare(y.score(), x.score()) : x.key().compareTo(y.key()));
         List<TopicTally> selected = new ArrayList<>();
         for (TopicTally c : sorted) {
@@ -40,6 +48,19 @@ final class TopicSelection {
                 return true;
             }
             if (contains(c.key(), s.key()) && c.full() < 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Hardly ever on its own and part of another candidate: "function" beside "loss function". */
+    private static boolean partOfAnother(TopicTally c, List<TopicTally> all) {
+        if (c.full() >= 2) {
+            return false;
+        }
+        for (TopicTally d : all) {
+            if (contains(d.key(), c.key())) {
                 return true;
             }
         }

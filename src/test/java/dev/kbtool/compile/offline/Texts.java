@@ -100,7 +100,9 @@ final class Texts {
     private Texts() {
     }
 
+    /** The fixture with its first heading as title, as the Markdown converter would give it. */
     static CompileInput input(String markdown) {
-        return new CompileInput(null, "fixture", markdown, List.of());
+        String title = markdown.lines().filter(l -> l.startsWith("# ")).findFirst().map(l -> l.substring(2)).orElse(null);
+        return new CompileInput(title, "fixture", markdown, List.of());
     }
 }
