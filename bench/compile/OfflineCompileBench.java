@@ -6,6 +6,8 @@ import dev.kbtool.compile.offline.OfflineCompiler;
 import dev.kbtool.compile.offline.SyntheticBook;
 import dev.kbtool.convert.SourcePage;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +32,7 @@ public final class OfflineCompileBench {
     private static final Set<String> STOP = Set.of("the", "a", "an", "this", "that", "which", "with", "from", "into", "also",
             "however", "other", "such", "some", "many", "more", "most", "thing", "way", "example", "case", "use", "time");
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private final OfflineCompiler compiler = new OfflineCompiler();
     private int runs = 5;
     private boolean quiet;
@@ -75,25 +78,39 @@ public final class OfflineCompileBench {
         }
         System.out.printf("%n== corpus: %d documents (median of %d warm runs each)%n", docs.size(), runs);
         double total = 0;
+        double totalCpu = 0;
         int problems = 0;
+        int pages = 0;
+        double pagedCpu = 0;
         List<String> suspicious = new ArrayList<>();
         for (Doc d : docs) {
             double[] times = new double[runs];
+            double[] cpu = new double[runs];
             DocumentAnalysis a = null;
             for (int r = 0; r < runs; r++) {
+                long c0 = THREADS.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 a = compiler.analyze(d.input());
                 times[r] = ms(t0);
+                cpu[r] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e6;
             }
             Arrays.sort(times);
-            double median = times[runs / 2];
-            total += median;
+            Arrays.sort(cpu);
+            total += times[runs / 2];
+            totalCpu += cpu[runs / 2];
+            if (d.pages() > 0) {
+                pages += d.pages();
+                pagedCpu += cpu[runs / 2];
+            }
             List<String> issues = check(d, a, suspicious);
             problems += issues.isEmpty() ? 0 : 1;
-            report(d, a, median, issues);
+            report(d, a, times[runs / 2], cpu[runs / 2], issues);
         }
-        System.out.printf("%ncorpus total %.1f ms, mean %.2f ms per document; %d of %d documents with a summary issue%n",
-                total, total / docs.size(), problems, docs.size());
+        System.out.printf("%ncorpus: %d documents, total %.1f ms wall / %.1f ms CPU, mean %.2f ms wall per document; "
+                + "%d documents with a summary issue%n", docs.size(), total, totalCpu, total / docs.size(), problems);
+        if (pages > 0) {
+            System.out.printf("paged documents: %d pages, %.1f ms CPU, %.2f ms CPU per page%n", pages, pagedCpu, pagedCpu / pages);
+        }
         System.out.printf("suspicious topics (%d):%n", suspicious.size());
         for (String s : suspicious) {
             System.out.println("  " + s);
@@ -103,23 +120,33 @@ public final class OfflineCompileBench {
     private void generated(int pages) throws Exception {
         CompileInput book = SyntheticBook.generate(pages, 42);
         compiler.analyze(book);
-        double[] times = new double[Math.max(3, runs / 2)];
+        double[] times = new double[Math.max(3, runs)];
+        double[] cpu = new double[times.length];
         DocumentAnalysis a = null;
         for (int r = 0; r < times.length; r++) {
+            long c0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             a = compiler.analyze(book);
             times[r] = ms(t0);
+            cpu[r] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e6;
         }
         Arrays.sort(times);
-        System.out.printf("%n== generated %d-page document: %d chars; median %.0f ms, min %.0f, max %.0f (%.2f ms/page)%n",
-                pages, book.markdown().length(), times[times.length / 2], times[0], times[times.length - 1],
-                times[times.length / 2] / pages);
-        for (int half = pages / 4; half <= pages; half *= 2) {
-            CompileInput part = SyntheticBook.generate(half, 42);
+        Arrays.sort(cpu);
+        System.out.printf("%n== generated %d-page document: %d chars; median %.0f ms wall (min %.0f, max %.0f), "
+                + "median %.0f ms CPU (%.2f ms CPU per page)%n", pages, book.markdown().length(), times[times.length / 2],
+                times[0], times[times.length - 1], cpu[cpu.length / 2], cpu[cpu.length / 2] / pages);
+        System.out.println("   growth with length (median of 3, CPU):");
+        for (int size = pages / 8; size <= pages * 2; size *= 2) {
+            CompileInput part = SyntheticBook.generate(size, 42);
             compiler.analyze(part);
-            long t0 = System.nanoTime();
-            compiler.analyze(part);
-            System.out.printf("   %4d pages: %.0f ms%n", half, ms(t0));
+            double[] c = new double[3];
+            for (int r = 0; r < c.length; r++) {
+                long c0 = THREADS.getCurrentThreadCpuTime();
+                compiler.analyze(part);
+                c[r] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e6;
+            }
+            Arrays.sort(c);
+            System.out.printf("   %5d pages: %6.0f ms%n", size, c[1]);
         }
         System.out.println("   summary: " + a.summary().size() + " sentences; concepts: " + keys(a.concepts())
                 + "; entities: " + keys(a.entities()));
@@ -165,9 +192,9 @@ public final class OfflineCompileBench {
         return null;
     }
 
-    private void report(Doc d, DocumentAnalysis a, double median, List<String> issues) {
-        System.out.printf("%n-- %s (%d chars%s): %.2f ms%n", d.name(), d.input().markdown().length(),
-                d.pages() > 0 ? ", " + d.pages() + " pages" : "", median);
+    private void report(Doc d, DocumentAnalysis a, double median, double cpu, List<String> issues) {
+        System.out.printf("%n-- %s (%d chars%s): %.2f ms wall, %.2f ms CPU%n", d.name(), d.input().markdown().length(),
+                d.pages() > 0 ? ", " + d.pages() + " pages" : "", median, cpu);
         System.out.println("   title: " + a.title());
         System.out.println("   description: " + a.description());
         for (String issue : issues) {

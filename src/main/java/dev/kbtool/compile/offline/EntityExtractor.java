@@ -21,6 +21,8 @@ final class EntityExtractor {
     private static final Set<String> NAME_TAGS = Set.of("PROPN", "NOUN", "ADJ", "X", "NUM", "SYM");
     private static final Pattern VERSION = Pattern.compile("\\d{1,2}(\\.\\d+){0,3}[a-z]?");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+    /** "ARG2", "W0031": identifiers and message codes, not acronyms. */
+    private static final Pattern NUMBERED_IDENTIFIER = Pattern.compile("\\p{Lu}{3,}\\d+|\\p{Lu}\\d{2,}");
     private static final Pattern INFLECTED_NAME = Pattern.compile("['’]\\p{Ll}{1,3}$");
     private static final int MAX_WORDS = 6;
 
@@ -108,7 +110,8 @@ final class EntityExtractor {
         }
         if (t.acronym()) {
             // "SAVE" or "FORCE" in a document that also writes "save" is a keyword, not a name.
-            return !shouting && !TokenShapes.roman(text) && text.length() <= 8 && !caseStats.seenLower(Acronyms.bare(text));
+            return !shouting && !TokenShapes.roman(text) && text.length() <= 8 && !caseStats.seenLower(Acronyms.bare(text))
+                    && !NUMBERED_IDENTIFIER.matcher(text).matches();
         }
         if (!t.capitalized()) {
             // Brand spellings: "iPhone", "eBay".

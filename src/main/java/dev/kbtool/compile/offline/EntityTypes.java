@@ -25,7 +25,7 @@ final class EntityTypes {
     private static final Set<String> PLACES = WordLists.lines("places.txt");
     static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord",
             "lady", "president", "senator", "judge", "justice", "rev", "reverend", "king", "queen", "prince", "princess",
-            "pope", "saint", "st", "captain", "capt", "general", "gen", "colonel", "col", "sergeant", "governor", "gov",
+            "pope", "captain", "capt", "general", "gen", "colonel", "col", "sergeant", "governor", "gov",
             "mayor", "chancellor", "minister", "ceo", "herr", "frau", "señor", "señora", "don", "doña", "monsieur",
             "madame", "signor", "signora");
     private static final Set<String> ORG_LAST = Set.of("inc", "corp", "corporation", "ltd", "llc", "gmbh", "ag", "sa",
