@@ -12,37 +12,36 @@ import java.util.Set;
  * topic would be guesswork.
  */
 enum Language {
-    ENGLISH("en", "stopwords-en.txt"),
-    GERMAN("de", "stopwords-de.txt"),
-    SPANISH("es", "stopwords-es.txt"),
-    FRENCH("fr", "stopwords-fr.txt"),
-    ITALIAN("it", "stopwords-it.txt"),
-    PORTUGUESE("pt", "stopwords-pt.txt"),
-    DUTCH("nl", "stopwords-nl.txt"),
-    LITHUANIAN("lt", "stopwords-lt.txt"),
+    ENGLISH("stopwords-en.txt"),
+    GERMAN("stopwords-de.txt"),
+    SPANISH("stopwords-es.txt"),
+    FRENCH("stopwords-fr.txt"),
+    ITALIAN("stopwords-it.txt"),
+    PORTUGUESE("stopwords-pt.txt"),
+    DUTCH("stopwords-nl.txt"),
+    LITHUANIAN("stopwords-lt.txt"),
     /** Latin script, but none of the languages above. */
-    LATIN_OTHER("latin", null),
-    CYRILLIC("ru", null),
-    GREEK("el", null),
-    ARABIC("ar", null),
-    HEBREW("he", null),
-    DEVANAGARI("hi", null),
-    THAI("th", null),
-    CHINESE("zh", null),
-    JAPANESE("ja", null),
-    KOREAN("ko", null),
-    UNKNOWN("und", null);
+    LATIN_OTHER,
+    /** Russian, Ukrainian, Bulgarian, ... */
+    CYRILLIC,
+    GREEK,
+    ARABIC,
+    HEBREW,
+    DEVANAGARI,
+    THAI,
+    CHINESE,
+    JAPANESE,
+    KOREAN,
+    UNKNOWN;
 
-    private final String code;
     private final String stopWordResource;
 
-    Language(String code, String stopWordResource) {
-        this.code = code;
+    Language(String stopWordResource) {
         this.stopWordResource = stopWordResource;
     }
 
-    String code() {
-        return code;
+    Language() {
+        this(null);
     }
 
     Set<String> stopWords() {

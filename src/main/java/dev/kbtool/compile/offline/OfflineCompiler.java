@@ -92,7 +92,7 @@ public final class OfflineCompiler implements DocumentCompiler {
         texts.add(prose.title());
         texts.addAll(prose.headings().subList(0, Math.min(MAX_HEADINGS, prose.headings().size())));
         for (String text : texts) {
-            out.add(Tagging.tag(new Sentence(-1, text, 0, -1, true, false, SentenceQuality.Grade.NOISE), tagger));
+            out.add(Tagging.tag(new Sentence(-1, text, -1, true, false, SentenceQuality.Grade.NOISE), tagger));
         }
         return out;
     }

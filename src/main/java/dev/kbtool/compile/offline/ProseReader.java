@@ -72,7 +72,7 @@ final class ProseReader {
                 String text = first ? LABEL.matcher(sentence).replaceFirst("") : sentence;
                 SentenceQuality.Grade grade = SentenceQuality.grade(text, language, inReferences, opening);
                 opening &= grade == SentenceQuality.Grade.NOISE;
-                sentences.add(new Sentence(sentences.size(), text, block.page(), b, first, block.kind() == Kind.LIST_ITEM, grade));
+                sentences.add(new Sentence(sentences.size(), text, b, first, block.kind() == Kind.LIST_ITEM, grade));
                 texts.add(text);
                 first = false;
                 if (grade != SentenceQuality.Grade.NOISE) {
@@ -117,7 +117,7 @@ final class ProseReader {
         List<Sentence> out = new ArrayList<>(sentences.size());
         for (Sentence s : sentences) {
             boolean repeated = counts.get(s.text().toLowerCase(Locale.ROOT)) >= BOILERPLATE_REPEATS;
-            out.add(repeated ? new Sentence(s.index(), s.text(), s.page(), s.block(), s.blockStart(), s.listItem(),
+            out.add(repeated ? new Sentence(s.index(), s.text(), s.block(), s.blockStart(), s.listItem(),
                     SentenceQuality.Grade.NOISE) : s);
         }
         return out;

@@ -5,13 +5,12 @@ package dev.kbtool.compile.offline;
  *
  * @param index      position among all sentences, from 0
  * @param text       the sentence as the document writes it, markup removed
- * @param page       page it starts on, 0 for documents without pages
  * @param block      index of the paragraph or list item it belongs to
  * @param blockStart whether it opens its block
  * @param listItem   whether its block is a list item
  * @param quality    what it is good for
  */
-record Sentence(int index, String text, int page, int block, boolean blockStart, boolean listItem,
+record Sentence(int index, String text, int block, boolean blockStart, boolean listItem,
         SentenceQuality.Grade quality) {
     /** Fit to appear in a summary. */
     boolean summaryWorthy() {

@@ -9,8 +9,8 @@ import java.util.List;
  * dozen pages. Topic statistics from an even sample rank the same topics as from the whole.
  */
 final class Tagging {
-    /** Tokens tagged per document at most: about 0.5 s of tagging on one core. */
-    static final int TOKEN_BUDGET = 60_000;
+    /** Tokens tagged per document at most: about 0.2 s of tagging on one core, some 80 pages of text. */
+    static final int TOKEN_BUDGET = 40_000;
     /** Sentences tagged whatever the budget: the opening says what a document is about. */
     private static final int OPENING = 40;
     /** Longer "sentences" are lists or layout run together; their tail adds nothing. */
