@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -112,11 +111,11 @@ final class ProseReader {
     private static List<Sentence> demoteBoilerplate(List<Sentence> sentences, List<String> texts) {
         Map<String, Integer> counts = new HashMap<>();
         for (String text : texts) {
-            counts.merge(text.toLowerCase(Locale.ROOT), 1, Integer::sum);
+            counts.merge(text, 1, Integer::sum);
         }
         List<Sentence> out = new ArrayList<>(sentences.size());
         for (Sentence s : sentences) {
-            boolean repeated = counts.get(s.text().toLowerCase(Locale.ROOT)) >= BOILERPLATE_REPEATS;
+            boolean repeated = counts.get(s.text()) >= BOILERPLATE_REPEATS;
             out.add(repeated ? new Sentence(s.index(), s.text(), s.block(), s.blockStart(), s.listItem(),
                     SentenceQuality.Grade.NOISE) : s);
         }

@@ -26,6 +26,8 @@ final class SentenceRanker {
     private static final int OPENING = 15;
     private static final double DAMPING = 0.85;
     private static final int ITERATIONS = 30;
+    /** Total rank moved in an iteration below which the ranks have settled. */
+    private static final double CONVERGED = 1e-4;
     /** A sentence this similar to one already picked adds little. */
     private static final double REDUNDANT = 0.5;
     /** Two sentences opening with this many equal words repeat one template. */
@@ -239,39 +241,49 @@ final class SentenceRanker {
         return sim;
     }
 
-    /** Weighted PageRank; a sentence like no other keeps the teleport share only. */
+    /** Weighted PageRank until the ranks settle; a sentence like no other keeps the teleport share only. */
     private static double[] pageRank(double[][] sim) {
         int k = sim.length;
-        double[] out = new double[k];
-        for (int a = 0; a < k; a++) {
-            for (int b = 0; b < k; b++) {
-                out[a] += sim[a][b];
+        // Row-normalised weights once, so that each iteration is multiply-add only.
+        double[][] share = new double[k][];
+        boolean[] dangling = new boolean[k];
+        for (int b = 0; b < k; b++) {
+            double out = 0;
+            for (int a = 0; a < k; a++) {
+                out += sim[b][a];
+            }
+            dangling[b] = out == 0;
+            share[b] = new double[k];
+            for (int a = 0; a < k && out > 0; a++) {
+                share[b][a] = DAMPING * sim[b][a] / out;
             }
         }
         double[] rank = new double[k];
         Arrays.fill(rank, 1.0 / k);
         double[] next = new double[k];
         for (int it = 0; it < ITERATIONS; it++) {
-            Arrays.fill(next, (1 - DAMPING) / k);
-            double dangling = 0;
+            double lost = 0;
             for (int b = 0; b < k; b++) {
-                if (out[b] == 0) {
-                    dangling += rank[b];
-                    continue;
-                }
-                double share = DAMPING * rank[b] / out[b];
+                lost += dangling[b] ? rank[b] : 0;
+            }
+            Arrays.fill(next, (1 - DAMPING) / k + DAMPING * lost / k);
+            for (int b = 0; b < k; b++) {
+                double r = rank[b];
+                double[] row = share[b];
                 for (int a = 0; a < k; a++) {
-                    if (sim[b][a] > 0) {
-                        next[a] += share * sim[b][a];
-                    }
+                    next[a] += r * row[a];
                 }
             }
+            double change = 0;
             for (int a = 0; a < k; a++) {
-                next[a] += DAMPING * dangling / k;
+                change += Math.abs(next[a] - rank[a]);
             }
             double[] swap = rank;
             rank = next;
             next = swap;
+            if (change < CONVERGED) {
+                break;
+            }
         }
         return rank;
     }

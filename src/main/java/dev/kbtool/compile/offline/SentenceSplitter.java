@@ -28,6 +28,9 @@ final class SentenceSplitter {
     private static final String CLOSERS = "\"'”’»)]}」』）〕】〉》";
     private static final String LATIN_ENDS = ".!?…";
     private static final String HARD_ENDS = "。！？｡।॥؟۔";
+    /** The Thai block of Unicode. */
+    private static final char THAI_FIRST = '\u0E00';
+    private static final char THAI_LAST = '\u0E7F';
     /** A Thai clause shorter than this is joined to the next one. */
     private static final int MIN_THAI = 20;
 
@@ -45,7 +48,7 @@ final class SentenceSplitter {
                 end = skipClosers(text, i + 1);
             } else if (LATIN_ENDS.indexOf(c) >= 0) {
                 end = latinEnd(text, i);
-            } else if (c == ' ' && isThai(text, i - 1) && isThai(text, i + 1) && i - start >= MIN_THAI) {
+            } else if (c == ' ' && i - start >= MIN_THAI && isThai(text, i - 1) && isThai(text, i + 1)) {
                 end = i;
             }
             if (end > 0) {
@@ -125,7 +128,7 @@ final class SentenceSplitter {
     }
 
     private static boolean isThai(String text, int i) {
-        return i >= 0 && i < text.length() && Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.THAI;
+        return i >= 0 && i < text.length() && text.charAt(i) >= THAI_FIRST && text.charAt(i) <= THAI_LAST;
     }
 
     private static void add(List<String> out, String sentence) {
