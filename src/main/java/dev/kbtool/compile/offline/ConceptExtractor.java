@@ -109,7 +109,8 @@ final class ConceptExtractor {
     private boolean chunkable(TaggedSentence s, int i, boolean titleCase) {
         Token t = s.token(i);
         String tag = s.tag(i);
-        if (!t.word() || t.acronym() || !TokenShapes.plainWord(t.text()) || prose.code().contains(t.text())) {
+        if (!t.word() || t.acronym() || !TokenShapes.plainWord(t.text()) || !TokenShapes.latin(t.text())
+                || prose.code().contains(t.text())) {
             return false;
         }
         String lower = lower(s, i);

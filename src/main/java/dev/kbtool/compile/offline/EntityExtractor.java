@@ -101,7 +101,7 @@ final class EntityExtractor {
     private boolean nameLike(TaggedSentence s, int i, boolean shouting) {
         Token t = s.token(i);
         String text = t.text();
-        if (!t.word() || !TokenShapes.nameWord(text) || prose.code().contains(text)) {
+        if (!t.word() || !TokenShapes.nameWord(text) || prose.code().contains(text) || !TokenShapes.latin(text)) {
             return false;
         }
         String lower = text.toLowerCase(Locale.ROOT);
@@ -142,7 +142,7 @@ final class EntityExtractor {
     private boolean continuesName(TaggedSentence s, int j) {
         Token t = s.token(j);
         String lower = t.text().toLowerCase(Locale.ROOT);
-        return t.capitalized() && !t.acronym() && TokenShapes.nameWord(t.text()) && t.text().length() > 1
+        return t.capitalized() && !t.acronym() && TokenShapes.nameWord(t.text()) && TokenShapes.latin(t.text()) && t.text().length() > 1
                 && !stop.contains(lower) && !NOT_NAMES.contains(lower) && !prose.code().contains(t.text())
                 && prose.language() != Language.GERMAN;
     }

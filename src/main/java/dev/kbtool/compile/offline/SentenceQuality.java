@@ -34,9 +34,10 @@ final class SentenceQuality {
     private static final Pattern CALL_AT_END = Pattern.compile("\\w+\\([^)]*\\);?$");
     /** "minitoc(hints)": a call or log syntax, not prose, when it comes twice. */
     private static final Pattern CALL = Pattern.compile("\\w\\(\\w[^()\\s]*\\)");
-    private static final String[] CODE_MARKS = {"==", "!=", "->", "=>", "::", "&&", "||", "()"};
+    private static final String[] CODE_MARKS = {"==", "!=", "->", "=>", "::", "&&", "||", "()", "%%", "⟨∗"};
     private static final String[] BOILERPLATE = {"all rights reserved", "intentionally left blank", "licensed under",
-            "permission is hereby granted"};
+            "permission is hereby granted", "permission is granted to copy", "free documentation license",
+            "without any warranty", "this program is free software", "provided \"as is\""};
     private static final String TERMINALS = ".!?…。！？｡।॥؟۔";
     private static final String CLOSERS = "\"'”’»)]」』）";
 

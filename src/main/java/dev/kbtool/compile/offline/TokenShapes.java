@@ -44,6 +44,20 @@ final class TokenShapes {
         return humps <= 1 && (!digits || s.length() <= 4 && s.equals(s.toUpperCase(Locale.ROOT)));
     }
 
+    /**
+     * Written in Latin letters, as names and terms are in the Latin-script languages we extract
+     * topics from; Greek numerals or Cyrillic words quoted in such a text are not topics.
+     */
+    static boolean latin(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetter(c) && (c >= 128 && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A Roman numeral ("IV", "xii"). */
     static boolean roman(String s) {
         return ROMAN.matcher(s).matches() && STRICT_ROMAN.matcher(s.toUpperCase(Locale.ROOT)).matches();
