@@ -213,7 +213,7 @@ final class ConceptExtractor {
             for (String key : keys) {
                 TopicTally tally = tallies.get(key);
                 if (tally != null) {
-                    tally.boost(t == 0 ? 2.0 : tally.boost() < 1.7 ? 1.3 : 1.0);
+                    tally.boost(t == 0 ? 2.0 : tally.boost() < 1.6 ? 1.3 : 1.0);
                 }
             }
         }
