@@ -198,6 +198,9 @@ final class EntityExtractor {
         }
         TopicTally tally = tallies.computeIfAbsent(key, k -> new TopicTally(k, words.size()));
         tally.add(name, s.sentence());
+        if ("PROPN".equals(s.tag(a))) {
+            tally.properNoun();
+        }
         if (version) {
             // "Redis 2.6" is Redis, a product; the versioned form is kept as an alias.
             tally.noteAlias(name + " " + s.token(end - 1).text());
@@ -246,6 +249,7 @@ final class EntityExtractor {
 
     private List<TopicTally> select() {
         boolean shortText = prose.words() < 400;
+        boolean tagged = prose.language() == Language.ENGLISH;
         List<TopicTally> scored = new ArrayList<>();
         for (TopicTally t : tallies.values()) {
             if (t.name() == null) {
@@ -258,8 +262,10 @@ final class EntityExtractor {
             if (t.mentions() < needed || prose.language() == Language.GERMAN && !typed && t.words() > 1) {
                 continue;
             }
-            // "General" or "Format" as a name, in a text that also writes "general" and "format".
-            if (t.words() == 1 && !typed && !t.name().equals(t.name().toUpperCase(Locale.ROOT)) && caseStats.seenLower(t.name())) {
+            // "General" or "Format" as a name, in a text that also writes "general" and "format", or
+            // one word the tagger mostly did not take for a proper noun ("Introduce", "History").
+            boolean singleWord = t.words() == 1 && !typed && !t.name().equals(t.name().toUpperCase(Locale.ROOT));
+            if (singleWord && (caseStats.seenLower(t.name()) || tagged && 2 * t.properNouns() < t.full())) {
                 continue;
             }
             double spread = 1 + Math.log(Math.max(1, t.blocks()));

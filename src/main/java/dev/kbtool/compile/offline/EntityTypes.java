@@ -99,10 +99,12 @@ final class EntityTypes {
         if (titled) {
             tally.vote(PERSON, 3);
         }
-        if (words.size() >= 2 && words.size() <= 4 && FIRST_NAMES.contains(first) && !ORG_LAST.contains(last)
+        // "Dirk-Jan": a compound first name counts by its first part.
+        boolean firstName = FIRST_NAMES.contains(first) || FIRST_NAMES.contains(first.split("-")[0]);
+        if (words.size() >= 2 && words.size() <= 4 && firstName && !ORG_LAST.contains(last)
                 && !PLACES.contains(whole)) {
             tally.vote(PERSON, 2);
-        } else if (words.size() == 1 && FIRST_NAMES.contains(first)) {
+        } else if (words.size() == 1 && firstName) {
             tally.vote(PERSON, 1);
         }
         if (end < s.size() && SPEECH_VERBS.contains(lower(s.token(end).text()))

@@ -25,12 +25,14 @@ final class SentenceQuality {
     /** Reference-list entries by what they contain; all have digits. */
     private static final Pattern REFERENCE_PARTS = Pattern.compile(
             "\\b(doi|arxiv|isbn|issn)\\s*:|\\bpp\\.\\s*\\d|\\bvol\\.\\s*\\d|\\(\\d{4}[a-z]?\\)\\.\\s|Accessed( on)? \\d", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DOT_LEADER = Pattern.compile("(\\.\\s?){4,}|(…\\s?){2,}|_{4,}");
+    /** Dot leaders, and what a table of contents or an index leaves of them: "format . 17". */
+    private static final Pattern DOT_LEADER = Pattern.compile("(\\.\\s?){4,}|(…\\s?){2,}|_{4,}|\\s\\.\\s+\\d");
     /** A citation in running text ("Smith et al. (2020)", "[3]"): fine for statistics, poor in a summary. */
     private static final Pattern CITATION = Pattern.compile("\\bet al\\.?,? \\(?\\d{4}|\\[\\d+(,\\s*\\d+)*]");
     /** A section number run into the text: a heading the converter did not set apart. */
     private static final Pattern SECTION_NUMBER_START = Pattern.compile("(\\d+(\\.\\d+)*|[A-Z](\\.\\d+)+)\\.?\\s+\\p{Lu}");
-    private static final Pattern LATEX = Pattern.compile("\\\\[a-zA-Z]+\\s*[{\\[]");
+    /** A LaTeX command with an argument, or an internal one ("\\day@english"). */
+    private static final Pattern LATEX = Pattern.compile("\\\\[a-zA-Z]+\\s*[{\\[]|\\\\[a-zA-Z]*@[a-zA-Z@]*");
     private static final Pattern CALL_AT_END = Pattern.compile("\\w+\\([^)]*\\);?$");
     /** "minitoc(hints)": a call or log syntax, not prose, when it comes twice. */
     private static final Pattern CALL = Pattern.compile("\\w\\(\\w[^()\\s]*\\)");

@@ -21,6 +21,7 @@ final class TopicTally {
     private final Set<Integer> blocks = new HashSet<>();
     private final Map<String, Integer> votes = new HashMap<>();
     private int full;
+    private int properNouns;
     private int tail;
     private int partial;
     private double boost = 1;
@@ -71,6 +72,15 @@ final class TopicTally {
         at(sentence);
     }
 
+    /** The tagger called this mention a proper noun. */
+    void properNoun() {
+        properNouns++;
+    }
+
+    int properNouns() {
+        return properNouns;
+    }
+
     /** Another form of the name, not counted as a mention ("Redis 2.6" for Redis). */
     void noteAlias(String alias) {
         aliases.add(alias);
@@ -82,6 +92,7 @@ final class TopicTally {
         }
         aliases.addAll(other.aliases);
         full += other.full;
+        properNouns += other.properNouns;
         tail += other.tail;
         partial += other.partial;
         for (int s : other.sentences) {
