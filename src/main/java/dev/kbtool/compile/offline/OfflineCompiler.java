@@ -20,6 +20,8 @@ import java.util.Map;
  * JVM on first use and shared.
  */
 public final class OfflineCompiler implements DocumentCompiler {
+    /** The type of every concept candidate. */
+    static final String CONCEPT = "concept";
     static final int MIN_TOPICS = 5;
     static final int MAX_TOPICS = 15;
     /** Concepts scoring under this share of the best are noise at that length. */
@@ -35,6 +37,15 @@ public final class OfflineCompiler implements DocumentCompiler {
 
     @Override
     public DocumentAnalysis analyze(CompileInput input) throws CompileException, InterruptedException {
+        try {
+            return compile(input);
+        } catch (RuntimeException e) {
+            // One odd document must fail alone, as a per-file error, not end the whole batch.
+            throw new CompileException("offline compile failed: " + e, e);
+        }
+    }
+
+    private static DocumentAnalysis compile(CompileInput input) throws CompileException, InterruptedException {
         Prose prose = ProseReader.read(input);
         SentenceRanker.Summary summary = SentenceRanker.summarize(prose);
         List<String> sentences = new ArrayList<>();
@@ -77,7 +88,7 @@ public final class OfflineCompiler implements DocumentCompiler {
         for (TopicTally t : concepts) {
             // Without a tagger, concepts are grouped by stem; their key is their name's.
             String key = tagger != null ? t.key() : TopicKeys.entity(t.name());
-            conceptOut.add(candidate(t, key, "concept", prose));
+            conceptOut.add(candidate(t, key, CONCEPT, prose));
         }
         List<TopicCandidate> entityOut = new ArrayList<>();
         for (TopicTally t : entities) {
@@ -107,7 +118,7 @@ public final class OfflineCompiler implements DocumentCompiler {
         List<TopicTally> dropConcepts = new ArrayList<>();
         for (TopicTally c : concepts) {
             TopicTally e = entityByKey.getOrDefault(c.key(), entityByKey.get(TopicKeys.entity(c.name())));
-            if (e != null) {
+            if (e != null && entities.contains(e)) {
                 if (c.mentions() > e.mentions()) {
                     entities.remove(e);
                 } else {

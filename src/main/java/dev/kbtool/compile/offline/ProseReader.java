@@ -79,7 +79,8 @@ final class ProseReader {
                 }
             }
         }
-        return new Prose(input.displayTitle(), language, demoteBoilerplate(sentences, texts), headings, code, words,
+        String title = input.displayTitle() == null ? "" : input.displayTitle();
+        return new Prose(title, language, demoteBoilerplate(sentences, texts), headings, code, words,
                 metaDescription(input.markdown()));
     }
 
