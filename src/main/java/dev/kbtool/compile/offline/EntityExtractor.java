@@ -250,6 +250,7 @@ final class EntityExtractor {
     private List<TopicTally> select() {
         boolean shortText = prose.words() < 400;
         boolean tagged = prose.language() == Language.ENGLISH;
+        boolean foreignScript = prose.language().stopWords().isEmpty();
         List<TopicTally> scored = new ArrayList<>();
         for (TopicTally t : tallies.values()) {
             if (t.name() == null) {
@@ -266,6 +267,10 @@ final class EntityExtractor {
             // one word the tagger mostly did not take for a proper noun ("Introduce", "History").
             boolean singleWord = t.words() == 1 && !typed && !t.name().equals(t.name().toUpperCase(Locale.ROOT));
             if (singleWord && (caseStats.seenLower(t.name()) || tagged && 2 * t.properNouns() < t.full())) {
+                continue;
+            }
+            // In another script the Latin words quoted are often identifiers: one word needs repeating.
+            if (foreignScript && t.words() == 1 && (t.mentions() < 3 || t.name().length() <= 2)) {
                 continue;
             }
             double spread = 1 + Math.log(Math.max(1, t.blocks()));

@@ -8,8 +8,8 @@ import java.util.Set;
  * The languages the offline compiler tells apart, and how far it goes with each: English
  * gets part-of-speech based concepts and entities; the other languages written in Latin
  * script get frequency-based topics from capitalisation and stop words; every other script
- * gets a summary and a description only, because without a tagger or a word list any
- * topic would be guesswork.
+ * gets a summary, a description and the Latin-script names it quotes as entities, but no
+ * concepts, because without a tagger or a word list they would be guesswork.
  */
 enum Language {
     ENGLISH("stopwords-en.txt"),

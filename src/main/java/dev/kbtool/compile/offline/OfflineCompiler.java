@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The default compiler: no network, no setup. An extractive summary ranked by TextRank, a
  * one-line description, and concept and entity candidates — by part of speech for English,
- * by capitalisation and repetition for other Latin-script languages, none for other scripts.
+ * by capitalisation and repetition for other Latin-script languages; other scripts get the
+ * Latin-script names they quote as entities and no concepts.
  *
  * <p>Thread-safe: it holds no state of its own; the English tagger model is loaded once per
  * JVM on first use and shared.
@@ -69,16 +70,15 @@ public final class OfflineCompiler implements DocumentCompiler {
 
     private static Topics topics(Prose prose) throws CompileException, InterruptedException {
         Language language = prose.language();
-        if (language != Language.ENGLISH && !language.latinWithStopWords()) {
-            return new Topics(List.of(), List.of());
-        }
         PosTagger tagger = language == Language.ENGLISH ? PosTagger.shared() : null;
         List<TaggedSentence> tagged = Tagging.tag(prose, tagger);
         CaseStats caseStats = CaseStats.of(tagged);
         Map<String, String> acronyms = Acronyms.definitions(tagged);
+        // Other scripts get no concepts, but the Latin-script names they quote ("Debian",
+        // "Ian Murdock") are entities like anywhere else, and link the document to others.
         List<TopicTally> concepts = tagger != null
                 ? ConceptExtractor.extract(prose, tagged, titles(prose, tagger), caseStats, acronyms)
-                : FrequentPhrases.extract(prose, tagged, caseStats);
+                : language.latinWithStopWords() ? FrequentPhrases.extract(prose, tagged, caseStats) : new ArrayList<>();
         List<TopicTally> entities = EntityExtractor.extract(prose, tagged, caseStats, acronyms);
         resolveOverlaps(concepts, entities);
         int limit = topicLimit(prose.words());
