@@ -22,7 +22,7 @@ public final class MarkdownText {
      *
      * @param kind  what it was
      * @param text  plain text, markup removed, whitespace collapsed
-     * @param page  1-based page from the last page marker, 0 before any marker
+     * @param page  1-based page the block starts on, from the {@code <!-- page N -->} markers; 0 before any
      * @param code  contents of the inline code spans in it, in order
      */
     public record Block(Kind kind, String text, int page, List<String> code) {
