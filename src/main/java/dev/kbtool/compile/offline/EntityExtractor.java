@@ -36,7 +36,9 @@ final class EntityExtractor {
         this.prose = prose;
         this.caseStats = caseStats;
         this.acronyms = acronyms;
-        this.stop = prose.language().stopWords();
+        // Latin-script words quoted in another script are mostly English ("The TeXbook").
+        Set<String> own = prose.language().stopWords();
+        this.stop = own.isEmpty() ? Language.ENGLISH.stopWords() : own;
     }
 
     static List<TopicTally> extract(Prose prose, List<TaggedSentence> tagged, CaseStats caseStats,
