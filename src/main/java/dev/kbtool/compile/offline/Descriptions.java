@@ -13,8 +13,9 @@ final class Descriptions {
     private static final double CLOSE = 0.6;
     /** A long document's opening says what it is even when its detail ranks higher, down to this share. */
     private static final double OPENING_SHARE = 0.35;
+    /** "[12]", "(Smith et al., 2020)", footnote marks: "English,1 French", "package∗". */
     private static final Pattern CITATIONS = Pattern.compile(
-            "\\s*\\[\\d+([,–-]\\s*\\d+)*]|\\s*\\([^()]{1,60}(et al\\.?|\\d{4}[a-z]?)[^()]{0,20}\\)|(?<=\\p{L})[∗†‡]+|(?<=[a-z,.])\\d{1,2}(?=\\s|$)");
+            "\\s*\\[\\d+([,–-]\\s*\\d+)*]|\\s*\\([^()]{1,60}(et al\\.?|\\d{4}[a-z]?)[^()]{0,20}\\)|(?<=\\p{L})[∗†‡]+|(?<=\\p{L}[,.;])\\d{1,2}(?=\\s|$)");
 
     private Descriptions() {
     }

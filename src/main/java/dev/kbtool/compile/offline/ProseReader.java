@@ -47,7 +47,6 @@ final class ProseReader {
         List<String> headings = new ArrayList<>();
         Set<String> code = new HashSet<>();
         List<Sentence> sentences = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
         boolean inReferences = false;
         boolean opening = true;
         int words = 0;
@@ -72,7 +71,6 @@ final class ProseReader {
                 SentenceQuality.Grade grade = SentenceQuality.grade(text, language, inReferences, opening);
                 opening &= grade == SentenceQuality.Grade.NOISE;
                 sentences.add(new Sentence(sentences.size(), text, b, first, block.kind() == Kind.LIST_ITEM, grade));
-                texts.add(text);
                 first = false;
                 if (grade != SentenceQuality.Grade.NOISE) {
                     words += language.unspaced() ? text.length() / 2 : SentenceQuality.wordCount(text);
@@ -80,7 +78,7 @@ final class ProseReader {
             }
         }
         String title = input.displayTitle() == null ? "" : input.displayTitle();
-        return new Prose(title, language, demoteBoilerplate(sentences, texts), headings, code, words,
+        return new Prose(title, language, demoteBoilerplate(sentences), headings, code, words,
                 metaDescription(input.markdown()));
     }
 
@@ -109,10 +107,10 @@ final class ProseReader {
     }
 
     /** Sentences repeated several times (disclaimers, navigation) are never summary material. */
-    private static List<Sentence> demoteBoilerplate(List<Sentence> sentences, List<String> texts) {
+    private static List<Sentence> demoteBoilerplate(List<Sentence> sentences) {
         Map<String, Integer> counts = new HashMap<>();
-        for (String text : texts) {
-            counts.merge(text, 1, Integer::sum);
+        for (Sentence s : sentences) {
+            counts.merge(s.text(), 1, Integer::sum);
         }
         List<Sentence> out = new ArrayList<>(sentences.size());
         for (Sentence s : sentences) {
