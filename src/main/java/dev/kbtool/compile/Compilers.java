@@ -5,6 +5,7 @@ import dev.kbtool.compile.llm.LlmCompiler;
 import dev.kbtool.compile.llm.LlmConfigReader;
 import dev.kbtool.compile.llm.LlmSettings;
 import dev.kbtool.compile.llm.OnUnavailable;
+import dev.kbtool.compile.offline.OfflineCompiler;
 import dev.kbtool.kb.Config;
 import dev.kbtool.kb.ExitCode;
 import dev.kbtool.kb.KbException;
@@ -57,7 +58,7 @@ public final class Compilers {
     }
 
     public static DocumentCompiler offline(Config config) {
-        return new LeadSummarizer(6);
+        return Offline.INSTANCE;
     }
 
     /** How long one file may take to prepare: conversion, plus the LLM's budget when one is used. */
@@ -66,5 +67,10 @@ public final class Compilers {
             return config.fileTimeout();
         }
         return config.fileTimeout().plus(llmSettings(config, origin).documentTimeout());
+    }
+
+    /** Loaded on first use only: commands that compile nothing never pay for the language models. */
+    private static final class Offline {
+        static final DocumentCompiler INSTANCE = new OfflineCompiler();
     }
 }

@@ -60,14 +60,14 @@ public final class LongDocuments {
         }
         List<String> sentences = new ArrayList<>();
         for (String paragraph : MarkdownText.paragraphs(text.toString())) {
-            for (String s : LeadSummarizer.sentences(paragraph)) {
+            for (String s : ShortText.sentences(paragraph)) {
                 if (s.length() >= 20 && sentences.size() < SUMMARY_SENTENCES) {
                     sentences.add(s);
                 }
             }
         }
         String summary = String.join(" ", sentences);
-        return summary.length() > 400 ? LeadSummarizer.describe(summary) : summary;
+        return summary.length() > 400 ? ShortText.describe(summary) : summary;
     }
 
     /**

@@ -48,7 +48,7 @@ public final class OverviewRefresher {
                 return false;
             }
             TopicRecord withOverview = new TopicRecord(kind, key, current.name(), current.type(),
-                    LeadSummarizer.describe(overview), overview, current.aliases());
+                    ShortText.describe(overview), overview, current.aliases());
             TopicMerger.Change change = new TopicMerger(catalog, limits).rerender(withOverview,
                     catalog.topContributions(kind, key, Integer.MAX_VALUE));
             Transaction tx = engine.begin(token, "overview", kind.link(key), Plan.builder().file(change.path()).build());

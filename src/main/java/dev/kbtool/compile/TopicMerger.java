@@ -174,7 +174,7 @@ public final class TopicMerger {
             String name = candidate != null ? candidate.name() : best.name();
             List<String> aliases = candidate == null ? List.of() : candidate.aliases().stream()
                     .filter(a -> !a.equalsIgnoreCase(name)).distinct().limit(10).toList();
-            return new TopicRecord(kind, key, name, type, LeadSummarizer.describe(best.text()), "", aliases);
+            return new TopicRecord(kind, key, name, type, ShortText.describe(best.text()), "", aliases);
         }
         TopicRecord t = existing.get();
         if (kind == TopicKind.ENTITY && candidate != null && t.type().equals("Other") && !type.equals("Other")) {
@@ -188,7 +188,7 @@ public final class TopicMerger {
                 }
             }
         }
-        String description = t.overview().isBlank() ? LeadSummarizer.describe(best.text()) : t.description();
+        String description = t.overview().isBlank() ? ShortText.describe(best.text()) : t.description();
         return new TopicRecord(kind, key, t.name(), t.type(), description, t.overview(), List.copyOf(aliases));
     }
 

@@ -1,7 +1,7 @@
 package dev.kbtool.lint;
 
 import dev.kbtool.compile.DerivedViews;
-import dev.kbtool.compile.llm.TopicKeys;
+import dev.kbtool.compile.TopicKeys;
 import dev.kbtool.kb.DocumentRecord;
 import dev.kbtool.kb.KbLayout;
 import dev.kbtool.tx.AtomicFiles;
@@ -97,7 +97,7 @@ final class WikiChecks {
             }
             String title = p.frontmatter() == null ? null : p.frontmatter().text("title").orElse(null);
             String stem = p.link().substring("concepts/".length());
-            String key = TopicKeys.normalize(title != null && !title.isBlank() ? title : stem.replace('-', ' '));
+            String key = TopicKeys.concept(title != null && !title.isBlank() ? title : stem.replace('-', ' '));
             byKey.computeIfAbsent(key.isEmpty() ? stem : key, k -> new ArrayList<>()).add(p);
         }
         byKey.values().removeIf(list -> list.size() < 2);

@@ -3,7 +3,7 @@ package dev.kbtool.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kbtool.compile.DocumentCompiler;
-import dev.kbtool.compile.LeadSummarizer;
+import dev.kbtool.compile.ShortText;
 import dev.kbtool.convert.ConversionRequest;
 import dev.kbtool.convert.ConvertedDocument;
 import dev.kbtool.convert.Converter;
@@ -17,6 +17,7 @@ import dev.kbtool.kb.KbInitializer;
 import dev.kbtool.kb.KbLayout;
 import dev.kbtool.testing.Fixtures;
 import dev.kbtool.testing.KbDigest;
+import dev.kbtool.testing.ScriptedCompiler;
 import dev.kbtool.tx.LockToken;
 import dev.kbtool.tx.Plan;
 import dev.kbtool.tx.Transaction;
@@ -129,7 +130,7 @@ class AddPipelineTest {
         try (Catalog serialCatalog = Catalog.open(serialKb.catalogFile())) {
             TxEngine serialEngine = new TxEngine(serialKb, serialCatalog, Duration.ofSeconds(10), "kb", n -> { });
             List<String> serial = new AddPipeline(serialEngine, new DocumentPreparer(serialCatalog, Config.defaults(),
-                    converters(), new LeadSummarizer(3)), new AddPipeline.Options(1, Duration.ofMinutes(1), false),
+                    converters(), new ScriptedCompiler()), new AddPipeline.Options(1, Duration.ofMinutes(1), false),
                     new Cancellation()).run(scan("in"), o -> { }).stream().map(AddOutcome::document).toList();
             assertThat(parallel).isEqualTo(serial).doesNotHaveDuplicates();
             assertThat(parallel.get(0)).isEqualTo("notes");
@@ -162,7 +163,7 @@ class AddPipelineTest {
             } else {
                 commitElsewhere("summary-other", DocumentHashes.of(tmp.resolve("in/summary.md")));
             }
-            return new LeadSummarizer(3).analyze(input);
+            return new ScriptedCompiler().analyze(input);
         };
         DocumentPreparer preparer = new DocumentPreparer(catalog, Config.defaults(), converters(), interleaving);
 
@@ -248,7 +249,7 @@ class AddPipelineTest {
     }
 
     private DocumentPreparer preparer(Converters converters) {
-        return new DocumentPreparer(catalog, Config.defaults(), converters, new LeadSummarizer(3));
+        return new DocumentPreparer(catalog, Config.defaults(), converters, new ScriptedCompiler());
     }
 
     /** The real converters, counting how often one runs. */

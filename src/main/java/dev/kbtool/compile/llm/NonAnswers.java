@@ -1,5 +1,6 @@
 package dev.kbtool.compile.llm;
 
+import dev.kbtool.compile.EnglishNouns;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
@@ -88,7 +89,7 @@ final class NonAnswers {
         String t = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         return Arrays.stream(t.split("[^\\p{L}\\p{N}\\p{M}]+"))
                 .filter(w -> !w.isEmpty())
-                .map(TopicKeys::singular)
+                .map(EnglishNouns::singular)
                 .toList();
     }
 

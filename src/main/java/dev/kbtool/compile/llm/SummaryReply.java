@@ -1,7 +1,7 @@
 package dev.kbtool.compile.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kbtool.compile.LeadSummarizer;
+import dev.kbtool.compile.ShortText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +41,7 @@ record SummaryReply(String description, List<String> sentences) {
             problems.add("\"description\" only repeats the title; say what the document is about");
         } else if (d.length() >= MAX_DESCRIPTION) {
             if (lenient) {
-                return LeadSummarizer.describe(d);
+                return ShortText.describe(d);
             }
             problems.add("\"description\" has " + d.length() + " characters; it must be under " + MAX_DESCRIPTION);
         }

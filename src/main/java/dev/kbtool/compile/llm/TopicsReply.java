@@ -1,5 +1,6 @@
 package dev.kbtool.compile.llm;
 
+import dev.kbtool.compile.TopicKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kbtool.compile.TopicCandidate;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ record TopicsReply(List<TopicCandidate> concepts, List<TopicCandidate> entities)
     private static Item item(JsonNode node, String where, boolean entity, boolean lenient, Problems problems) {
         List<String> flaws = new ArrayList<>();
         String name = node.path("name").isTextual() ? Sentences.plain(node.path("name").asText()) : "";
-        String key = TopicKeys.normalize(name);
+        String key = entity ? TopicKeys.entity(name) : TopicKeys.concept(name);
         if (NonAnswers.isNonAnswer(name) || key.isEmpty()) {
             flaws.add("needs a \"name\"");
         } else if (name.length() > MAX_NAME) {

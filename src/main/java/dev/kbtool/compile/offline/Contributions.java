@@ -1,0 +1,96 @@
+package dev.kbtool.compile.offline;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What one document says about a topic: one to three of the sentences that mention it,
+ * defining sentences first ("X is a ...", "X refers to ...", "called X"), in document order.
+ */
+final class Contributions {
+    static final int MAX_SENTENCES = 3;
+    static final int MAX_CHARS = 300;
+    /** Mentions looked at per topic: the early ones, where documents introduce their topics. */
+    private static final int MAX_LOOKED_AT = 60;
+    private static final String DEFINING_VERBS = "(is|are|was|were|refers? to|means|denotes|describes|represents|stands for"
+            + "|is defined as|is called|consists of|provides|allows|lets|enables)\\b";
+    private static final String NAMING_CUES = "(called|named|known as|termed|defined as|so-called)\\s+(the\\s+|an?\\s+)?";
+
+    private Contributions() {
+    }
+
+    /**
+     * @param forms the topic's name and aliases, as written
+     */
+    static String of(TopicTally topic, List<String> forms, Prose prose) {
+        List<Pattern> defining = new ArrayList<>();
+        List<Pattern> naming = new ArrayList<>();
+        for (String form : forms) {
+            String q = Pattern.quote(form);
+            defining.add(Pattern.compile("(?i)(^|\\W)" + q + "\\W{0,3}(\\([^)]{1,40}\\)\\s*)?(,[^,]{1,60},\\s*)?" + DEFINING_VERBS));
+            naming.add(Pattern.compile("(?i)" + NAMING_CUES + q + "\\b|(^|\\W)" + q + ", (a|an|the) "));
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        List<Integer> mentions = topic.sentences();
+        for (int rank = 0; rank < mentions.size() && rank < MAX_LOOKED_AT; rank++) {
+            Sentence s = prose.sentences().get(mentions.get(rank));
+            if (!s.prose()) {
+                continue;
+            }
+            double score = 1 + 0.3 / (1 + rank);
+            if (matchesAny(defining, s.text())) {
+                score *= 3;
+            } else if (matchesAny(naming, s.text())) {
+                score *= 2.5;
+            }
+            score *= s.summaryWorthy() ? 1.5 : 1.0;
+            int words = SentenceQuality.wordCount(s.text());
+            score *= words < 8 ? 0.6 : words > 40 ? 0.7 : 1.0;
+            candidates.add(new Candidate(s, score));
+        }
+        if (candidates.isEmpty()) {
+            return "";
+        }
+        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        double best = candidates.get(0).score();
+        List<Sentence> chosen = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (chosen.size() < MAX_SENTENCES && c.score() >= 0.6 * best) {
+                chosen.add(c.sentence());
+            }
+        }
+        chosen.sort(Comparator.comparingInt(Sentence::index));
+        StringBuilder out = new StringBuilder();
+        for (Sentence s : chosen) {
+            out.append(out.length() > 0 ? " " : "").append(clip(s.text()));
+        }
+        return out.toString();
+    }
+
+    /** The sentence on one line, cut at a word boundary under {@value #MAX_CHARS} characters. */
+    static String clip(String sentence) {
+        String s = sentence.replaceAll("\\s+", " ").strip();
+        if (s.length() <= MAX_CHARS) {
+            return s;
+        }
+        int cut = s.lastIndexOf(' ', MAX_CHARS - 2);
+        if (cut < MAX_CHARS / 2) {
+            cut = MAX_CHARS - 2;
+        }
+        return s.substring(0, cut).replaceAll("[\\s,;:.-]+$", "") + "…";
+    }
+
+    private static boolean matchesAny(List<Pattern> patterns, String text) {
+        for (Pattern p : patterns) {
+            if (p.matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Candidate(Sentence sentence, double score) {
+    }
+}

@@ -1,0 +1,299 @@
+package dev.kbtool.compile.offline;
+
+import dev.kbtool.compile.TopicKeys;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Named entities: runs of capitalized words inside sentences (proper nouns for the tagger,
+ * or words the document capitalizes consistently), with connectors ("University of
+ * California"), versions ("Windows 11") and acronyms. Citations, document parts, months and
+ * the like are not names; a surname alone counts for the full name it abbreviates.
+ */
+final class EntityExtractor {
+    private static final Set<String> NOT_NAMES = WordLists.words("not-names.txt");
+    private static final Set<String> CONNECTORS = Set.of("of", "for", "&", "de", "da", "del", "der", "den", "van", "von",
+            "la", "le", "du", "di", "y", "und", "the");
+    private static final Set<String> NAME_TAGS = Set.of("PROPN", "NOUN", "ADJ", "X", "NUM", "SYM");
+    private static final Pattern VERSION = Pattern.compile("\\d{1,2}(\\.\\d+){0,3}[a-z]?");
+    private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+    /** "ARG2", "W0031": identifiers and message codes, not acronyms. */
+    private static final Pattern NUMBERED_IDENTIFIER = Pattern.compile("\\p{Lu}{3,}\\d+|\\p{Lu}\\d{2,}");
+    private static final Pattern INFLECTED_NAME = Pattern.compile("['’]\\p{Ll}{1,3}$");
+    private static final int MAX_WORDS = 6;
+
+    private final Prose prose;
+    private final CaseStats caseStats;
+    private final Map<String, String> acronyms;
+    private final Set<String> stop;
+    private final Map<String, TopicTally> tallies = new HashMap<>();
+
+    private EntityExtractor(Prose prose, CaseStats caseStats, Map<String, String> acronyms) {
+        this.prose = prose;
+        this.caseStats = caseStats;
+        this.acronyms = acronyms;
+        // Latin-script words quoted in another script are mostly English ("The TeXbook").
+        Set<String> own = prose.language().stopWords();
+        this.stop = own.isEmpty() ? Language.ENGLISH.stopWords() : own;
+    }
+
+    static List<TopicTally> extract(Prose prose, List<TaggedSentence> tagged, CaseStats caseStats,
+            Map<String, String> acronyms) throws InterruptedException {
+        EntityExtractor x = new EntityExtractor(prose, caseStats, acronyms);
+        for (int i = 0; i < tagged.size(); i++) {
+            if ((i & 255) == 0 && Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            x.read(tagged.get(i));
+        }
+        x.mergeSurnames();
+        return x.select();
+    }
+
+    private void read(TaggedSentence s) {
+        boolean shouting = shouting(s);
+        int i = 0;
+        while (i < s.size()) {
+            if (!nameLike(s, i, shouting)) {
+                i++;
+                continue;
+            }
+            int a = i;
+            int b = runEnd(s, i, shouting);
+            i = b;
+            // "Windows 11", "Redis 2.6"; not "IDN 1", an acronym with a number.
+            boolean version = b < s.size() && s.token(b).shape() == Token.Shape.NUMBER && VERSION.matcher(s.token(b).text()).matches()
+                    && (!s.token(b - 1).acronym() || s.token(b).text().indexOf('.') > 0);
+            boolean year = b < s.size() && YEAR.matcher(s.token(b).text()).matches()
+                    && EntityTypes.EVENT_LAST.contains(s.token(b - 1).text().toLowerCase(Locale.ROOT));
+            boolean numeral = b < s.size() && s.token(b).word() && TokenShapes.roman(s.token(b).text())
+                    && s.token(b).text().length() > 1 && s.token(b).acronym();
+            if (citation(s, a, b)) {
+                continue;
+            }
+            int end = version || year || numeral ? b + 1 : b;
+            i = end;
+            record(s, a, end, version, year);
+        }
+    }
+
+    /** End of the run starting at {@code i}, across connectors between name words. */
+    private int runEnd(TaggedSentence s, int i, boolean shouting) {
+        int j = i;
+        while (true) {
+            while (j < s.size() && (nameLike(s, j, shouting) || j > i && continuesName(s, j))) {
+                j++;
+            }
+            int k = j;
+            while (k < s.size() && k - j < 2 && CONNECTORS.contains(s.token(k).text()) && !(k == j && "the".equals(s.token(k).text()))) {
+                k++;
+            }
+            if (k > j && k < s.size() && nameLike(s, k, shouting) && j - i < MAX_WORDS) {
+                j = k;
+            } else {
+                return j;
+            }
+        }
+    }
+
+    private boolean nameLike(TaggedSentence s, int i, boolean shouting) {
+        Token t = s.token(i);
+        String text = t.text();
+        if (!t.word() || !TokenShapes.nameWord(text) || prose.code().contains(text) || !TokenShapes.latin(text)) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (NOT_NAMES.contains(lower.replace(".", ""))) {
+            return false;
+        }
+        if (t.acronym()) {
+            // "SAVE" or "FORCE" in a document that also writes "save" is a keyword, not a name.
+            return !shouting && !TokenShapes.roman(text) && text.length() <= 8 && !caseStats.seenLower(Acronyms.bare(text))
+                    && !NUMBERED_IDENTIFIER.matcher(text).matches();
+        }
+        if (!t.capitalized()) {
+            // Brand spellings: "iPhone", "eBay".
+            return text.length() > 2 && Character.isUpperCase(text.charAt(1)) && Character.isLowerCase(text.charAt(2));
+        }
+        if (stop.contains(lower) || text.length() == 1 || TokenShapes.roman(text) && text.length() > 1) {
+            return false;
+        }
+        if (text.length() == 2 && text.endsWith(".")) {
+            // An initial ("J.") belongs to a name only when one follows.
+            return i + 1 < s.size() && s.token(i + 1).capitalized();
+        }
+        String tag = s.tag(i);
+        if (tag != null && !NAME_TAGS.contains(tag)) {
+            return false;
+        }
+        if (s.initial(i)) {
+            return caseStats.proper(lower)
+                    || "PROPN".equals(tag) && i + 1 < s.size() && s.token(i + 1).capitalized() && !s.initial(i + 1)
+                    && !stop.contains(s.token(i + 1).text().toLowerCase(Locale.ROOT));
+        }
+        // German capitalizes every noun: there, a capital marks a name only after a first name.
+        return prose.language() != Language.GERMAN || caseStats.seenLower(lower) || EntityTypes.firstName(lower)
+                || i > 0 && s.token(i - 1).capitalized() && EntityTypes.firstName(s.token(i - 1).text());
+    }
+
+    /** A capitalized word right after a name is part of it, whatever the tagger thought ("Alan Turing"). */
+    private boolean continuesName(TaggedSentence s, int j) {
+        Token t = s.token(j);
+        String lower = t.text().toLowerCase(Locale.ROOT);
+        return t.capitalized() && !t.acronym() && TokenShapes.nameWord(t.text()) && TokenShapes.latin(t.text()) && t.text().length() > 1
+                && !stop.contains(lower) && !NOT_NAMES.contains(lower) && !prose.code().contains(t.text())
+                && prose.language() != Language.GERMAN;
+    }
+
+    /** "Smith et al.", "Smith (2020)", "Smith, 2020": a citation, not a mention. */
+    private static boolean citation(TaggedSentence s, int a, int b) {
+        String next = b < s.size() ? s.token(b).text() : "";
+        String after = b + 1 < s.size() ? s.token(b + 1).text() : "";
+        if ("et".equals(next) && after.startsWith("al")) {
+            return true;
+        }
+        if ((",".equals(next) || "(".equals(next)) && YEAR.matcher(after).lookingAt()) {
+            return true;
+        }
+        return a > 0 && "(".equals(s.token(a - 1).text()) && YEAR.matcher(next).lookingAt();
+    }
+
+    private void record(TaggedSentence s, int a, int end, boolean version, boolean year) {
+        List<String> words = new ArrayList<>();
+        boolean titled = false;
+        boolean adjectivesOnly = true;
+        int nameEnd = version ? end - 1 : end;
+        for (int i = a; i < nameEnd; i++) {
+            String text = s.token(i).text();
+            if (words.isEmpty() && EntityTypes.TITLES.contains(text.toLowerCase(Locale.ROOT).replace(".", "")) && i + 1 < nameEnd) {
+                titled = true;
+                continue;
+            }
+            words.add(inflectionless(text));
+            adjectivesOnly &= "ADJ".equals(s.tag(i));
+        }
+        while (!words.isEmpty() && CONNECTORS.contains(words.get(words.size() - 1))) {
+            words.remove(words.size() - 1);
+        }
+        if (words.isEmpty() || words.size() > MAX_WORDS + 1 || adjectivesOnly && s.tags() != null) {
+            return;
+        }
+        if (words.size() == 1 && s.token(a).acronym()) {
+            words.set(0, Acronyms.bare(words.get(0)));
+            String longForm = acronyms.get(words.get(0));
+            if (longForm != null) {
+                if (Character.isUpperCase(longForm.charAt(0))) {
+                    tallies.computeIfAbsent(TopicKeys.entity(longForm), k -> new TopicTally(k, longForm.split(" ").length))
+                            .addAlias(words.get(0), s.sentence());
+                }
+                return;
+            }
+        }
+        String name = String.join(" ", words);
+        String key = TopicKeys.entity(name);
+        if (key.length() < 2 || prose.code().contains(name) || initialsOnly(words)) {
+            return;
+        }
+        TopicTally tally = tallies.computeIfAbsent(key, k -> new TopicTally(k, words.size()));
+        tally.add(name, s.sentence());
+        if ("PROPN".equals(s.tag(a))) {
+            tally.properNoun();
+        }
+        if (version) {
+            // "Redis 2.6" is Redis, a product; the versioned form is kept as an alias.
+            tally.noteAlias(name + " " + s.token(end - 1).text());
+        }
+        EntityTypes.vote(tally, words, s, a, end, titled, version, year);
+    }
+
+    private static boolean initialsOnly(List<String> words) {
+        for (String w : words) {
+            if (w.replace(".", "").length() > 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "Debian'o" (Lithuanian genitive of a foreign name) is Debian. */
+    private String inflectionless(String word) {
+        return prose.language() == Language.ENGLISH ? word : INFLECTED_NAME.matcher(word).replaceFirst("");
+    }
+
+    /** "Murdock" or "Ian" alone is the "Ian Murdock" of the same document, when only one person fits. */
+    private void mergeSurnames() {
+        List<TopicTally> persons = new ArrayList<>();
+        for (TopicTally t : tallies.values()) {
+            if (t.words() >= 2 && t.type(EntityTypes.MIN_VOTES, EntityTypes.OTHER).equals(EntityTypes.PERSON)) {
+                persons.add(t);
+            }
+        }
+        Map<String, List<TopicTally>> byPart = new HashMap<>();
+        for (TopicTally person : persons) {
+            String name = person.name();
+            if (name != null) {
+                byPart.computeIfAbsent(TopicKeys.entity(name.substring(name.lastIndexOf(' ') + 1)), k -> new ArrayList<>()).add(person);
+                byPart.computeIfAbsent(TopicKeys.entity(name.substring(0, name.indexOf(' '))), k -> new ArrayList<>()).add(person);
+            }
+        }
+        for (Map.Entry<String, List<TopicTally>> e : byPart.entrySet()) {
+            TopicTally alone = tallies.get(e.getKey());
+            if (alone != null && alone.words() == 1 && e.getValue().size() == 1) {
+                e.getValue().get(0).merge(alone);
+                tallies.remove(alone.key());
+            }
+        }
+    }
+
+    private List<TopicTally> select() {
+        boolean shortText = prose.words() < 400;
+        boolean tagged = prose.language() == Language.ENGLISH;
+        boolean foreignScript = prose.language().stopWords().isEmpty();
+        List<TopicTally> scored = new ArrayList<>();
+        for (TopicTally t : tallies.values()) {
+            if (t.name() == null) {
+                continue;
+            }
+            String type = t.type(EntityTypes.MIN_VOTES, EntityTypes.OTHER);
+            boolean typed = !type.equals(EntityTypes.OTHER);
+            boolean strong = typed && t.votes(type) >= 3;
+            double needed = strong || shortText && t.words() >= 2 ? 1 : 2;
+            if (t.mentions() < needed || prose.language() == Language.GERMAN && !typed && t.words() > 1) {
+                continue;
+            }
+            // "General" or "Format" as a name, in a text that also writes "general" and "format", or
+            // one word the tagger mostly did not take for a proper noun ("Introduce", "History").
+            boolean singleWord = t.words() == 1 && !typed && !t.name().equals(t.name().toUpperCase(Locale.ROOT));
+            if (singleWord && (caseStats.seenLower(t.name()) || tagged && 2 * t.properNouns() < t.full())) {
+                continue;
+            }
+            // In another script the Latin words quoted are often identifiers: one word needs repeating.
+            if (foreignScript && t.words() == 1 && (t.mentions() < 3 || t.name().length() <= 2)) {
+                continue;
+            }
+            double spread = 1 + Math.log(Math.max(1, t.blocks()));
+            t.score(t.mentions() * spread * (t.words() >= 2 ? 1.3 : 1) * (typed ? 1.2 : 1)
+                    * (prose.title().toLowerCase(Locale.ROOT).contains(t.name().toLowerCase(Locale.ROOT)) ? 1.5 : 1));
+            scored.add(t);
+        }
+        return scored;
+    }
+
+    /** Mostly capitals (licence texts, banners): capitals say nothing there. */
+    private static boolean shouting(TaggedSentence s) {
+        int words = 0;
+        int upper = 0;
+        for (Token t : s.tokens()) {
+            if (t.word() && t.text().length() > 1) {
+                words++;
+                upper += t.text().equals(t.text().toUpperCase(Locale.ROOT)) ? 1 : 0;
+            }
+        }
+        return words >= 4 && upper * 10 > words * 6;
+    }
+}

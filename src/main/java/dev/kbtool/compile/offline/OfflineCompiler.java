@@ -1,0 +1,141 @@
+package dev.kbtool.compile.offline;
+
+import dev.kbtool.compile.TopicKeys;
+import dev.kbtool.compile.CompileException;
+import dev.kbtool.compile.CompileInput;
+import dev.kbtool.compile.CompileUsage;
+import dev.kbtool.compile.DocumentAnalysis;
+import dev.kbtool.compile.DocumentCompiler;
+import dev.kbtool.compile.TopicCandidate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The default compiler: no network, no setup. An extractive summary ranked by TextRank, a
+ * one-line description, and concept and entity candidates — by part of speech for English,
+ * by capitalisation and repetition for other Latin-script languages; other scripts get the
+ * Latin-script names they quote as entities and no concepts.
+ *
+ * <p>Thread-safe: it holds no state of its own; the English tagger model is loaded once per
+ * JVM on first use and shared.
+ */
+public final class OfflineCompiler implements DocumentCompiler {
+    /** The type of every concept candidate. */
+    static final String CONCEPT = "concept";
+    static final int MIN_TOPICS = 5;
+    static final int MAX_TOPICS = 15;
+    /** Concepts scoring under this share of the best are noise at that length. */
+    private static final double MIN_CONCEPT_SHARE = 0.05;
+    /** Without a tagger only the clearly dominant phrases are safe. */
+    private static final double MIN_UNTAGGED_SHARE = 0.15;
+    /** Entities are often dominated by the document's subject; the rest still counts. */
+    private static final double MIN_ENTITY_SHARE = 0.05;
+    /** Aliases kept per topic. */
+    private static final int MAX_ALIASES = 5;
+    /** Headings looked at for concept boosts: enough for a book's table of contents. */
+    private static final int MAX_HEADINGS = 300;
+
+    @Override
+    public DocumentAnalysis analyze(CompileInput input) throws CompileException, InterruptedException {
+        try {
+            return compile(input);
+        } catch (RuntimeException e) {
+            // One odd document must fail alone, as a per-file error, not end the whole batch.
+            throw new CompileException("offline compile failed: " + e, e);
+        }
+    }
+
+    private static DocumentAnalysis compile(CompileInput input) throws CompileException, InterruptedException {
+        Prose prose = ProseReader.read(input);
+        SentenceRanker.Summary summary = SentenceRanker.summarize(prose);
+        List<String> sentences = new ArrayList<>();
+        for (Sentence s : summary.sentences()) {
+            sentences.add(s.text());
+        }
+        String description = Descriptions.of(summary, prose.metaDescription(), prose.title());
+        Topics topics = topics(prose);
+        return new DocumentAnalysis(prose.title(), description, sentences, topics.concepts(), topics.entities(),
+                CompileUsage.NONE);
+    }
+
+    /** Topics a document of this many words gets at most: 5 for a page, 15 for a book. */
+    static int topicLimit(int words) {
+        double n = MIN_TOPICS + 2 * Math.log(Math.max(1.0, words / 400.0)) / Math.log(2);
+        return (int) Math.round(Math.max(MIN_TOPICS, Math.min(MAX_TOPICS, n)));
+    }
+
+    private record Topics(List<TopicCandidate> concepts, List<TopicCandidate> entities) {
+    }
+
+    private static Topics topics(Prose prose) throws CompileException, InterruptedException {
+        Language language = prose.language();
+        PosTagger tagger = language == Language.ENGLISH ? PosTagger.shared() : null;
+        List<TaggedSentence> tagged = Tagging.tag(prose, tagger);
+        CaseStats caseStats = CaseStats.of(tagged);
+        Map<String, String> acronyms = Acronyms.definitions(tagged);
+        // Other scripts get no concepts, but the Latin-script names they quote ("Debian",
+        // "Ian Murdock") are entities like anywhere else, and link the document to others.
+        List<TopicTally> concepts = tagger != null
+                ? ConceptExtractor.extract(prose, tagged, titles(prose, tagger), caseStats, acronyms)
+                : language.latinWithStopWords() ? FrequentPhrases.extract(prose, tagged, caseStats) : new ArrayList<>();
+        List<TopicTally> entities = EntityExtractor.extract(prose, tagged, caseStats, acronyms);
+        resolveOverlaps(concepts, entities);
+        int limit = topicLimit(prose.words());
+        concepts = TopicSelection.pick(concepts, limit, tagger != null ? MIN_CONCEPT_SHARE : MIN_UNTAGGED_SHARE, true);
+        entities = TopicSelection.pick(entities, limit, MIN_ENTITY_SHARE, false);
+        List<TopicCandidate> conceptOut = new ArrayList<>();
+        for (TopicTally t : concepts) {
+            // Without a tagger, concepts are grouped by stem; their key is their name's.
+            String key = tagger != null ? t.key() : TopicKeys.entity(t.name());
+            conceptOut.add(candidate(t, key, CONCEPT, prose));
+        }
+        List<TopicCandidate> entityOut = new ArrayList<>();
+        for (TopicTally t : entities) {
+            entityOut.add(candidate(t, t.key(), t.type(EntityTypes.MIN_VOTES, EntityTypes.OTHER), prose));
+        }
+        return new Topics(conceptOut, entityOut);
+    }
+
+    private static List<TaggedSentence> titles(Prose prose, PosTagger tagger) {
+        List<TaggedSentence> out = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        texts.add(prose.title());
+        texts.addAll(prose.headings().subList(0, Math.min(MAX_HEADINGS, prose.headings().size())));
+        for (String text : texts) {
+            out.add(Tagging.tag(new Sentence(-1, text, -1, true, false, SentenceQuality.Grade.NOISE), tagger));
+        }
+        return out;
+    }
+
+    /** One topic, one kind: a key found as both goes where the document mentions it more. */
+    private static void resolveOverlaps(List<TopicTally> concepts, List<TopicTally> entities) {
+        Map<String, TopicTally> entityByKey = new HashMap<>();
+        for (TopicTally e : entities) {
+            entityByKey.put(e.key(), e);
+            entityByKey.put(TopicKeys.concept(e.name()), e);
+        }
+        List<TopicTally> dropConcepts = new ArrayList<>();
+        for (TopicTally c : concepts) {
+            TopicTally e = entityByKey.getOrDefault(c.key(), entityByKey.get(TopicKeys.entity(c.name())));
+            if (e != null && entities.contains(e)) {
+                if (c.mentions() > e.mentions()) {
+                    entities.remove(e);
+                } else {
+                    dropConcepts.add(c);
+                }
+            }
+        }
+        concepts.removeAll(dropConcepts);
+    }
+
+    private static TopicCandidate candidate(TopicTally t, String key, String type, Prose prose) {
+        List<String> aliases = t.aliases(MAX_ALIASES);
+        List<String> forms = new ArrayList<>();
+        forms.add(t.name());
+        forms.addAll(aliases);
+        double score = Math.round(t.score() * 1000) / 1000.0;
+        return new TopicCandidate(key, t.name(), type, Contributions.of(t, forms, prose), aliases, score);
+    }
+}

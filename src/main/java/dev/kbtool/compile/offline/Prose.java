@@ -1,0 +1,24 @@
+package dev.kbtool.compile.offline;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A document reduced to what the compiler reads.
+ *
+ * @param title     display title
+ * @param language  detected language
+ * @param sentences every sentence of running text, in order
+ * @param headings  section headings, in order (not references or the like)
+ * @param code      what the document sets as inline code: identifiers and commands, never topics
+ * @param words     number of words of running text, a measure of length
+ * @param metaDescription the description the document gives of itself (Markdown frontmatter), or null
+ */
+record Prose(String title, Language language, List<Sentence> sentences, List<String> headings, Set<String> code,
+        int words, String metaDescription) {
+    Prose {
+        sentences = List.copyOf(sentences);
+        headings = List.copyOf(headings);
+        code = Set.copyOf(code);
+    }
+}
