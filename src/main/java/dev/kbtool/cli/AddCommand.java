@@ -132,8 +132,8 @@ final class AddCommand extends BaseCommand {
                 .put("reason", o.reason())
                 .put("milliseconds", o.millis());
         StageTimes t = o.times();
-        line.putObject("stages").put("hash", t.hash()).put("prepare", t.prepare()).put("lock_wait", t.lockWait())
-                .put("commit", t.commit());
+        line.putObject("stages").put("hash", t.hash()).put("prepare", t.prepare()).put("convert", t.convert())
+                .put("compile", t.compile()).put("lock_wait", t.lockWait()).put("commit", t.commit());
         if (o.usage().calls() > 0) {
             line.putObject("llm").put("calls", o.usage().calls()).put("input_tokens", o.usage().inputTokens())
                     .put("output_tokens", o.usage().outputTokens());
@@ -157,6 +157,7 @@ final class AddCommand extends BaseCommand {
             summary.put("interrupted", true).put("not_started", notStarted);
         }
         summary.putObject("stages").put("hash", total.hash()).put("prepare", total.prepare())
+                .put("convert", total.convert()).put("compile", total.compile())
                 .put("lock_wait", total.lockWait()).put("commit", total.commit());
         reportFile.write(summary);
         if (json()) {
@@ -172,9 +173,10 @@ final class AddCommand extends BaseCommand {
         out().println(head + " in " + Units.formatDuration(elapsed)
                 + (interrupted ? " (interrupted; " + notStarted + " file(s) not processed)" : ""));
         if (verbosity() >= 2) {
-            err().printf(Locale.ROOT, "stages (sum over files, %d jobs): hash %s, prepare %s, lock wait %s, commit %s;"
-                    + " wall %s%n", workers, ms(total.hash()), ms(total.prepare()), ms(total.lockWait()),
-                    ms(total.commit()), Units.formatDuration(elapsed));
+            err().printf(Locale.ROOT, "stages (sum over files, %d jobs): hash %s, prepare %s (convert %s, compile %s),"
+                    + " lock wait %s, commit %s; wall %s%n", workers, ms(total.hash()), ms(total.prepare()),
+                    ms(total.convert()), ms(total.compile()), ms(total.lockWait()), ms(total.commit()),
+                    Units.formatDuration(elapsed));
         }
     }
 

@@ -43,8 +43,9 @@ final class AddProgress {
             clearBar();
             err.println(lineFor(o));
             if (timings) {
-                err.printf(Locale.ROOT, "        hash %dms  prepare %dms  lock wait %dms  commit %dms%n",
-                        o.times().hash(), o.times().prepare(), o.times().lockWait(), o.times().commit());
+                err.printf(Locale.ROOT, "        hash %dms  prepare %dms (convert %dms, compile %dms)  lock wait %dms"
+                        + "  commit %dms%n", o.times().hash(), o.times().prepare(), o.times().convert(),
+                        o.times().compile(), o.times().lockWait(), o.times().commit());
             }
         }
         drawBar();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kbtool.convert.TextHygiene;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +29,12 @@ public final class Frontmatter {
             if (e.getValue() == null) {
                 continue;
             }
+            Object value = e.getValue() instanceof String text ? TextHygiene.clean(text) : e.getValue();
+            if (value instanceof java.util.List<?> list) {
+                value = list.stream().map(v -> v instanceof String t ? TextHygiene.clean(t) : v).toList();
+            }
             try {
-                sb.append(e.getKey()).append(": ").append(JSON.writeValueAsString(e.getValue())).append('\n');
+                sb.append(e.getKey()).append(": ").append(JSON.writeValueAsString(value)).append('\n');
             } catch (JsonProcessingException ex) {
                 throw new IllegalArgumentException("cannot render frontmatter field " + e.getKey(), ex);
             }

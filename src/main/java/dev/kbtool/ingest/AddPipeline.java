@@ -200,6 +200,8 @@ public final class AddPipeline {
         volatile Runnable onExit;
         private long hashMs;
         private long prepareMs;
+        private long convertMs;
+        private long compileMs;
 
         Task(int index, List<InputFile> files, HashGate gate, StagingLease lease) {
             this.index = index;
@@ -255,13 +257,15 @@ public final class AddPipeline {
             DocumentPreparer.Result result = preparer.prepare(file, lease);
             prepareMs = (System.nanoTime() - prepStart) / 1_000_000;
             if (result instanceof DocumentPreparer.Ready ready) {
+                convertMs = ready.document().convertMillis();
+                compileMs = ready.document().compileMillis();
                 return new Prepared(ready.document(), null, times(), elapsedMillis());
             }
             return Prepared.done(((DocumentPreparer.Done) result).outcome(), times(), elapsedMillis());
         }
 
         StageTimes times() {
-            return new StageTimes(hashMs, prepareMs, 0, 0);
+            return new StageTimes(hashMs, prepareMs, convertMs, compileMs, 0, 0);
         }
 
         long elapsedMillis() {

@@ -10,6 +10,7 @@ import dev.kbtool.convert.ConversionRequest;
 import dev.kbtool.convert.ConvertedDocument;
 import dev.kbtool.convert.Converter;
 import dev.kbtool.convert.Converters;
+import dev.kbtool.convert.TextHygiene;
 import dev.kbtool.kb.Catalog;
 import dev.kbtool.kb.Config;
 import dev.kbtool.kb.DocumentNames;
@@ -93,22 +94,27 @@ public final class DocumentPreparer {
         String imagePrefix = "kb-staged-" + UUID.randomUUID();
         Path images = folder.resolve("images");
         ConvertedDocument converted;
+        long convertStart = System.nanoTime();
         try {
-            converted = converter.convert(new ConversionRequest(raw, images, "images/" + imagePrefix + "/"));
+            converted = TextHygiene.clean(converter.convert(new ConversionRequest(raw, images, "images/" + imagePrefix + "/")));
         } catch (ConversionException e) {
             return new Done(AddOutcome.failed(file.display(), e.getMessage()));
         }
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
+        long convertMillis = (System.nanoTime() - convertStart) / 1_000_000;
         String stem = DocumentNames.stem(file.path().getFileName().toString());
         DocumentAnalysis analysis;
+        long compileStart = System.nanoTime();
         try {
             analysis = compiler.analyze(new CompileInput(converted.title(), stem, converted.markdown(), converted.pages()));
         } catch (CompileException e) {
             return new Done(AddOutcome.failed(file.display(), "compile failed: " + e.getMessage()));
         }
         List<TreeNode> tree = converted.pageCount() >= config.longDocPages() ? LongDocuments.tree(converted) : List.of();
-        return new Ready(new PreparedDocument(file, hash, extension, raw, images, converted, analysis, imagePrefix, tree));
+        long compileMillis = (System.nanoTime() - compileStart) / 1_000_000;
+        return new Ready(new PreparedDocument(file, hash, extension, raw, images, converted, analysis, imagePrefix, tree,
+                convertMillis, compileMillis));
     }
 }

@@ -19,6 +19,8 @@ import java.util.List;
  * @param analysis    the document-local compile result
  * @param imagePrefix the provisional image folder name inside links, replaced by the final document name
  * @param tree        for a long document, its page tree; empty for others
+ * @param convertMillis time the conversion took
+ * @param compileMillis time the document-local compile took
  */
 public record PreparedDocument(
         InputFile input,
@@ -29,7 +31,9 @@ public record PreparedDocument(
         ConvertedDocument converted,
         DocumentAnalysis analysis,
         String imagePrefix,
-        List<TreeNode> tree) {
+        List<TreeNode> tree,
+        long convertMillis,
+        long compileMillis) {
 
     public PreparedDocument {
         tree = List.copyOf(tree);
