@@ -1,5 +1,6 @@
 package dev.kbtool.compile;
 
+import dev.kbtool.kb.DocumentNames;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
@@ -46,7 +47,7 @@ public final class TopicKeys {
             words[words.length - 1] = EnglishNouns.singular(words[words.length - 1]);
         }
         String joined = String.join("-", words).toLowerCase(Locale.ROOT);
-        joined = trimDashes(DASHES.matcher(NON_WORD.matcher(joined).replaceAll("-").replace('_', '-')).replaceAll("-"));
+        joined = DocumentNames.trimDashes(DASHES.matcher(NON_WORD.matcher(joined).replaceAll("-").replace('_', '-')).replaceAll("-"));
         return truncate(joined);
     }
 
@@ -69,18 +70,6 @@ public final class TopicKeys {
             int dash = key.lastIndexOf('-', end - 1);
             end = dash > 0 ? dash : key.offsetByCodePoints(end, -1);
         }
-        return trimDashes(key.substring(0, end));
-    }
-
-    private static String trimDashes(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && s.charAt(start) == '-') {
-            start++;
-        }
-        while (end > start && s.charAt(end - 1) == '-') {
-            end--;
-        }
-        return s.substring(start, end);
+        return DocumentNames.trimDashes(key.substring(0, end));
     }
 }

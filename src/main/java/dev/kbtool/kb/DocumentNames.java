@@ -72,7 +72,8 @@ public final class DocumentNames {
         }
     }
 
-    private static String trimDashes(String s) {
+    /** The text without leading and trailing {@code -}. */
+    public static String trimDashes(String s) {
         int start = 0;
         int end = s.length();
         while (start < end && s.charAt(start) == '-') {

@@ -34,13 +34,26 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, byte[] bytes) throws IOException {
+        try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
+            replaceWith(in, target);
+        }
+    }
+
+    /** Copies {@code source} over {@code target} atomically, streaming so large files use constant memory. */
+    public static void copy(Path source, Path target) throws IOException {
+        try (InputStream in = Files.newInputStream(source)) {
+            replaceWith(in, target);
+        }
+    }
+
+    private static void replaceWith(InputStream in, Path target) throws IOException {
         Path tmp = tempSibling(target);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    Faults.beforeWrite(target);
-                    ch.write(buf);
+                byte[] chunk = new byte[1 << 16];
+                int n;
+                while ((n = in.read(chunk)) > 0) {
+                    writeFully(ch, ByteBuffer.wrap(chunk, 0, n), target);
                 }
                 Faults.beforeFsync(target);
                 ch.force(true);
@@ -51,27 +64,10 @@ public final class AtomicFiles {
         }
     }
 
-    /** Copies {@code source} over {@code target} atomically, streaming so large files use constant memory. */
-    public static void copy(Path source, Path target) throws IOException {
-        Path tmp = tempSibling(target);
-        try {
-            try (InputStream in = Files.newInputStream(source);
-                 FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                byte[] chunk = new byte[1 << 16];
-                int n;
-                while ((n = in.read(chunk)) > 0) {
-                    ByteBuffer buf = ByteBuffer.wrap(chunk, 0, n);
-                    while (buf.hasRemaining()) {
-                        Faults.beforeWrite(target);
-                        ch.write(buf);
-                    }
-                }
-                Faults.beforeFsync(target);
-                ch.force(true);
-            }
-            replace(tmp, target);
-        } finally {
-            Files.deleteIfExists(tmp);
+    private static void writeFully(FileChannel ch, ByteBuffer buf, Path target) throws IOException {
+        while (buf.hasRemaining()) {
+            Faults.beforeWrite(target);
+            ch.write(buf);
         }
     }
 
@@ -100,11 +96,7 @@ public final class AtomicFiles {
         boolean created = !Files.exists(target);
         try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                Faults.beforeWrite(target);
-                ch.write(buf);
-            }
+            writeFully(ch, ByteBuffer.wrap(bytes), target);
             Faults.beforeFsync(target);
             ch.force(true);
         }
