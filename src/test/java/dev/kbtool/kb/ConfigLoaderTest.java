@@ -45,6 +45,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theDocumentedExampleIsValidAndItsValuesAreTheDefaults() throws Exception {
+        String example = java.nio.file.Files.readString(Path.of("config.yaml.example"));
+        Config parsed = ConfigLoader.parse(example, "config.yaml.example");
+        String withLlm = example.replaceAll("(?m)^# (llm:|  )", "$1");
+        Config llm = ConfigLoader.parse(withLlm, "example with llm");
+
+        assertThat(parsed).isEqualTo(Config.defaults());
+        assertThat(llm.llm().get("model").asText()).isEqualTo("gpt-4o-mini");
+        assertThat(dev.kbtool.compile.llm.LlmConfigReader.read(llm.llm(), 10, 10).maxConcurrency()).isEqualTo(4);
+    }
+
+    @Test
     void unknownKeyIsNamed() {
         assertThatThrownBy(() -> ConfigLoader.parse("jobs: 2\nlong_doc_page: 3\n", "cfg.yaml"))
                 .isInstanceOfSatisfying(KbException.class, e -> {
