@@ -1,7 +1,11 @@
 package dev.kbtool.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kbtool.compile.Compilers;
 import dev.kbtool.compile.IndexPages;
 import dev.kbtool.compile.LogEntry;
+import dev.kbtool.kb.ConfigLoader;
 import dev.kbtool.kb.ExitCode;
 import dev.kbtool.kb.KbInitializer;
 import dev.kbtool.kb.KbLayout;
@@ -24,7 +28,7 @@ final class InitCommand extends BaseCommand {
     Path dir;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "A config.yaml setting, e.g. --set jobs=4 (repeatable).")
+            description = "A config.yaml setting, e.g. --set jobs=4 or --set llm.model=gpt-4o-mini (repeatable).")
     Map<String, String> settings = new LinkedHashMap<>();
 
     InitCommand(CliContext context) {
@@ -34,6 +38,8 @@ final class InitCommand extends BaseCommand {
     @Override
     protected ExitCode execute() {
         Path target = dir != null ? context.cwd().resolve(dir) : context.cwd();
+        ObjectNode tree = ConfigLoader.withOverrides(JsonNodeFactory.instance.objectNode(), settings, "--set");
+        Compilers.llmSettings(ConfigLoader.parse(ConfigLoader.toYaml(tree), "--set"), "--set");
         Map<String, String> pages = new LinkedHashMap<>();
         pages.putAll(IndexPages.render(new IndexPages.Input(List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of())));

@@ -70,7 +70,15 @@ public final class ConfigLoader {
             } catch (JacksonException ex) {
                 value = JsonNodeFactory.instance.textNode(e.getValue());
             }
-            tree.set(e.getKey(), value == null || value.isMissingNode() ? JsonNodeFactory.instance.nullNode() : value);
+            // Dotted keys reach into sections: llm.model=gpt-4o sets model under llm.
+            String[] path = e.getKey().split("\\.");
+            ObjectNode parent = tree;
+            for (int i = 0; i < path.length - 1; i++) {
+                JsonNode child = parent.get(path[i]);
+                parent = child instanceof ObjectNode o ? o : parent.putObject(path[i]);
+            }
+            parent.set(path[path.length - 1],
+                    value == null || value.isMissingNode() ? JsonNodeFactory.instance.nullNode() : value);
         }
         fromTree(tree, origin);
         return tree;

@@ -75,6 +75,22 @@ class InitCommandTest {
     }
 
     @Test
+    void dottedSettingsReachIntoTheLlmSectionAndAreValidatedToo() {
+        Kb kb = new Kb(tmp);
+
+        Kb.Result missingModel = kb.run("init", "a", "--set", "compiler=llm");
+        Kb.Result good = kb.run("init", "b", "--set", "compiler=llm", "--set", "llm.model=small",
+                "--set", "llm.base_url=http://localhost:11434/v1");
+
+        assertThat(missingModel.code()).isEqualTo(78);
+        assertThat(missingModel.err()).contains("llm.model");
+        assertThat(tmp.resolve("a/.kb")).doesNotExist();
+        assertThat(good.code()).as(good.toString()).isZero();
+        assertThat(Fixtures.read(tmp.resolve("b/.kb/config.yaml"))).contains("compiler: \"llm\"", "model: \"small\"");
+        assertThat(new Kb(tmp).run("--kb", "b", "status").code()).isZero();
+    }
+
+    @Test
     void jsonOutputNamesTheKb() {
         Kb.Result r = new Kb(tmp).run("--json", "init", "kb1");
 
