@@ -1,22 +1,22 @@
 #!/usr/bin/env bash
-# Commit time per document as the KB grows from 100 to 10,000 documents: at each size, add a
-# probe batch of 50 new files and report the median and p90 of the per-file commit stage
-# (taken from --report JSON Lines), then grow the KB to the next size.
+# How the cost of adding a document changes as the KB grows from 100 to 10,000 documents.
+# At each size: a probe batch of 50 new files gives the median and p90 of the per-file
+# commit stage (from --report JSON Lines); then one more file is added alone, and the files
+# it wrote (pages touched, index pages included) and their bytes are counted.
 # Usage: bench/commit-scaling.sh [SIZES...]   (default: 100 1000 5000 10000)
 source "$(dirname "$0")/lib.sh"
 build
-sizes=("${@:-100 1000 5000 10000}")
-read -r -a sizes <<< "${sizes[*]}"
+read -r -a sizes <<< "${*:-100 1000 5000 10000}"
 kbdir="$WORK/scaling-kb"
 corpus="$WORK/scaling-corpus"
 rm -rf "$kbdir" "$corpus"
 kb init "$kbdir" >/dev/null
 echo "machine: $(machine)"
-printf '%-8s %12s %12s %14s\n' docs commit-p50 commit-p90 "index.md bytes"
+printf '%-8s %11s %11s %14s %14s\n' docs commit-p50 commit-p90 "files/1 add" "bytes/1 add"
 have=0
 batch=0
 for size in "${sizes[@]}"; do
-  grow=$((size - have - 50))
+  grow=$((size - have - 51))
   if (( grow > 0 )); then
     generate md "$corpus/grow-$batch" "$grow" 0 "$((1000 + batch))"
     kb --kb "$kbdir" -q add --jobs 2 "$corpus/grow-$batch"
@@ -26,7 +26,14 @@ for size in "${sizes[@]}"; do
   generate md "$corpus/probe-$size" 50 0 "$((5000 + size))"
   kb --kb "$kbdir" -q add --jobs 2 --report "$WORK/probe-$size.jsonl" "$corpus/probe-$size"
   have=$((have + 50))
-  grep '"status":"added"' "$WORK/probe-$size.jsonl" | grep -o '"commit":[0-9]*' | cut -d: -f2 \
-    | sort -n | awk -v n="$have" -v idx="$(stat -c %s "$kbdir/wiki/index.md")" \
-      '{a[NR]=$1} END {printf "%-8s %10sms %10sms %14s\n", n, a[int((NR+1)/2)], a[int(NR*0.9)], idx}'
+  generate md "$corpus/single-$size" 1 0 "$((9000 + size))"
+  touch "$WORK/marker"
+  sleep 1
+  kb --kb "$kbdir" -q add "$corpus/single-$size"
+  have=$((have + 1))
+  files=$(find "$kbdir/wiki" "$kbdir/raw" -type f -newer "$WORK/marker" | wc -l)
+  bytes=$(find "$kbdir/wiki" "$kbdir/raw" -type f -newer "$WORK/marker" -printf '%s\n' | awk '{s+=$1} END {print s+0}')
+  grep '"status":"added"' "$WORK/probe-$size.jsonl" | grep -o '"commit":[0-9]*' | cut -d: -f2 | sort -n \
+    | awk -v n="$have" -v f="$files" -v b="$bytes" \
+      '{a[NR]=$1} END {printf "%-8s %9sms %9sms %14s %14s\n", n, a[int((NR+1)/2)], a[int(NR*0.9)], f, b}'
 done
