@@ -29,10 +29,13 @@ for size in "${sizes[@]}"; do
   generate md "$corpus/single-$size" 1 0 "$((9000 + size))"
   touch "$WORK/marker"
   sleep 1
+  log_before=$(stat -c %s "$kbdir/wiki/log.md")
   kb --kb "$kbdir" -q add "$corpus/single-$size"
   have=$((have + 1))
+  # log.md is append-only: count the bytes appended, not the whole file.
   files=$(find "$kbdir/wiki" "$kbdir/raw" -type f -newer "$WORK/marker" | wc -l)
-  bytes=$(find "$kbdir/wiki" "$kbdir/raw" -type f -newer "$WORK/marker" -printf '%s\n' | awk '{s+=$1} END {print s+0}')
+  bytes=$(find "$kbdir/wiki" "$kbdir/raw" -type f -newer "$WORK/marker" ! -name log.md -printf '%s\n' \
+    | awk -v log_added=$(( $(stat -c %s "$kbdir/wiki/log.md") - log_before )) '{s+=$1} END {print s+log_added}')
   grep '"status":"added"' "$WORK/probe-$size.jsonl" | grep -o '"commit":[0-9]*' | cut -d: -f2 | sort -n \
     | awk -v n="$have" -v f="$files" -v b="$bytes" \
       '{a[NR]=$1} END {printf "%-8s %9sms %9sms %14s %14s\n", n, a[int((NR+1)/2)], a[int(NR*0.9)], f, b}'
