@@ -33,20 +33,35 @@ public final class AtomicFiles {
         write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * What to do with a directory whose entries changed: fsync it now, or — inside a
+     * transaction — remember it and fsync each such directory once, before the commit point.
+     */
+    @FunctionalInterface
+    interface DirSync {
+        DirSync NOW = AtomicFiles::fsyncDirectory;
+
+        void changed(Path dir) throws IOException;
+    }
+
     public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, bytes, DirSync.NOW);
+    }
+
+    static void write(Path target, byte[] bytes, DirSync dirs) throws IOException {
         try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
-            replaceWith(in, target);
+            replaceWith(in, target, dirs);
         }
     }
 
     /** Copies {@code source} over {@code target} atomically, streaming so large files use constant memory. */
     public static void copy(Path source, Path target) throws IOException {
         try (InputStream in = Files.newInputStream(source)) {
-            replaceWith(in, target);
+            replaceWith(in, target, DirSync.NOW);
         }
     }
 
-    private static void replaceWith(InputStream in, Path target) throws IOException {
+    private static void replaceWith(InputStream in, Path target, DirSync dirs) throws IOException {
         Path tmp = tempSibling(target);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -58,7 +73,7 @@ public final class AtomicFiles {
                 Faults.beforeFsync(target);
                 ch.force(true);
             }
-            replace(tmp, target);
+            replace(tmp, target, dirs);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -76,23 +91,33 @@ public final class AtomicFiles {
      * file systems, where rename cannot work, it falls back to an atomic copy.
      */
     public static void publish(Path source, Path target) throws IOException {
+        publish(source, target, DirSync.NOW);
+    }
+
+    static void publish(Path source, Path target, DirSync dirs) throws IOException {
         Files.createDirectories(target.getParent());
         Set<PosixFilePermission> mode = modeFor(target);
         try {
             Faults.beforeWrite(target);
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
-            copy(source, target);
+            try (InputStream in = Files.newInputStream(source)) {
+                replaceWith(in, target, dirs);
+            }
             Files.deleteIfExists(source);
             return;
         }
         applyMode(target, mode);
         fsync(target);
-        fsyncDirectory(target.getParent());
+        dirs.changed(target.getParent());
     }
 
     /** Appends bytes at the end of a file and forces them to disk; used only for append-only files. */
     public static void append(Path target, byte[] bytes) throws IOException {
+        append(target, bytes, DirSync.NOW);
+    }
+
+    static void append(Path target, byte[] bytes, DirSync dirs) throws IOException {
         boolean created = !Files.exists(target);
         try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
@@ -101,7 +126,7 @@ public final class AtomicFiles {
             ch.force(true);
         }
         if (created) {
-            fsyncDirectory(target.getParent());
+            dirs.changed(target.getParent());
         }
     }
 
@@ -135,11 +160,11 @@ public final class AtomicFiles {
         return dir.resolve("." + target.getFileName() + TEMP_MARKER + suffix);
     }
 
-    private static void replace(Path tmp, Path target) throws IOException {
+    private static void replace(Path tmp, Path target, DirSync dirs) throws IOException {
         applyMode(tmp, modeFor(target));
         Faults.beforeRename(target);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        fsyncDirectory(target.getParent());
+        dirs.changed(target.getParent());
     }
 
     /** The mode the new file should have: that of the file it replaces, else the default for new files. */

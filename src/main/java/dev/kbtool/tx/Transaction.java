@@ -27,6 +27,8 @@ public final class Transaction implements AutoCloseable {
     private final LockToken token;
     private final Plan plan;
     private final Journal journal;
+    /** Directories whose entries this transaction changed, fsynced once each before the commit point. */
+    private final java.util.Set<Path> changedDirs = new java.util.LinkedHashSet<>();
     private boolean finished;
 
     private Transaction(KbLayout layout, Catalog catalog, LockToken token, Plan plan, Journal journal) {
@@ -68,14 +70,14 @@ public final class Transaction implements AutoCloseable {
 
     public void write(String relPath, byte[] bytes) throws IOException {
         Path live = target(relPath, Plan.Mode.FILE, Plan.Mode.TREE);
-        AtomicFiles.write(live, bytes);
+        AtomicFiles.write(live, bytes, changedDirs::add);
         CrashPoints.reach("tx.apply");
     }
 
     /** Moves a finished file from staging onto a planned path by atomic rename. */
     public void publish(Path staged, String relPath) throws IOException {
         Path live = target(relPath, Plan.Mode.FILE, Plan.Mode.TREE);
-        AtomicFiles.publish(staged, live);
+        AtomicFiles.publish(staged, live, changedDirs::add);
         CrashPoints.reach("tx.apply");
     }
 
@@ -84,7 +86,7 @@ public final class Transaction implements AutoCloseable {
         Path live = target(relPath, Plan.Mode.FILE, Plan.Mode.TREE);
         if (Files.exists(live, LinkOption.NOFOLLOW_LINKS)) {
             FileTrees.deleteRecursively(live);
-            AtomicFiles.fsyncDirectory(live.getParent());
+            changedDirs.add(live.getParent());
         }
         CrashPoints.reach("tx.apply");
     }
@@ -92,7 +94,7 @@ public final class Transaction implements AutoCloseable {
     /** Adds bytes at the end of a planned append-only file. */
     public void append(String relPath, String text) throws IOException {
         Path live = target(relPath, Plan.Mode.APPEND);
-        AtomicFiles.append(live, text.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.append(live, text.getBytes(StandardCharsets.UTF_8), changedDirs::add);
         CrashPoints.reach("tx.apply");
     }
 
@@ -101,10 +103,13 @@ public final class Transaction implements AutoCloseable {
      * Afterwards the mutation is durable; cleanup failures only leave a journal that the
      * next recovery discards, never a rollback.
      */
-    public void commit(Catalog.CatalogWork work) {
+    public void commit(Catalog.CatalogWork work) throws IOException {
         token.check();
         if (finished) {
             throw new IllegalStateException("transaction already finished");
+        }
+        for (Path dir : changedDirs) {
+            AtomicFiles.fsyncDirectory(dir);
         }
         CrashPoints.reach("tx.before-commit");
         catalog.commit(journal.txid(), journal.operation(), journal.detail(), work);
