@@ -12,8 +12,9 @@ import org.apache.pdfbox.text.TextPosition;
  * so tightly justified lines (word gaps of a fifth of an em) come out as one word.
  * <li>Arabic script: a space glyph with no gap around it, or drawn under the next letter, is how
  * XeTeX and others set a zero-width non-joiner (Persian {@code کتاب‌ها}); PDFBox reads it as a
- * word space. And a letter kerned into the box of the letter before it (alef after zain in
- * Word's Arabic fonts) is sorted by its left edge, so PDFBox reverses the two.
+ * word space. Where no glyph marks it, the letters' forms still do ({@link ArabicForms}), and
+ * PDFBox drops them. And a letter kerned into the box of the letter before it (alef after zain
+ * in Word's Arabic fonts) is sorted by its left edge, so PDFBox reverses the two.
  * </ul>
  * Everything else is left as PDFBox made it.
  */
@@ -97,8 +98,18 @@ final class PdfWordSpacing {
         }
         char[] logical = word.toCharArray();
         boolean changed = nonJoiners(logical, visual);
-        changed |= kernedOrder(logical, visual);
-        return changed ? new String(logical) : word;
+        int n = visual.size();
+        if (n != logical.length || !sameLength(visual)) {
+            // Ligatures or merged marks: glyphs and characters no longer pair up one to one.
+            return changed ? new String(logical) : word;
+        }
+        // The glyph of each character: in a right-to-left word, the mirror of the visual order.
+        TextPosition[] glyphs = new TextPosition[n];
+        for (int k = 0; k < n; k++) {
+            glyphs[k] = visual.get(n - 1 - k);
+        }
+        changed |= kernedOrder(logical, glyphs);
+        return formBreaks(logical, glyphs, changed ? null : word);
     }
 
     /**
@@ -149,26 +160,38 @@ final class PdfWordSpacing {
     /**
      * Right-to-left glyphs are ordered by their right edge, where the pen starts them; PDFBox
      * sorts by the left edge, which puts a letter kerned into its predecessor's box first.
+     * {@code glyphs} are in reading order and are swapped along with the characters.
      */
-    private static boolean kernedOrder(char[] logical, List<TextPosition> visual) {
-        int n = visual.size();
-        if (n != logical.length || !sameLength(visual)) {
-            return false;
-        }
+    private static boolean kernedOrder(char[] logical, TextPosition[] glyphs) {
         boolean changed = false;
-        for (int i = 0; i + 1 < n; i++) {
-            TextPosition a = visual.get(i);
-            TextPosition b = visual.get(i + 1);
-            if (isArabicLetter(a) && isArabicLetter(b) && right(b) < right(a) - 0.01f) {
-                int la = n - 1 - i;
-                char c = logical[la];
-                logical[la] = logical[la - 1];
-                logical[la - 1] = c;
+        for (int k = glyphs.length - 2; k >= 0; k--) {
+            TextPosition read = glyphs[k];
+            TextPosition next = glyphs[k + 1];
+            if (isArabicLetter(read) && isArabicLetter(next) && right(read) < right(next) - 0.01f) {
+                char c = logical[k];
+                logical[k] = logical[k + 1];
+                logical[k + 1] = c;
+                glyphs[k] = next;
+                glyphs[k + 1] = read;
                 changed = true;
-                i++;
+                k--;
             }
         }
         return changed;
+    }
+
+    /** Adds a ZWNJ where the glyph forms show two letters of the word do not join; {@code unchanged} if none. */
+    private static String formBreaks(char[] logical, TextPosition[] glyphs, String unchanged) {
+        StringBuilder out = new StringBuilder(logical.length + 4);
+        boolean added = false;
+        for (int k = 0; k < logical.length; k++) {
+            out.append(logical[k]);
+            if (k + 1 < logical.length && ArabicForms.notJoined(glyphs[k].getUnicode(), glyphs[k + 1].getUnicode())) {
+                out.append(ZWNJ);
+                added = true;
+            }
+        }
+        return added || unchanged == null ? out.toString() : unchanged;
     }
 
     private static boolean sameText(String word, List<TextPosition> visual) {

@@ -71,6 +71,28 @@ class PdfWordSpacingTest {
     }
 
     @Test
+    void glyphFormsThatDoNotJoinInsideAWordKeepTheirNonJoiner() throws Exception {
+        // Presentation forms, as fonts map the glyphs they draw (visual order, left to right).
+        String mikonad = "\uFEAA\uFEE8\uFB90\uFBFD\uFEE3"; // می‌کند: final yeh, then initial keheh
+        String ketab = "\uFE8F\uFE8E\uFE98\uFB90"; // کتاب: final alef never joins on
+        Path fontFile = font(mikonad + ketab, "dejavusans");
+        Path file = dir.resolve("forms.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = PdfFixtures.page(doc);
+            PDFont font = PDType0Font.load(doc, fontFile.toFile());
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                draw(cs, font, 72, 700, mikonad);
+                draw(cs, font, 72, 500, ketab);
+            }
+            doc.save(file.toFile());
+        }
+
+        String md = convert(file);
+
+        assertThat(md).contains("می\u200Cکند").contains("کتاب").doesNotContain("کتا\u200Cب");
+    }
+
+    @Test
     void aLetterKernedIntoTheBoxOfTheLetterBeforeKeepsItsPlaceInTheWord() throws Exception {
         Path fontFile = font("جزار", "dejavusans");
         Path file = dir.resolve("kerned.pdf");
