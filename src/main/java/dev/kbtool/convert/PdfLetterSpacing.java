@@ -56,39 +56,50 @@ final class PdfLetterSpacing {
     private static float tracking(List<List<TextPosition>> glyphs) {
         Gaps inside = new Gaps();
         for (List<TextPosition> word : glyphs) {
-            TextPosition prev = null;
+            float prevRight = Float.NaN;
             for (TextPosition p : word) {
                 if (!isInk(p)) {
                     continue;
                 }
-                if (prev != null && !isCjk(prev) && !isCjk(p)) {
-                    inside.add(prev, p);
+                boolean cjk = isCjk(p);
+                float x = p.getXDirAdj();
+                if (!cjk && !Float.isNaN(prevRight)) {
+                    float em = em(p);
+                    inside.add((x - prevRight) / em, p.getWidthOfSpace() / em);
                 }
-                prev = p;
+                // Beside a CJK glyph a gap is justification, not tracking: measure from the next one.
+                prevRight = cjk ? Float.NaN : x + p.getWidthDirAdj();
             }
         }
-        return inside.count >= MIN_GAPS ? inside.tracking() : 0;
+        return inside.tracking();
     }
 
     /** Gaps between neighbouring glyphs, in font sizes, and the mean space width in the same unit. */
     private static final class Gaps {
         private float[] values = new float[16];
         private int count;
+        private int narrow;
         private float spaces;
 
-        void add(TextPosition a, TextPosition b) {
+        void add(float gap, float space) {
             if (count == values.length) {
                 values = Arrays.copyOf(values, count * 2);
             }
-            float em = em(a);
-            values[count++] = gap(a, b) / em;
-            spaces += a.getWidthOfSpace() / em;
+            values[count++] = gap;
+            spaces += space;
+            if (gap < MIN_TRACKING_EM) {
+                narrow++;
+            }
         }
 
         float tracking() {
+            // Most lines are set solid: with half their gaps or more narrow, no need to sort.
+            if (count < MIN_GAPS || narrow > count / 2) {
+                return 0;
+            }
             Arrays.sort(values, 0, count);
             float median = values[count / 2];
-            return median >= MIN_TRACKING_EM && median <= MAX_TRACKING_SPACES * spaces / count ? median : 0;
+            return median <= MAX_TRACKING_SPACES * spaces / count ? median : 0;
         }
     }
 
@@ -124,9 +135,11 @@ final class PdfLetterSpacing {
         return p.getUnicode() != null && !p.getUnicode().isBlank();
     }
 
+    /** Han, kana, Hangul, CJK punctuation and full-width forms, by range: this runs for every glyph. */
     private static boolean isCjk(TextPosition p) {
         char c = p.getUnicode().charAt(0);
-        return TextJoin.isCjk(c) || Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL;
+        return c >= '\u2E80' && c <= '\uD7FF' || c >= '\u1100' && c <= '\u11FF' || c >= '\uF900' && c <= '\uFAFF'
+                || c >= '\uFF00' && c <= '\uFFEF';
     }
 
     private static float gap(TextPosition a, TextPosition b) {
