@@ -64,7 +64,7 @@ public final class PdfConverter implements Converter {
         List<List<PdfBlock>> blocks = new ArrayList<>(runs.size());
         for (List<PdfLine> page : runs) {
             checkInterrupted();
-            blocks.add(PdfBlocks.of(page));
+            blocks.add(PdfBlocks.of(PdfScripts.attach(page)));
         }
         PdfHeadings headings = PdfHeadings.analyse(blocks, outline);
         List<SourcePage> pages = new ArrayList<>(blocks.size());

@@ -30,7 +30,9 @@ import org.apache.pdfbox.util.Matrix;
 /**
  * Runs PDFBox's text extraction once over a document and keeps, per page, the text runs with
  * their positions, sizes and weights (and where images were drawn), instead of plain text.
- * PDFBox does the hard parts (glyph to Unicode, word spacing, bidi, duplicate overprint); the
+ * PDFBox does the hard parts (glyph to Unicode, word spacing, bidi, duplicate overprint);
+ * {@link PdfWordSpacing} and {@link PdfLetterSpacing} correct its word breaks where its gap
+ * heuristic fails (Persian non-joiners, kerned Arabic, tight Hangul, letter-spaced text). The
  * layout decisions are made afterwards by {@link PdfColumns} and {@link PdfBlocks}.
  * One instance per conversion: PDFBox's stripper keeps state.
  */
@@ -51,7 +53,6 @@ final class PdfTextCollector extends PDFTextStripper {
     private int failedPages;
 
     // The run being built.
-    private final StringBuilder text = new StringBuilder();
     private float x0;
     private float x1;
     private float top;
@@ -66,6 +67,7 @@ final class PdfTextCollector extends PDFTextStripper {
     private boolean pendingSpace;
     private boolean rtl;
     private final List<String> words = new ArrayList<>();
+    private final List<List<TextPosition>> wordGlyphs = new ArrayList<>();
     private final Set<Long> drawn = new HashSet<>();
 
     PdfTextCollector(int pageCount, PdfImageSaver images) {
@@ -208,25 +210,36 @@ final class PdfTextCollector extends PDFTextStripper {
                 flush();
             }
         }
+        String spaced = PdfWordSpacing.correct(word, positions);
+        boolean glued = false;
         if (chars == 0) {
             x0 = wx0;
             x1 = wx1;
             top = wTop;
             baseline = wBase;
         } else {
-            if (pendingSpace) {
-                text.append(' ');
-            }
+            // PDFBox measures word gaps from the glyph sorted last; a kerned Arabic letter sorted
+            // out of place makes a gap inside a word. The ink extents show there is none.
+            glued = pendingSpace && PdfWordSpacing.joined(wordGlyphs.get(wordGlyphs.size() - 1), positions);
             x0 = Math.min(x0, wx0);
             x1 = Math.max(x1, wx1);
             top = Math.min(top, wTop);
             baseline = Math.max(baseline, wBase);
         }
         pendingSpace = false;
-        text.append(word);
-        words.add(word);
-        rtl |= RtlText.hasRtl(word);
-        int n = word.length();
+        if (glued) {
+            // Right-to-left: the word on the right is the one read first.
+            int last = words.size() - 1;
+            words.set(last, spaced + words.get(last));
+            List<TextPosition> both = new ArrayList<>(wordGlyphs.get(last));
+            both.addAll(positions);
+            wordGlyphs.set(last, both);
+        } else {
+            words.add(spaced);
+            wordGlyphs.add(positions);
+        }
+        rtl |= RtlText.hasRtl(spaced);
+        int n = spaced.length();
         countSize(size, n);
         if (isBold(first.getFont())) {
             boldChars += n;
@@ -282,7 +295,7 @@ final class PdfTextCollector extends PDFTextStripper {
 
     private void flush() {
         if (chars > 0) {
-            String s = (rtl ? RtlText.logicalLine(words) : text.toString()).strip();
+            String s = (rtl ? RtlText.logicalLine(words) : PdfLetterSpacing.join(words, wordGlyphs)).strip();
             if (!s.isEmpty()) {
                 current.add(new PdfLine(s, x0, x1, top, baseline, sizeA, boldChars * 2 > chars,
                         monoChars * 2 >= chars, null));
@@ -292,7 +305,6 @@ final class PdfTextCollector extends PDFTextStripper {
     }
 
     private void resetRun() {
-        text.setLength(0);
         chars = 0;
         boldChars = 0;
         monoChars = 0;
@@ -301,6 +313,7 @@ final class PdfTextCollector extends PDFTextStripper {
         pendingSpace = false;
         rtl = false;
         words.clear();
+        wordGlyphs.clear();
     }
 
     private boolean isBold(PDFont font) {

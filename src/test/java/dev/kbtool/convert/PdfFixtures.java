@@ -4,7 +4,18 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -75,6 +86,45 @@ final class PdfFixtures {
         PDDocumentOutline outline = new PDDocumentOutline();
         doc.getDocumentCatalog().setDocumentOutline(outline);
         return outline;
+    }
+
+    /**
+     * A TrueType font installed on this machine with a glyph for every character of {@code sample}
+     * (standard-14 fonts have no Arabic or Hangul), or null. Files whose name contains
+     * {@code preferred} are tried first, so the usual case parses one or two files.
+     */
+    static Path systemFont(String sample, String preferred) {
+        for (String root : List.of("/usr/share/fonts", "/usr/local/share/fonts")) {
+            Path dir = Path.of(root);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            List<Path> candidates;
+            try (Stream<Path> files = Files.walk(dir)) {
+                candidates = files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttf"))
+                        .sorted(Comparator.comparing((Path f) -> !f.getFileName().toString().toLowerCase(Locale.ROOT)
+                                .contains(preferred)).thenComparing(Comparator.naturalOrder()))
+                        .toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            for (Path font : candidates) {
+                if (covers(font, sample)) {
+                    return font;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean covers(Path font, String sample) {
+        try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(font.toFile()))) {
+            CmapLookup cmap = ttf.getUnicodeCmapLookup(false);
+            return cmap != null && sample.codePoints().allMatch(cp -> cmap.getGlyphId(cp) != 0);
+        } catch (IOException | RuntimeException e) {
+            // Not a font PDFBox can read: look further.
+            return false;
+        }
     }
 
     /** A one-page document with a few lines of body text. */
