@@ -4,6 +4,7 @@ import dev.kbtool.convert.SourcePage;
 import dev.kbtool.kb.CatalogWriter;
 import dev.kbtool.kb.TreeNode;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** What a document puts into the full-text index: its summary, its text (per page when long) and its parts. */
@@ -11,20 +12,42 @@ public final class SearchRows {
     private SearchRows() {
     }
 
-    public static void forDocument(CatalogWriter w, String document, DocumentAnalysis analysis, String sourceText,
-            List<SourcePage> pages, List<TreeNode> tree) throws SQLException {
+    /**
+     * A document's text as the index reads it, without Markdown. Made in prepare, where it
+     * costs a worker's time, not the commit's.
+     *
+     * @param whole the whole text (used for documents without pages)
+     * @param pages the text of each page, for paged documents
+     */
+    public record Texts(String whole, List<SourcePage> pages) {
+        public Texts {
+            pages = List.copyOf(pages);
+        }
+
+        public static Texts of(String markdown, List<SourcePage> pages) {
+            List<SourcePage> plain = new ArrayList<>(pages.size());
+            for (SourcePage p : pages) {
+                plain.add(new SourcePage(p.number(), MarkdownText.plain(p.markdown())));
+            }
+            return new Texts(pages.isEmpty() ? MarkdownText.plain(markdown) : "", plain);
+        }
+    }
+
+    public static void forDocument(CatalogWriter w, String document, DocumentAnalysis analysis, Texts texts,
+            List<TreeNode> tree) throws SQLException {
         w.unindexDocument(document);
         String summaryLink = "summaries/" + document;
         w.index(document, summaryLink, "summary", 0, analysis.title(),
                 analysis.description() + "\n" + String.join(" ", analysis.summary()));
         if (tree.isEmpty()) {
-            w.index(document, "sources/" + document, "source", 0, analysis.title(), MarkdownText.plain(sourceText));
+            String whole = texts.pages().isEmpty() ? texts.whole()
+                    : String.join("\n", texts.pages().stream().map(SourcePage::markdown).toList());
+            w.index(document, "sources/" + document, "source", 0, analysis.title(), whole);
             return;
         }
         String json = "sources/" + document + ".json";
-        for (SourcePage p : pages) {
-            w.index(document, json, "page", p.number(), analysis.title() + " (page " + p.number() + ")",
-                    MarkdownText.plain(p.markdown()));
+        for (SourcePage p : texts.pages()) {
+            w.index(document, json, "page", p.number(), analysis.title() + " (page " + p.number() + ")", p.markdown());
         }
         for (TreeNode n : tree) {
             w.index(document, summaryLink, "node", n.startPage(), n.title(), n.summary());

@@ -121,17 +121,18 @@ public final class TopicMerger {
         String path = kind.pagePath(key);
         Optional<TopicRecord> existing = catalog.topic(kind, key);
         if (total == 0 && keepEmpty && existing.isPresent()) {
-            return new Change(kind, key, path, existing.get(), TopicPage.render(existing.get(), List.of(), List.of(), 0));
+            return new Change(kind, key, path, existing.get(), TopicPage.render(existing.get(), List.of(), List.of(), 0),
+                    existing.get().description());
         }
         if (total == 0) {
-            return new Change(kind, key, path, null, null);
+            return new Change(kind, key, path, null, null, null);
         }
         if (mine != null) {
             ranked.add(mine);
         }
         TopicRecord topic = header(kind, key, existing, candidate, best(ranked));
-        String page = render(topic, ranked, total, d -> d.equals(document) ? documentTitle : catalog.documentTitle(d));
-        return new Change(kind, key, path, topic, page);
+        Rendered r = render(topic, ranked, total, d -> d.equals(document) ? documentTitle : catalog.documentTitle(d));
+        return new Change(kind, key, path, topic, r.page(), r.searchBody());
     }
 
     /**
@@ -142,8 +143,8 @@ public final class TopicMerger {
      */
     public Change rerender(TopicRecord topic, List<ContributionRecord> all) {
         TopicRecord header = header(topic.kind(), topic.key(), Optional.of(topic), null, best(new ArrayList<>(all)));
-        String page = render(header, new ArrayList<>(all), all.size(), catalog::documentTitle);
-        return new Change(topic.kind(), topic.key(), topic.kind().pagePath(topic.key()), header, page);
+        Rendered r = render(header, new ArrayList<>(all), all.size(), catalog::documentTitle);
+        return new Change(topic.kind(), topic.key(), topic.kind().pagePath(topic.key()), header, r.page(), r.searchBody());
     }
 
     private static ContributionRecord best(List<ContributionRecord> contributions) {
@@ -151,7 +152,11 @@ public final class TopicMerger {
                 .thenComparing(ContributionRecord::document, Comparator.reverseOrder())).orElseThrow();
     }
 
-    private String render(TopicRecord topic, List<ContributionRecord> ranked, int total,
+    /** A page and the plain text the search index gets for it (no need to strip the Markdown again). */
+    private record Rendered(String page, String searchBody) {
+    }
+
+    private Rendered render(TopicRecord topic, List<ContributionRecord> ranked, int total,
             java.util.function.Function<String, String> titleOf) {
         int cap = limits.shownInFull() + limits.shownLinked();
         ranked.sort(Comparator.comparingDouble(ContributionRecord::score).reversed()
@@ -164,7 +169,11 @@ public final class TopicMerger {
             TopicPage.Shown shown = new TopicPage.Shown("summaries/" + c.document(), titleOf.apply(c.document()), c.text());
             (i < limits.shownInFull() ? full : linked).add(shown);
         }
-        return TopicPage.render(topic, full, linked, total);
+        StringBuilder body = new StringBuilder(topic.description()).append('\n').append(topic.overview());
+        for (ContributionRecord c : shownList) {
+            body.append('\n').append(c.text());
+        }
+        return new Rendered(TopicPage.render(topic, full, linked, total), body.toString());
     }
 
     private static TopicRecord header(TopicKind kind, String key, Optional<TopicRecord> existing,
@@ -214,7 +223,7 @@ public final class TopicMerger {
     }
 
     /** One topic page to write (or delete, when no document contributes any more). */
-    public record Change(TopicKind kind, String key, String path, TopicRecord topic, String page) {
+    public record Change(TopicKind kind, String key, String path, TopicRecord topic, String page, String searchBody) {
         boolean deletes() {
             return page == null;
         }
@@ -270,7 +279,7 @@ public final class TopicMerger {
             w.deletePage(pagePath);
             return;
         }
-        w.index(null, c.kind().link(c.key()), c.kind().dbName(), 0, c.topic().name(), MarkdownText.plain(c.page()));
+        w.index(null, c.kind().link(c.key()), c.kind().dbName(), 0, c.topic().name(), c.searchBody());
         w.putTopic(c.topic());
         w.putPage(new PageRecord(pagePath, c.kind().pageKind(), c.topic().name(), c.topic().description(), null));
     }

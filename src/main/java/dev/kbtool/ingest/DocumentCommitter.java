@@ -103,7 +103,7 @@ public final class DocumentCommitter {
                         analysis.description(), name));
                 w.putTree(name, doc.tree());
                 w.putLinks(paths.summaryLink() + ".md", Wikilinks.targets(summaryPage));
-                SearchRows.forDocument(w, name, analysis, sourceText, doc.converted().pages(), doc.tree());
+                SearchRows.forDocument(w, name, analysis, doc.searchTexts(), doc.tree());
                 merge.record(w);
             });
         } catch (IOException | RuntimeException e) {

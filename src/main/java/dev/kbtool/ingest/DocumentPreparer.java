@@ -5,6 +5,7 @@ import dev.kbtool.compile.CompileInput;
 import dev.kbtool.compile.DocumentAnalysis;
 import dev.kbtool.compile.DocumentCompiler;
 import dev.kbtool.compile.LongDocuments;
+import dev.kbtool.compile.SearchRows;
 import dev.kbtool.convert.ConversionException;
 import dev.kbtool.convert.ConversionRequest;
 import dev.kbtool.convert.ConvertedDocument;
@@ -114,7 +115,8 @@ public final class DocumentPreparer {
         }
         List<TreeNode> tree = converted.pageCount() >= config.longDocPages() ? LongDocuments.tree(converted) : List.of();
         long compileMillis = (System.nanoTime() - compileStart) / 1_000_000;
+        SearchRows.Texts search = SearchRows.Texts.of(converted.markdown(), converted.pages());
         return new Ready(new PreparedDocument(file, hash, extension, raw, images, converted, analysis, imagePrefix, tree,
-                convertMillis, compileMillis));
+                search, convertMillis, compileMillis));
     }
 }

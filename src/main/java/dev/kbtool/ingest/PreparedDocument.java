@@ -1,6 +1,7 @@
 package dev.kbtool.ingest;
 
 import dev.kbtool.compile.DocumentAnalysis;
+import dev.kbtool.compile.SearchRows;
 import dev.kbtool.convert.ConvertedDocument;
 import dev.kbtool.kb.TreeNode;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.List;
  * @param analysis    the document-local compile result
  * @param imagePrefix the provisional image folder name inside links, replaced by the final document name
  * @param tree        for a long document, its page tree; empty for others
+ * @param searchTexts the text the full-text index gets, made here rather than in the commit
  * @param convertMillis time the conversion took
  * @param compileMillis time the document-local compile took
  */
@@ -32,6 +34,7 @@ public record PreparedDocument(
         DocumentAnalysis analysis,
         String imagePrefix,
         List<TreeNode> tree,
+        SearchRows.Texts searchTexts,
         long convertMillis,
         long compileMillis) {
 

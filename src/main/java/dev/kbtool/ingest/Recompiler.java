@@ -73,7 +73,7 @@ public final class Recompiler {
                 futures.set(i, null);
                 Outcome outcome = compiled.analysis() == null
                         ? new Outcome(compiled.document().name(), false, compiled.reason(), null)
-                        : commit(compiled.document(), compiled.analysis());
+                        : commit(compiled.document(), compiled.analysis(), compiled.texts());
                 outcomes.add(outcome);
                 onOutcome.accept(outcome);
             }
@@ -89,7 +89,7 @@ public final class Recompiler {
         return outcomes;
     }
 
-    private record Compiled(DocumentRecord document, DocumentAnalysis analysis, String reason) {
+    private record Compiled(DocumentRecord document, DocumentAnalysis analysis, String reason, SearchRows.Texts texts) {
     }
 
     private Compiled compile(DocumentRecord doc) throws IOException, InterruptedException {
@@ -98,12 +98,12 @@ public final class Recompiler {
         try {
             input = StoredSource.read(engine.layout(), doc, title);
         } catch (IOException e) {
-            return new Compiled(doc, null, "cannot read its source " + doc.sourcePath() + ": " + e.getMessage());
+            return new Compiled(doc, null, "cannot read its source " + doc.sourcePath() + ": " + e.getMessage(), null);
         }
         try {
-            return new Compiled(doc, compiler.analyze(input), null);
+            return new Compiled(doc, compiler.analyze(input), null, SearchRows.Texts.of(input.markdown(), input.pages()));
         } catch (CompileException e) {
-            return new Compiled(doc, null, "compile failed: " + e.getMessage());
+            return new Compiled(doc, null, "compile failed: " + e.getMessage(), null);
         }
     }
 
@@ -124,7 +124,7 @@ public final class Recompiler {
         }
     }
 
-    private Outcome commit(DocumentRecord stale, DocumentAnalysis compiled) throws IOException {
+    private Outcome commit(DocumentRecord stale, DocumentAnalysis compiled, SearchRows.Texts texts) throws IOException {
         try (LockToken token = engine.lock()) {
             Catalog catalog = engine.catalog();
             DocumentRecord doc = catalog.documentByName(stale.name()).orElse(null);
@@ -146,7 +146,6 @@ public final class Recompiler {
                 tx.write(paths.summary(), summary);
                 tx.append("wiki/log.md", LogEntry.render(Instant.now(), "recompile", doc.fileName() + " → "
                         + paths.summaryLink()));
-                CompileInput source = StoredSource.read(engine.layout(), doc, analysis.title());
                 DocumentRecord updated = new DocumentRecord(doc.name(), doc.hash(), doc.fileName(), doc.type(),
                         doc.origin(), doc.rawPath(), doc.sourcePath(), doc.summaryPath(), doc.pages(),
                         analysis.description(), doc.addedAt());
@@ -155,7 +154,7 @@ public final class Recompiler {
                     w.putPage(new PageRecord(paths.summaryLink() + ".md", PageKind.SUMMARY, analysis.title(),
                             analysis.description(), doc.name()));
                     w.putLinks(paths.summaryLink() + ".md", Wikilinks.targets(summary));
-                    SearchRows.forDocument(w, doc.name(), analysis, source.markdown(), source.pages(), tree);
+                    SearchRows.forDocument(w, doc.name(), analysis, texts, tree);
                     merge.record(w);
                 });
             } catch (IOException | RuntimeException e) {

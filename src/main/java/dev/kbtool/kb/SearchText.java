@@ -11,8 +11,12 @@ public final class SearchText {
     }
 
     public static String normalize(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); ) {
+        int first = firstSeparated(text);
+        if (first < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+        for (int i = first; i < text.length(); ) {
             int cp = text.codePointAt(i);
             if (separated(cp)) {
                 out.append(' ').appendCodePoint(cp).append(' ');
@@ -24,7 +28,21 @@ public final class SearchText {
         return out.toString();
     }
 
+    /** The index of the first character that needs spaces around it, or -1: most text has none. */
+    private static int firstSeparated(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u0E00' && separated(text.codePointAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static boolean separated(int cp) {
+        if (cp < 0x0E00) {
+            return false;
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL

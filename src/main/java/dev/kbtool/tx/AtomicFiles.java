@@ -71,7 +71,9 @@ public final class AtomicFiles {
                     writeFully(ch, ByteBuffer.wrap(chunk, 0, n), target);
                 }
                 Faults.beforeFsync(target);
-                ch.force(true);
+                // fdatasync: the data and what it takes to read it back; the rename is made
+                // durable by the directory fsync.
+                ch.force(false);
             }
             replace(tmp, target, dirs);
         } finally {
@@ -123,7 +125,7 @@ public final class AtomicFiles {
                 StandardOpenOption.APPEND)) {
             writeFully(ch, ByteBuffer.wrap(bytes), target);
             Faults.beforeFsync(target);
-            ch.force(true);
+            ch.force(false);
         }
         if (created) {
             dirs.changed(target.getParent());
@@ -133,7 +135,7 @@ public final class AtomicFiles {
     public static void fsync(Path file) throws IOException {
         Faults.beforeFsync(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ch.force(true);
+            ch.force(false);
         }
     }
 

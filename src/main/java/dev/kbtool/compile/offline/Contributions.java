@@ -27,7 +27,9 @@ final class Contributions {
     static String of(TopicTally topic, List<String> forms, Prose prose) {
         List<Pattern> defining = new ArrayList<>();
         List<Pattern> naming = new ArrayList<>();
+        List<String> lowerForms = new ArrayList<>();
         for (String form : forms) {
+            lowerForms.add(form.toLowerCase(java.util.Locale.ROOT));
             String q = Pattern.quote(form);
             defining.add(Pattern.compile("(?i)(^|\\W)" + q + "\\W{0,3}(\\([^)]{1,40}\\)\\s*)?(,[^,]{1,60},\\s*)?" + DEFINING_VERBS));
             naming.add(Pattern.compile("(?i)" + NAMING_CUES + q + "\\b|(^|\\W)" + q + ", (a|an|the) "));
@@ -40,9 +42,10 @@ final class Contributions {
                 continue;
             }
             double score = 1 + 0.3 / (1 + rank);
-            if (matchesAny(defining, s.text())) {
+            String lower = s.text().toLowerCase(java.util.Locale.ROOT);
+            if (matchesAny(defining, lowerForms, lower, s.text())) {
                 score *= 3;
-            } else if (matchesAny(naming, s.text())) {
+            } else if (matchesAny(naming, lowerForms, lower, s.text())) {
                 score *= 2.5;
             }
             score *= s.summaryWorthy() ? 1.5 : 1.0;
@@ -82,9 +85,10 @@ final class Contributions {
         return s.substring(0, cut).replaceAll("[\\s,;:.-]+$", "") + "…";
     }
 
-    private static boolean matchesAny(List<Pattern> patterns, String text) {
-        for (Pattern p : patterns) {
-            if (p.matcher(text).find()) {
+    /** Runs a form's case-insensitive pattern only where the form occurs at all: most sentences are cheap to rule out. */
+    private static boolean matchesAny(List<Pattern> patterns, List<String> lowerForms, String lower, String text) {
+        for (int i = 0; i < patterns.size(); i++) {
+            if (lower.contains(lowerForms.get(i)) && patterns.get(i).matcher(text).find()) {
                 return true;
             }
         }
