@@ -2,6 +2,8 @@ package dev.kbtool.compile;
 
 import dev.kbtool.convert.SourcePage;
 import dev.kbtool.kb.CatalogWriter;
+import dev.kbtool.kb.SearchEntry;
+import dev.kbtool.kb.SearchText;
 import dev.kbtool.kb.TreeNode;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,8 +15,8 @@ public final class SearchRows {
     }
 
     /**
-     * A document's text as the index reads it, without Markdown. Made in prepare, where it
-     * costs a worker's time, not the commit's.
+     * A document's text as the index reads it: without Markdown, normalised for the index
+     * ({@link SearchText}). Made in prepare, where it costs a worker's time, not the commit's.
      *
      * @param whole the whole text (used for documents without pages)
      * @param pages the text of each page, for paged documents
@@ -27,9 +29,13 @@ public final class SearchRows {
         public static Texts of(String markdown, List<SourcePage> pages) {
             List<SourcePage> plain = new ArrayList<>(pages.size());
             for (SourcePage p : pages) {
-                plain.add(new SourcePage(p.number(), MarkdownText.plain(p.markdown())));
+                plain.add(new SourcePage(p.number(), indexed(p.markdown())));
             }
-            return new Texts(pages.isEmpty() ? MarkdownText.plain(markdown) : "", plain);
+            return new Texts(pages.isEmpty() ? indexed(markdown) : "", plain);
+        }
+
+        private static String indexed(String markdown) {
+            return SearchText.normalize(MarkdownText.plain(markdown));
         }
     }
 
@@ -37,20 +43,23 @@ public final class SearchRows {
             List<TreeNode> tree) throws SQLException {
         w.unindexDocument(document);
         String summaryLink = "summaries/" + document;
-        w.index(document, summaryLink, "summary", 0, analysis.title(),
-                analysis.description() + "\n" + String.join(" ", analysis.summary()));
+        List<SearchEntry> entries = new ArrayList<>();
+        entries.add(SearchEntry.of(summaryLink, "summary", 0, analysis.title(),
+                analysis.description() + "\n" + String.join(" ", analysis.summary())));
+        String title = SearchText.normalize(analysis.title());
         if (tree.isEmpty()) {
             String whole = texts.pages().isEmpty() ? texts.whole()
                     : String.join("\n", texts.pages().stream().map(SourcePage::markdown).toList());
-            w.index(document, "sources/" + document, "source", 0, analysis.title(), whole);
-            return;
+            entries.add(new SearchEntry("sources/" + document, "source", 0, title, whole));
+        } else {
+            String json = "sources/" + document + ".json";
+            for (SourcePage p : texts.pages()) {
+                entries.add(new SearchEntry(json, "page", p.number(), title + " (page " + p.number() + ")", p.markdown()));
+            }
+            for (TreeNode n : tree) {
+                entries.add(SearchEntry.of(summaryLink, "node", n.startPage(), n.title(), n.summary()));
+            }
         }
-        String json = "sources/" + document + ".json";
-        for (SourcePage p : texts.pages()) {
-            w.index(document, json, "page", p.number(), analysis.title() + " (page " + p.number() + ")", p.markdown());
-        }
-        for (TreeNode n : tree) {
-            w.index(document, summaryLink, "node", n.startPage(), n.title(), n.summary());
-        }
+        w.index(document, entries);
     }
 }

@@ -5,6 +5,7 @@ import dev.kbtool.kb.CatalogWriter;
 import dev.kbtool.kb.ContributionRecord;
 import dev.kbtool.kb.DocumentNames;
 import dev.kbtool.kb.PageRecord;
+import dev.kbtool.kb.SearchEntry;
 import dev.kbtool.kb.TopicKind;
 import dev.kbtool.kb.TopicRecord;
 import dev.kbtool.tx.Transaction;
@@ -279,7 +280,7 @@ public final class TopicMerger {
             w.deletePage(pagePath);
             return;
         }
-        w.index(null, c.kind().link(c.key()), c.kind().dbName(), 0, c.topic().name(), c.searchBody());
+        w.index(null, List.of(SearchEntry.of(c.kind().link(c.key()), c.kind().dbName(), 0, c.topic().name(), c.searchBody())));
         w.putTopic(c.topic());
         w.putPage(new PageRecord(pagePath, c.kind().pageKind(), c.topic().name(), c.topic().description(), null));
     }

@@ -32,6 +32,9 @@ public final class Wikilinks {
     /** The targets of every link outside code, in document order. */
     public static List<String> targets(String text) {
         List<String> out = new ArrayList<>();
+        if (!text.contains("[[")) {
+            return out;
+        }
         forEachProse(text, prose -> {
             Matcher m = LINK.matcher(prose);
             while (m.find()) {
@@ -49,6 +52,9 @@ public final class Wikilinks {
 
     /** Keeps links whose target {@code exists}; the others become plain text. */
     public static String unlinkMissing(String text, Predicate<String> exists) {
+        if (!text.contains("[[")) {
+            return text;
+        }
         return forEachProse(text, prose -> {
             Matcher m = LINK.matcher(prose);
             StringBuilder sb = new StringBuilder();
@@ -64,7 +70,7 @@ public final class Wikilinks {
 
     /** Points links whose target is a key of {@code moves} to the mapped target, keeping anchors and aliases. */
     public static String retarget(String text, java.util.Map<String, String> moves) {
-        if (moves.isEmpty()) {
+        if (moves.isEmpty() || !text.contains("[[")) {
             return text;
         }
         return forEachProse(text, prose -> {

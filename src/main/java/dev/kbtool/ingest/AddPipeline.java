@@ -60,7 +60,9 @@ public final class AddPipeline {
     /** Outcomes in scan order; stops early (returning what was done) when cancelled. */
     public List<AddOutcome> run(List<InputFile> files, Consumer<AddOutcome> onOutcome) throws IOException {
         List<AddOutcome> outcomes = new ArrayList<>();
-        int window = Math.max(4, options.jobs() * 2);
+        // Wide enough that one long document at the head of the commit order does not idle
+        // the other workers; narrow enough that prepared documents waiting in memory stay few.
+        int window = Math.max(16, options.jobs() * 8);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(options.jobs(), options.jobs(), 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), new PrepareWorkers());
         HashGate gate = new HashGate(files.size());

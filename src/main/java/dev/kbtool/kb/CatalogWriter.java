@@ -2,8 +2,10 @@ package dev.kbtool.kb;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 /** Row-level writes, only available inside {@link Catalog#commit}. */
 public final class CatalogWriter {
@@ -165,34 +167,29 @@ public final class CatalogWriter {
     }
 
     /**
-     * Adds a row to the full-text index.
-     *
-     * @param document the owning document, or null for shared pages
-     * @param target   the wikilink target the row points to, e.g. {@code summaries/intro}
-     * @param kind     summary, source, page, node, concept or entity
-     * @param page     the page number for rows of long documents, else 0
+     * Adds rows to the full-text index; {@code document} is null for shared pages. The two
+     * statements are prepared once for the whole list: a long document adds a row per page.
      */
-    public void index(String document, String target, String kind, int page, String title, String body)
-            throws SQLException {
-        long id;
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO search_rows(document, target, kind, page) VALUES (?,?,?,?)",
-                java.sql.Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, document);
-            ps.setString(2, target);
-            ps.setString(3, kind);
-            ps.setInt(4, page);
-            ps.executeUpdate();
-            try (java.sql.ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
+    public void index(String document, List<SearchEntry> entries) throws SQLException {
+        try (PreparedStatement row = connection.prepareStatement(
+                "INSERT INTO search_rows(document, target, kind, page) VALUES (?,?,?,?) RETURNING id");
+                PreparedStatement text = connection.prepareStatement(
+                        "INSERT INTO search(rowid, title, body) VALUES (?,?,?)")) {
+            for (SearchEntry e : entries) {
+                row.setString(1, document);
+                row.setString(2, e.target());
+                row.setString(3, e.kind());
+                row.setInt(4, e.page());
+                long id;
+                try (ResultSet rs = row.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+                text.setLong(1, id);
+                text.setString(2, e.title());
+                text.setString(3, e.body());
+                text.executeUpdate();
             }
-        }
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO search(rowid, title, body) VALUES (?,?,?)")) {
-            ps.setLong(1, id);
-            ps.setString(2, SearchText.normalize(title));
-            ps.setString(3, SearchText.normalize(body));
-            ps.executeUpdate();
         }
     }
 
