@@ -132,7 +132,11 @@ public final class TopicMerger {
             ranked.add(mine);
         }
         TopicRecord topic = header(kind, key, existing, candidate, best(ranked));
-        Rendered r = render(topic, ranked, total, d -> d.equals(document) ? documentTitle : catalog.documentTitle(d));
+        Rendered r = render(topic, ranked, total, docs -> {
+            Map<String, String> titles = catalog.documentTitles(docs);
+            titles.computeIfPresent(document, (d, t) -> documentTitle);
+            return titles;
+        });
         return new Change(kind, key, path, topic, r.page(), r.searchBody());
     }
 
@@ -144,7 +148,7 @@ public final class TopicMerger {
      */
     public Change rerender(TopicRecord topic, List<ContributionRecord> all) {
         TopicRecord header = header(topic.kind(), topic.key(), Optional.of(topic), null, best(new ArrayList<>(all)));
-        Rendered r = render(header, new ArrayList<>(all), all.size(), catalog::documentTitle);
+        Rendered r = render(header, new ArrayList<>(all), all.size(), catalog::documentTitles);
         return new Change(topic.kind(), topic.key(), topic.kind().pagePath(topic.key()), header, r.page(), r.searchBody());
     }
 
@@ -158,16 +162,17 @@ public final class TopicMerger {
     }
 
     private Rendered render(TopicRecord topic, List<ContributionRecord> ranked, int total,
-            java.util.function.Function<String, String> titleOf) {
+            java.util.function.Function<List<String>, Map<String, String>> titlesOf) {
         int cap = limits.shownInFull() + limits.shownLinked();
         ranked.sort(Comparator.comparingDouble(ContributionRecord::score).reversed()
                 .thenComparing(ContributionRecord::document));
         List<ContributionRecord> shownList = ranked.size() > cap ? ranked.subList(0, cap) : ranked;
+        Map<String, String> titles = titlesOf.apply(shownList.stream().map(ContributionRecord::document).toList());
         List<TopicPage.Shown> full = new ArrayList<>();
         List<TopicPage.Shown> linked = new ArrayList<>();
         for (int i = 0; i < shownList.size(); i++) {
             ContributionRecord c = shownList.get(i);
-            TopicPage.Shown shown = new TopicPage.Shown("summaries/" + c.document(), titleOf.apply(c.document()), c.text());
+            TopicPage.Shown shown = new TopicPage.Shown("summaries/" + c.document(), titles.get(c.document()), c.text());
             (i < limits.shownInFull() ? full : linked).add(shown);
         }
         StringBuilder body = new StringBuilder(topic.description()).append('\n').append(topic.overview());

@@ -260,6 +260,25 @@ public final class Catalog implements AutoCloseable {
         return counts;
     }
 
+    /** {@link #documentTitle} for several documents in one query: a topic page shows many. */
+    public synchronized java.util.Map<String, String> documentTitles(java.util.Collection<String> documents) {
+        java.util.Map<String, String> titles = new java.util.HashMap<>();
+        if (documents.isEmpty()) {
+            return titles;
+        }
+        List<Object> paths = new ArrayList<>();
+        for (String d : documents) {
+            paths.add("summaries/" + d + ".md");
+            titles.put(d, d);
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(paths.size(), "?"));
+        for (String[] row : list("SELECT path, title FROM pages WHERE path IN (" + marks + ")",
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, paths.toArray())) {
+            titles.put(row[0].substring("summaries/".length(), row[0].length() - ".md".length()), row[1]);
+        }
+        return titles;
+    }
+
     /** The title of a document's summary page, or its name when it has none. */
     public synchronized String documentTitle(String document) {
         return query("SELECT title FROM pages WHERE path = ?", rs -> rs.getString(1),
