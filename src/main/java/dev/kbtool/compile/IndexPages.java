@@ -105,10 +105,14 @@ public final class IndexPages {
         }
     }
 
+    /**
+     * Links to the pages of the groups. No entry counts: with them every page on the way
+     * down to a new entry would change on each add, so one add would rewrite more index
+     * pages the bigger the KB.
+     */
     private static String links(String folder, Map<String, List<Entry>> groups) {
         List<String> parts = new ArrayList<>();
-        groups.forEach((prefix, list) -> parts.add(Wikilinks.link("index/" + folder + "/" + prefix, prefix)
-                + " (" + list.size() + ")"));
+        groups.forEach((prefix, list) -> parts.add(Wikilinks.link("index/" + folder + "/" + prefix, prefix)));
         return String.join(" · ", parts);
     }
 

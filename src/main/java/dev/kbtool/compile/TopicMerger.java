@@ -175,9 +175,13 @@ public final class TopicMerger {
             TopicPage.Shown shown = new TopicPage.Shown("summaries/" + c.document(), titles.get(c.document()), c.text());
             (i < limits.shownInFull() ? full : linked).add(shown);
         }
+        // What the page shows: the linked contributions appear by their documents' titles only.
         StringBuilder body = new StringBuilder(topic.description()).append('\n').append(topic.overview());
-        for (ContributionRecord c : shownList) {
-            body.append('\n').append(c.text());
+        for (TopicPage.Shown s : full) {
+            body.append('\n').append(s.text());
+        }
+        for (TopicPage.Shown s : linked) {
+            body.append('\n').append(s.documentTitle());
         }
         return new Rendered(TopicPage.render(topic, full, linked, total), body.toString());
     }
@@ -278,14 +282,15 @@ public final class TopicMerger {
     /** The catalog side of one page change: topic row, page row, recorded links and search rows. */
     public static void recordChange(CatalogWriter w, Change c) throws SQLException {
         String pagePath = c.path().substring("wiki/".length());
-        w.unindexTarget(c.kind().link(c.key()));
+        String target = c.kind().link(c.key());
         w.putLinks(pagePath, c.deletes() ? List.of() : Wikilinks.targets(c.page()));
         if (c.deletes()) {
+            w.unindexTarget(target);
             w.deleteTopic(c.kind(), c.key());
             w.deletePage(pagePath);
             return;
         }
-        w.index(null, List.of(SearchEntry.of(c.kind().link(c.key()), c.kind().dbName(), 0, c.topic().name(), c.searchBody())));
+        w.reindexTarget(SearchEntry.of(target, c.kind().dbName(), 0, c.topic().name(), c.searchBody()));
         w.putTopic(c.topic());
         w.putPage(new PageRecord(pagePath, c.kind().pageKind(), c.topic().name(), c.topic().description(), null));
     }

@@ -193,6 +193,28 @@ public final class CatalogWriter {
         }
     }
 
+    /**
+     * Makes {@code entry} the only index row of a shared page. A topic page that a new
+     * document changed only below its shown contributions reads the same as before, and
+     * rewriting its row would cost the full-text index a delete and an insert for nothing.
+     */
+    public void reindexTarget(SearchEntry entry) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT r.kind, r.page, s.title, s.body FROM search_rows r JOIN search s ON s.rowid = r.id
+                WHERE r.target = ?""")) {
+            ps.setString(1, entry.target());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && entry.kind().equals(rs.getString(1)) && entry.page() == rs.getInt(2)
+                        && entry.title().equals(rs.getString(3)) && entry.body().equals(rs.getString(4))
+                        && !rs.next()) {
+                    return;
+                }
+            }
+        }
+        unindexTarget(entry.target());
+        index(null, List.of(entry));
+    }
+
     /** Removes every index row of a document. */
     public void unindexDocument(String document) throws SQLException {
         unindex("document", document);

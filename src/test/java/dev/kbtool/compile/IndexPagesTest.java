@@ -27,7 +27,7 @@ class IndexPagesTest {
         Map<String, String> pages = IndexPages.render(input(docs, List.of()));
 
         String hub = pages.get(IndexPages.HUB);
-        assertThat(hub).contains("By name: [[index/documents/a|a]] (500) · [[index/documents/b|b]] (1000)")
+        assertThat(hub).contains("By name: [[index/documents/a|a]] · [[index/documents/b|b]]")
                 .contains("## Recently added");
         assertThat(hub.lines().count()).isLessThan(60);
         for (Map.Entry<String, String> page : pages.entrySet()) {
@@ -37,6 +37,25 @@ class IndexPagesTest {
         long listed = pages.values().stream().flatMap(String::lines).filter(l -> l.startsWith("- d")).count();
         assertThat(listed).isEqualTo(1500 + IndexPages.RECENT);
         assertThat(pages).containsKey("wiki/index/documents/a.md").containsKey("wiki/index/documents/alpha-00.md");
+    }
+
+    @Test
+    void addingAnEntryChangesOnlyItsOwnPageBelowTheHub() {
+        List<IndexPages.Entry> docs = new ArrayList<>();
+        for (int i = 0; i < 2950; i++) {
+            docs.add(new IndexPages.Entry(String.format("doc-%05d", i), "- d" + i));
+        }
+        Map<String, String> before = IndexPages.render(input(docs, List.of()));
+        List<IndexPages.Entry> more = new ArrayList<>(docs);
+        more.add(new IndexPages.Entry("doc-02901-b", "- d-new"));
+        more.sort(java.util.Comparator.comparing(IndexPages.Entry::sortKey));
+        Map<String, String> after = IndexPages.render(input(more, List.of()));
+
+        List<String> changed = after.keySet().stream()
+                .filter(k -> !after.get(k).equals(before.get(k)) && !k.equals(IndexPages.HUB)).toList();
+        assertThat(before).containsKey("wiki/index/documents/d.md");
+        assertThat(changed).as(changed.toString()).hasSize(1);
+        assertThat(after.get(changed.get(0))).contains("- d-new");
     }
 
     private static IndexPages.Input input(List<IndexPages.Entry> docs, List<IndexPages.Entry> concepts) {
