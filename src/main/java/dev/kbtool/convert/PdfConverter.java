@@ -20,6 +20,10 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
  */
 public final class PdfConverter implements Converter {
     private static final int MAX_REASON = 120;
+    private static final java.util.Set<String> GENERIC_SECTIONS = java.util.Set.of("contents", "table of contents",
+            "abstract", "preface", "foreword", "introduction", "index", "references", "bibliography", "acknowledgements",
+            "acknowledgments", "summary", "inhalt", "inhaltsverzeichnis", "table des matières", "sommaire", "índice",
+            "目次", "目录", "содержание");
 
     @Override
     public List<String> extensions() {
@@ -83,6 +87,9 @@ public final class PdfConverter implements Converter {
         if (title == null) {
             title = firstHeading(blocks, headings);
         }
+        if (title == null) {
+            title = outlineTitle(outline);
+        }
         return new ConvertedDocument(title, clean(info.getAuthor()), markdown.toString(), pages, outline,
                 images == null ? List.of() : images.written());
     }
@@ -120,13 +127,29 @@ public final class PdfConverter implements Converter {
         for (int i = 0; i < Math.min(2, blocks.size()); i++) {
             for (PdfBlock block : blocks.get(i)) {
                 int level = headings.level(block);
-                if (level > 0 && level < bestLevel) {
+                if (level > 0 && level < bestLevel && !sectionName(block.text())) {
                     best = block.text();
                     bestLevel = level;
                 }
             }
         }
         return best;
+    }
+
+    /** A bookmark to the first page that is not a numbered section: a title page's entry. */
+    private static String outlineTitle(List<OutlineEntry> outline) {
+        for (OutlineEntry e : outline) {
+            if (e.page() == 1 && e.level() <= 1 && !e.title().isBlank() && !Character.isDigit(e.title().charAt(0))
+                    && !sectionName(e.title())) {
+                return e.title().strip();
+            }
+        }
+        return null;
+    }
+
+    /** Headings every document has, which name a part of it, not the document itself. */
+    private static boolean sectionName(String heading) {
+        return GENERIC_SECTIONS.contains(heading.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static String clean(String s) {

@@ -68,6 +68,26 @@ class PdfConverterTest {
     }
 
     @Test
+    void titleSkipsAGenericSectionHeadingSetLargerThanTheTitle() throws Exception {
+        Path file = dir.resolve("book.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            try (PDPageContentStream cs = new PDPageContentStream(doc, PdfFixtures.page(doc))) {
+                text(cs, BOLD, 16, 72, 720, "Alice in Wonderland");
+                text(cs, REGULAR, 11, 72, 690, BODY);
+            }
+            try (PDPageContentStream cs = new PDPageContentStream(doc, PdfFixtures.page(doc))) {
+                text(cs, BOLD, 24, 72, 720, "Contents");
+                for (int i = 0; i < 6; i++) {
+                    text(cs, REGULAR, 11, 72, 690 - 14 * i, BODY);
+                }
+            }
+            doc.save(file.toFile());
+        }
+
+        assertThat(convert(file).title()).isEqualTo("Alice in Wonderland");
+    }
+
+    @Test
     void recoversHeadingsParagraphsListsAndCodePageByPage() throws Exception {
         ConvertedDocument doc = convert(report());
 
