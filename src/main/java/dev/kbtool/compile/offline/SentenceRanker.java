@@ -323,6 +323,16 @@ final class SentenceRanker {
                 picked.add(c);
             }
         }
+        // A short text whose sentences overlap still gets its minimum, as long as they differ at all.
+        for (int c : order) {
+            if (picked.size() >= Math.min(count, MIN_SENTENCES)) {
+                break;
+            }
+            String text = pool.get(candidates[c]).text();
+            if (picked.stream().noneMatch(p -> p == c || pool.get(candidates[p]).text().equals(text))) {
+                picked.add(c);
+            }
+        }
         return picked;
     }
 }

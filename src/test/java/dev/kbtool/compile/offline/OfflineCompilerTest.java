@@ -127,6 +127,20 @@ class OfflineCompilerTest {
     }
 
     @Test
+    void aShortTextWhoseSentencesOverlapStillGetsThreeOfThem() throws Exception {
+        String text = """
+                This document may be freely redistributed or modified in any form provided the changes are clearly documented.
+
+                This document may be redistributed for a fee or free of charge and modified in any form provided the changes are clearly marked.
+
+                This document describes the history and the goals of the Debian project.
+                """;
+        DocumentAnalysis a = compiler.analyze(Texts.input(text));
+
+        assertThat(a.summary()).hasSize(3).allSatisfy(s -> assertThat(text).contains(s));
+    }
+
+    @Test
     void aLongFirstSentenceIsCutAtAWordBoundaryForTheDescription() throws Exception {
         String longSentence = "The committee that oversees the maintenance of the municipal water network published a detailed "
                 + "report describing every pumping station, reservoir and treatment plant in the region together with their "
