@@ -67,10 +67,7 @@ final class RecompileCommand extends BaseCommand {
             if (all) {
                 session.catalog().documents().forEach(d -> targets.put(d.name(), d));
             } else {
-                for (String q : documents) {
-                    DocumentRecord d = DocumentMatcher.single(session.catalog(), q);
-                    targets.put(d.name(), d);
-                }
+                targets.putAll(DocumentMatcher.each(session.catalog(), documents));
             }
             String origin = session.layout().configFile().toString();
             String compilerName = session.config().usesLlm() ? "llm" : "offline";

@@ -9,7 +9,6 @@ import dev.kbtool.kb.ExitCode;
 import dev.kbtool.kb.KbSession;
 import dev.kbtool.tx.TxEngine;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -46,11 +45,7 @@ final class RemoveCommand extends BaseCommand {
     @Override
     protected ExitCode execute() throws Exception {
         try (KbSession session = openKb()) {
-            Map<String, DocumentRecord> targets = new LinkedHashMap<>();
-            for (String query : documents) {
-                DocumentRecord d = DocumentMatcher.single(session.catalog(), query);
-                targets.put(d.name(), d);
-            }
+            Map<String, DocumentRecord> targets = DocumentMatcher.each(session.catalog(), documents);
             TxEngine engine = engine(session, "kb remove");
             DocumentRemover remover = new DocumentRemover(engine,
                     new DocumentRemover.Options(keepRaw, keepEmpty, limits(session)));

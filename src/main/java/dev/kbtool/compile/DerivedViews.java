@@ -1,10 +1,12 @@
 package dev.kbtool.compile;
 
 import dev.kbtool.kb.Catalog;
+import dev.kbtool.kb.DocumentNames;
 import dev.kbtool.kb.DocumentRecord;
 import dev.kbtool.kb.PageKind;
 import dev.kbtool.kb.PageRecord;
 import dev.kbtool.kb.TopicKind;
+import dev.kbtool.kb.TopicRecord;
 import dev.kbtool.tx.LockToken;
 import dev.kbtool.tx.Plan;
 import dev.kbtool.tx.Transaction;
@@ -13,12 +15,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +50,7 @@ public final class DerivedViews {
             Map<String, String> changed = new LinkedHashMap<>();
             for (Map.Entry<String, String> e : pages.entrySet()) {
                 boolean same = checkDisk ? e.getValue().equals(read(engine, e.getKey()))
-                        : sha256(e.getValue()).equals(recorded.get(e.getKey()));
+                        : DocumentNames.sha256(e.getValue()).equals(recorded.get(e.getKey()));
                 if (!same) {
                     changed.put(e.getKey(), e.getValue());
                 }
@@ -78,14 +77,14 @@ public final class DerivedViews {
                 }
                 tx.commit(w -> {
                     for (Map.Entry<String, String> e : changed.entrySet()) {
-                        w.putDerivedPage(e.getKey(), sha256(e.getValue()));
+                        w.putDerivedPage(e.getKey(), DocumentNames.sha256(e.getValue()));
                     }
                     for (String path : gone) {
                         w.putDerivedPage(path, null);
                     }
                     for (Map.Entry<String, String> e : pages.entrySet()) {
                         if (checkDisk && !changed.containsKey(e.getKey())) {
-                            w.putDerivedPage(e.getKey(), sha256(e.getValue()));
+                            w.putDerivedPage(e.getKey(), DocumentNames.sha256(e.getValue()));
                         }
                     }
                 });
@@ -127,9 +126,9 @@ public final class DerivedViews {
                 .sorted(Comparator.comparing(DocumentRecord::addedAt).reversed().thenComparing(DocumentRecord::name))
                 .limit(IndexPages.RECENT)
                 .map(d -> new IndexPages.Entry(d.name(), documentLine(d, summaries.get(d.name())))).toList();
-        return new IndexPages.Input(documents, recent,
-                topics(catalog, TopicKind.CONCEPT, false), topics(catalog, TopicKind.CONCEPT, true),
-                topics(catalog, TopicKind.ENTITY, false), topics(catalog, TopicKind.ENTITY, true));
+        Topics concepts = Topics.of(catalog, TopicKind.CONCEPT);
+        Topics entities = Topics.of(catalog, TopicKind.ENTITY);
+        return new IndexPages.Input(documents, recent, concepts.all(), concepts.top(), entities.all(), entities.top());
     }
 
     private static String documentLine(DocumentRecord d, PageRecord summary) {
@@ -139,31 +138,35 @@ public final class DerivedViews {
         return describe(line, d.description());
     }
 
-    private static List<IndexPages.Entry> topics(Catalog catalog, TopicKind kind, boolean topOnly) {
-        Map<String, Integer> counts = catalog.contributionCounts(kind);
-        List<IndexPages.Entry> out = new ArrayList<>();
-        var topics = new ArrayList<>(catalog.topics(kind));
-        if (topOnly) {
-            topics.sort(Comparator.comparing((dev.kbtool.kb.TopicRecord t) -> -counts.getOrDefault(t.key(), 0))
-                    .thenComparing(dev.kbtool.kb.TopicRecord::key));
-        }
-        for (var t : topics) {
-            if (topOnly && out.size() >= IndexPages.RECENT) {
-                break;
+    /** One kind's listing lines: every topic by name, and the most connected with their counts. */
+    private record Topics(List<IndexPages.Entry> all, List<IndexPages.Entry> top) {
+        static Topics of(Catalog catalog, TopicKind kind) {
+            List<TopicRecord> topics = catalog.topics(kind);
+            List<IndexPages.Entry> all = new ArrayList<>();
+            for (TopicRecord t : topics) {
+                all.add(new IndexPages.Entry(t.key(), describe(head(kind, t), t.description())));
             }
+            Map<String, Integer> counts = catalog.contributionCounts(kind);
+            List<IndexPages.Entry> top = new ArrayList<>();
+            topics.stream()
+                    .sorted(Comparator.comparing((TopicRecord t) -> -counts.getOrDefault(t.key(), 0))
+                            .thenComparing(TopicRecord::key))
+                    .limit(IndexPages.RECENT)
+                    .forEach(t -> {
+                        int n = counts.getOrDefault(t.key(), 0);
+                        top.add(new IndexPages.Entry(t.key(), head(kind, t).append(" — ").append(n)
+                                .append(n == 1 ? " document" : " documents").toString()));
+                    });
+            return new Topics(all, top);
+        }
+
+        private static StringBuilder head(TopicKind kind, TopicRecord t) {
             StringBuilder line = new StringBuilder("- ").append(Wikilinks.link(kind.link(t.key()), t.name()));
             if (kind == TopicKind.ENTITY) {
                 line.append(" (").append(t.type().toLowerCase(Locale.ROOT)).append(')');
             }
-            if (topOnly) {
-                int n = counts.getOrDefault(t.key(), 0);
-                line.append(" — ").append(n).append(n == 1 ? " document" : " documents");
-                out.add(new IndexPages.Entry(t.key(), line.toString()));
-            } else {
-                out.add(new IndexPages.Entry(t.key(), describe(line, t.description())));
-            }
+            return line;
         }
-        return out;
     }
 
     private static String describe(StringBuilder line, String description) {
@@ -178,14 +181,6 @@ public final class DerivedViews {
             return Files.readString(engine.layout().root().resolve(path), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return null;
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -75,8 +75,9 @@ public final class IndexPages {
         } else {
             hub.append("By name: ");
         }
-        hub.append(links(folder, group(entries, 1))).append('\n');
-        buildPages(pages, title, folder, group(entries, 1), 1);
+        Map<String, List<Entry>> groups = group(entries, 1);
+        hub.append(links(folder, groups)).append('\n');
+        buildPages(pages, title, folder, groups, 1);
     }
 
     private static void buildPages(Map<String, String> pages, String title, String folder,

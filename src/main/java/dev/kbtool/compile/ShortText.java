@@ -7,20 +7,25 @@ import java.util.Locale;
 
 /** Small text helpers every compiler stage shares: one-line descriptions and sentence splitting. */
 public final class ShortText {
-    static final int MAX_DESCRIPTION = 160;
+    public static final int MAX_DESCRIPTION = 160;
 
     private ShortText() {
     }
 
     /** A one-line description under 160 characters, cut at a word boundary. */
     public static String describe(String sentence) {
-        String s = sentence.replaceAll("\\s+", " ").strip();
-        if (s.length() < MAX_DESCRIPTION) {
+        return oneLine(sentence, MAX_DESCRIPTION);
+    }
+
+    /** The text on one line, under {@code limit} characters, cut at a word boundary with an ellipsis. */
+    public static String oneLine(String text, int limit) {
+        String s = text.replaceAll("\\s+", " ").strip();
+        if (s.length() < limit) {
             return s;
         }
-        int cut = s.lastIndexOf(' ', MAX_DESCRIPTION - 2);
-        if (cut < MAX_DESCRIPTION / 2) {
-            cut = MAX_DESCRIPTION - 2;
+        int cut = s.lastIndexOf(' ', limit - 2);
+        if (cut < limit / 2) {
+            cut = limit - 2;
         }
         return s.substring(0, cut).replaceAll("[\\s,;:.-]+$", "") + "…";
     }

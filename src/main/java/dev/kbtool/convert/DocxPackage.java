@@ -4,7 +4,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -128,10 +127,6 @@ final class DocxPackage implements AutoCloseable {
             }
         }
         return String.join("/", parts);
-    }
-
-    Enumeration<? extends ZipEntry> entries() {
-        return zip.entries();
     }
 
     @Override

@@ -145,35 +145,19 @@ final class HtmlMarkdown {
             return;
         }
         List<List<String>> cells = new ArrayList<>();
-        int width = 0;
         for (Element row : rows) {
             List<String> texts = new ArrayList<>();
             for (Element cell : row.children()) {
                 if (cell.normalName().equals("td") || cell.normalName().equals("th")) {
-                    texts.add(tidy(inlineChildren(cell)).replace("\\\n", " ").replace("\n", " ").replace("|", "\\|"));
+                    texts.add(tidy(inlineChildren(cell)));
                 }
             }
-            if (!texts.isEmpty()) {
-                cells.add(texts);
-                width = Math.max(width, texts.size());
-            }
+            cells.add(texts);
         }
-        if (cells.isEmpty()) {
-            return;
+        String rendered = MarkdownTable.render(cells);
+        if (!rendered.isEmpty()) {
+            blocks.add(rendered);
         }
-        StringBuilder sb = new StringBuilder();
-        for (int r = 0; r < cells.size(); r++) {
-            List<String> row = cells.get(r);
-            sb.append('|');
-            for (int c = 0; c < width; c++) {
-                sb.append(' ').append(c < row.size() ? row.get(c) : "").append(" |");
-            }
-            sb.append('\n');
-            if (r == 0) {
-                sb.append('|').append(" --- |".repeat(width)).append('\n');
-            }
-        }
-        blocks.add(sb.toString().stripTrailing());
     }
 
     private String inlineChildren(Element e) {

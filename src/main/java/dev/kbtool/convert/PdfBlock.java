@@ -7,10 +7,8 @@ import java.util.List;
  * or one image.
  *
  * @param lines the visual lines, top to bottom (runs on one baseline already merged)
- * @param left  the left edge of the region the block sits in (for indents and list nesting)
- * @param right the right edge of that region
  */
-record PdfBlock(List<PdfLine> lines, float left, float right) {
+record PdfBlock(List<PdfLine> lines) {
 
     PdfBlock {
         lines = List.copyOf(lines);

@@ -91,13 +91,13 @@ final class PdfBlocks {
         List<PdfLine> current = new ArrayList<>();
         for (PdfLine row : rows) {
             if (!current.isEmpty() && startsBlock(current, row, left, right, pitches, pageBody)) {
-                blocks.add(new PdfBlock(current, left, right));
+                blocks.add(new PdfBlock(current));
                 current = new ArrayList<>();
             }
             current.add(row);
         }
         if (!current.isEmpty()) {
-            blocks.add(new PdfBlock(current, left, right));
+            blocks.add(new PdfBlock(current));
         }
     }
 

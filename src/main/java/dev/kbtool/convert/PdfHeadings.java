@@ -50,10 +50,6 @@ final class PdfHeadings {
         return headings;
     }
 
-    float bodySize() {
-        return bodySize;
-    }
-
     /** The heading level (1-6) of a block, or 0 when it is not a heading. */
     int level(PdfBlock block) {
         Integer fromOutline = outlineLevels.get(block);

@@ -77,12 +77,11 @@ public final class DocumentCommitter {
                 tx.publish(image, paths.images() + "/" + image.getFileName());
             }
             String staged = "images/" + doc.imagePrefix() + "/";
-            String sourceText = SourcePage.render(doc.converted(), doc.fileName(), staged, paths.imageLinkPrefix(),
-                    doc.extension().equals("md") || doc.extension().equals("markdown"));
             tx.delete(doc.isLong() ? paths.source() : paths.sourceJson());
             tx.write(sourcePath, doc.isLong()
                     ? LongDocuments.sourceJson(doc.converted().pages(), staged, paths.imageLinkPrefix())
-                    : sourceText);
+                    : SourcePage.render(doc.converted(), doc.fileName(), staged, paths.imageLinkPrefix(),
+                            doc.extension().equals("md") || doc.extension().equals("markdown")));
             merge.apply(tx);
             String summaryPage = SummaryPage.render(name, doc.fileName(), sourceLink, analysis, doc.tree(),
                     merge.linkedTopics(TopicKind.CONCEPT), merge.linkedTopics(TopicKind.ENTITY));

@@ -1,7 +1,9 @@
 package dev.kbtool.kb;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Finds the documents a person means by a name: the exact document name, else the exact
@@ -12,8 +14,7 @@ public final class DocumentMatcher {
     private DocumentMatcher() {
     }
 
-    public static List<DocumentRecord> match(Catalog catalog, String query) {
-        List<DocumentRecord> all = catalog.documents();
+    private static List<DocumentRecord> match(List<DocumentRecord> all, String query) {
         List<DocumentRecord> exact = all.stream().filter(d -> d.name().equals(query)).toList();
         if (!exact.isEmpty()) {
             return exact;
@@ -27,9 +28,23 @@ public final class DocumentMatcher {
                 || d.fileName().toLowerCase(Locale.ROOT).contains(q)).toList();
     }
 
-    /** Exactly one document for the query, or a failure that lists the candidates and changes nothing. */
-    public static DocumentRecord single(Catalog catalog, String query) {
-        List<DocumentRecord> found = match(catalog, query);
+    /**
+     * Exactly one document for each query, read from one look at the catalog: name → document,
+     * in the order given, a document named twice listed once. A query matching none or several
+     * fails, listing the candidates, before anything changes.
+     */
+    public static Map<String, DocumentRecord> each(Catalog catalog, List<String> queries) {
+        List<DocumentRecord> all = catalog.documents();
+        Map<String, DocumentRecord> out = new LinkedHashMap<>();
+        for (String q : queries) {
+            DocumentRecord d = single(all, q);
+            out.put(d.name(), d);
+        }
+        return out;
+    }
+
+    private static DocumentRecord single(List<DocumentRecord> all, String query) {
+        List<DocumentRecord> found = match(all, query);
         if (found.isEmpty()) {
             throw new KbException(ExitCode.NO_INPUT, "no document matches '" + query + "'; see 'kb list'");
         }

@@ -1,10 +1,7 @@
 package dev.kbtool.lint;
 
 import dev.kbtool.compile.DerivedViews;
-import dev.kbtool.compile.Frontmatter;
-import dev.kbtool.compile.Wikilinks;
 import dev.kbtool.kb.Catalog;
-import dev.kbtool.kb.DocumentRecord;
 import dev.kbtool.kb.KbLayout;
 import dev.kbtool.tx.AtomicFiles;
 import dev.kbtool.tx.Quarantine;
@@ -12,15 +9,11 @@ import dev.kbtool.tx.Recovery;
 import dev.kbtool.tx.StagingLease;
 import dev.kbtool.tx.TxEngine;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -106,9 +99,5 @@ public final class Doctor {
         }
         return found;
     }
-
-
-
-
 
 }

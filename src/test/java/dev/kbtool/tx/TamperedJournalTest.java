@@ -45,7 +45,8 @@ class TamperedJournalTest {
 
     @Test
     void checksumMismatch() throws Exception {
-        writeJournal(List.of(new JournalEntry("wiki/concepts/x.md", JournalEntry.ABSENT, 0)), 0);
+        // Executed, this journal would delete a.md (it records it as absent before the change).
+        writeJournal(List.of(new JournalEntry("wiki/summaries/a.md", JournalEntry.ABSENT, 0)), 0);
         Path file = JournalFiles.fileFor(layout, TXID);
         Files.writeString(file, Files.readString(file).replace("\"add\"", "\"del\""));
         assertQuarantined("checksum mismatch");

@@ -1,9 +1,7 @@
 package dev.kbtool.compile.llm;
 
-import java.text.BreakIterator;
-import java.util.ArrayList;
+import dev.kbtool.compile.ShortText;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -36,18 +34,7 @@ final class Sentences {
     }
 
     static List<String> split(String text) {
-        String plain = plain(text);
-        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
-        it.setText(plain);
-        List<String> out = new ArrayList<>();
-        int start = it.first();
-        for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
-            String s = plain.substring(start, end).strip();
-            if (!s.isEmpty()) {
-                out.add(s);
-            }
-        }
-        return out;
+        return ShortText.sentences(plain(text));
     }
 
     /** The first {@code max} sentences of {@code text}, joined again. */

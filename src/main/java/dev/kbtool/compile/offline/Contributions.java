@@ -1,5 +1,6 @@
 package dev.kbtool.compile.offline;
 
+import dev.kbtool.compile.ShortText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -67,22 +68,9 @@ final class Contributions {
         chosen.sort(Comparator.comparingInt(Sentence::index));
         StringBuilder out = new StringBuilder();
         for (Sentence s : chosen) {
-            out.append(out.length() > 0 ? " " : "").append(clip(s.text()));
+            out.append(out.length() > 0 ? " " : "").append(ShortText.oneLine(s.text(), MAX_CHARS));
         }
         return out.toString();
-    }
-
-    /** The sentence on one line, cut at a word boundary under {@value #MAX_CHARS} characters. */
-    static String clip(String sentence) {
-        String s = sentence.replaceAll("\\s+", " ").strip();
-        if (s.length() <= MAX_CHARS) {
-            return s;
-        }
-        int cut = s.lastIndexOf(' ', MAX_CHARS - 2);
-        if (cut < MAX_CHARS / 2) {
-            cut = MAX_CHARS - 2;
-        }
-        return s.substring(0, cut).replaceAll("[\\s,;:.-]+$", "") + "…";
     }
 
     /** Runs a form's case-insensitive pattern only where the form occurs at all: most sentences are cheap to rule out. */

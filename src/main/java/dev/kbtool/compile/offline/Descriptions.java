@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** The one-line description: the best summary sentence that fits, cleaned of citations. */
 final class Descriptions {
-    static final int MAX_CHARS = 160;
+    static final int MAX_CHARS = ShortText.MAX_DESCRIPTION;
     /** Sentences after the best one considered for fitting in one line without a cut. */
     private static final int ALTERNATIVES = 2;
     /** Scores within this share of the best count as equally good. */
