@@ -12,16 +12,14 @@ import dev.kbtool.kb.DocumentRecord;
 import dev.kbtool.kb.ExitCode;
 import dev.kbtool.kb.KbException;
 import dev.kbtool.kb.KbSession;
-import dev.kbtool.kb.TopicKind;
+import dev.kbtool.kb.TopicRecord;
 import dev.kbtool.kb.Units;
 import dev.kbtool.tx.TxEngine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -93,13 +91,12 @@ final class RecompileCommand extends BaseCommand {
             Recompiler recompiler = new Recompiler(engine,
                     Compilers.create(session.config(), origin, context.env(), this::notice), limits,
                     jobs != null ? jobs : session.config().effectiveJobs());
-            Set<String> touched = new LinkedHashSet<>();
+            Map<String, TopicRecord> touched = new LinkedHashMap<>();
             int[] counts = new int[2];
             recompiler.run(new ArrayList<>(targets.values()), context.cancellation(), o -> {
                 counts[o.recompiled() ? 0 : 1]++;
                 if (o.recompiled()) {
-                    o.analysis().concepts().stream().map(c -> TopicMerger.safeKey(c.key())).forEach(k -> touched.add("c:" + k));
-                    o.analysis().entities().stream().map(c -> TopicMerger.safeKey(c.key())).forEach(k -> touched.add("e:" + k));
+                    o.topics().forEach(t -> touched.putIfAbsent(t.kind().link(t.key()), t));
                 }
                 if (json()) {
                     Json.line(out(), Json.object().put("doc", o.document())
@@ -129,24 +126,23 @@ final class RecompileCommand extends BaseCommand {
     }
 
     private int refreshOverviews(TxEngine engine, KbSession session, String origin, TopicMerger.Limits limits,
-            Set<String> touched) throws Exception {
+            Map<String, TopicRecord> touched) throws Exception {
         OverviewSynthesizer synthesizer = noOverviews ? null : Compilers.overviews(session.config(), origin, context.env());
         if (synthesizer == null) {
             return 0;
         }
         OverviewRefresher refresher = new OverviewRefresher(engine, synthesizer, limits);
         int done = 0;
-        for (String t : touched) {
+        for (TopicRecord t : touched.values()) {
             if (context.cancellation().isCancelled()) {
                 break;
             }
-            TopicKind kind = t.startsWith("c:") ? TopicKind.CONCEPT : TopicKind.ENTITY;
             try {
-                if (refresher.refresh(kind, t.substring(2))) {
+                if (refresher.refresh(t.kind(), t.key())) {
                     done++;
                 }
             } catch (CompileException e) {
-                notice("overview of " + kind.link(t.substring(2)) + " not re-synthesised: " + e.getMessage());
+                notice("overview of " + t.kind().link(t.key()) + " not re-synthesised: " + e.getMessage());
             }
         }
         return done;

@@ -49,27 +49,29 @@ final class RemoveCommand extends BaseCommand {
             TxEngine engine = engine(session, "kb remove");
             DocumentRemover remover = new DocumentRemover(engine,
                     new DocumentRemover.Options(keepRaw, keepEmpty, limits(session)));
-            List<DocumentRemover.Removal> plans = new ArrayList<>();
-            for (DocumentRecord d : targets.values()) {
-                plans.add(remover.plan(d));
-            }
+            // The plan is for a person to read; remove() plans again under the lock, so it is
+            // made only when it will be shown.
             if (dryRun || (!yes && context.stdinInteractive())) {
+                List<DocumentRemover.Removal> plans = new ArrayList<>();
+                for (DocumentRecord d : targets.values()) {
+                    plans.add(remover.plan(d));
+                }
                 print(plans);
             }
             if (dryRun) {
                 return ExitCode.OK;
             }
-            if (!Confirmation.confirm(context, err(), yes, "Remove " + plans.size() + " document(s)?",
+            if (!Confirmation.confirm(context, err(), yes, "Remove " + targets.size() + " document(s)?",
                     "kb remove changes the knowledge base")) {
                 err().println("kb: aborted; nothing changed");
                 return ExitCode.FAILURE;
             }
-            for (DocumentRemover.Removal r : plans) {
-                remover.remove(r.document());
+            for (DocumentRecord d : targets.values()) {
+                remover.remove(d);
                 if (json()) {
-                    Json.line(out(), Json.object().put("doc", r.document().name()).put("status", "removed"));
+                    Json.line(out(), Json.object().put("doc", d.name()).put("status", "removed"));
                 } else if (!quiet()) {
-                    out().println("removed " + r.document().name() + " (" + r.document().fileName() + ")");
+                    out().println("removed " + d.name() + " (" + d.fileName() + ")");
                 }
             }
             DerivedViews.refresh(engine);

@@ -15,6 +15,7 @@ import dev.kbtool.kb.DocumentRecord;
 import dev.kbtool.kb.PageKind;
 import dev.kbtool.kb.PageRecord;
 import dev.kbtool.kb.TopicKind;
+import dev.kbtool.kb.TopicRecord;
 import dev.kbtool.kb.TreeNode;
 import dev.kbtool.tx.LockToken;
 import dev.kbtool.tx.Plan;
@@ -41,7 +42,8 @@ import java.util.function.Consumer;
  */
 public final class Recompiler {
     /** How one document ended. */
-    public record Outcome(String document, boolean recompiled, String reason, DocumentAnalysis analysis) {
+    /** @param topics the concept and entity pages the document contributes to now (empty unless recompiled) */
+    public record Outcome(String document, boolean recompiled, String reason, List<TopicRecord> topics) {
     }
 
     private final TxEngine engine;
@@ -72,7 +74,7 @@ public final class Recompiler {
                 Compiled compiled = await(futures.get(i));
                 futures.set(i, null);
                 Outcome outcome = compiled.analysis() == null
-                        ? new Outcome(compiled.document().name(), false, compiled.reason(), null)
+                        ? new Outcome(compiled.document().name(), false, compiled.reason(), List.of())
                         : commit(compiled.document(), compiled.analysis(), compiled.texts());
                 outcomes.add(outcome);
                 onOutcome.accept(outcome);
@@ -129,7 +131,7 @@ public final class Recompiler {
             Catalog catalog = engine.catalog();
             DocumentRecord doc = catalog.documentByName(stale.name()).orElse(null);
             if (doc == null || !doc.hash().equals(stale.hash())) {
-                return new Outcome(stale.name(), false, "changed by another command meanwhile; recompile it again", null);
+                return new Outcome(stale.name(), false, "changed by another command meanwhile; recompile it again", List.of());
             }
             DocumentPaths paths = new DocumentPaths(doc.name(), doc.type());
             String sourceLink = doc.sourcePath().substring("wiki/".length()).replaceFirst("\\.md$", "");
@@ -160,7 +162,9 @@ public final class Recompiler {
             } catch (IOException | RuntimeException e) {
                 throw tx.fail(e);
             }
-            return new Outcome(doc.name(), true, null, analysis);
+            List<TopicRecord> topics = new ArrayList<>(merge.linkedTopics(TopicKind.CONCEPT));
+            topics.addAll(merge.linkedTopics(TopicKind.ENTITY));
+            return new Outcome(doc.name(), true, null, topics);
         }
     }
 }

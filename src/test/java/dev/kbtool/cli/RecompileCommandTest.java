@@ -58,7 +58,47 @@ class RecompileCommandTest {
 
         assertThat(dry.out()).contains("would recompile beta (beta.md) with the offline compiler");
         assertThat(one.code()).isZero();
-        assertThat(KbDigest.of(scripted.root).get("wiki/summaries/alpha.md")).isEqualTo(before.get("wiki/summaries/alpha.md"));
+        TreeMap<String, String> after = KbDigest.of(scripted.root);
+        assertThat(after.get("wiki/summaries/alpha.md")).isEqualTo(before.get("wiki/summaries/alpha.md"));
+        assertThat(after.get("wiki/summaries/beta.md")).isNotEqualTo(before.get("wiki/summaries/beta.md"));
+    }
+
+    @Test
+    void recompilingAfterAConfigChangeFollowsTheNewConfig() throws Exception {
+        Fixtures.write(tmp.resolve("notes/graphs.md"), """
+                # Graph colouring
+
+                Graph colouring assigns a colour to every vertex of a graph. A proper colouring gives adjacent vertices
+                different colours. The chromatic number of a graph is the least number of colours a proper colouring needs.
+                The four colour theorem says that every planar graph has a proper colouring with four colours.
+                Planar graphs are graphs drawn in the plane without crossing edges. Greedy colouring visits the vertices
+                in order and gives each vertex the first colour its neighbours do not use. Greedy colouring can need more
+                colours than the chromatic number. Register allocation in compilers uses graph colouring of an
+                interference graph, where each vertex is a variable and each colour a register.
+                """);
+        Path root = tmp.resolve("plain");
+        Kb plain = new Kb(tmp).env("KB_DIR", root.toString());
+        assertThat(plain.run("init", "plain").code()).isZero();
+        assertThat(plain.run("add", "notes").code()).isZero();
+        long conceptsBefore = count(root.resolve("wiki/concepts"));
+        TreeMap<String, String> before = KbDigest.of(root);
+
+        java.nio.file.Files.writeString(root.resolve(".kb/config.yaml"), "max_concepts: 1\nmax_entities: 0\n");
+        Kb.Result r = plain.run("recompile", "--all", "--yes");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        TreeMap<String, String> after = KbDigest.of(root);
+        assertThat(conceptsBefore).as("the fixture must give several concepts").isGreaterThan(1);
+        assertThat(count(root.resolve("wiki/concepts"))).isEqualTo(1);
+        assertThat(only(after, "raw/", "wiki/sources/")).isEqualTo(only(before, "raw/", "wiki/sources/"));
+        assertThat(after.get("wiki/summaries/graphs.md")).isNotEqualTo(before.get("wiki/summaries/graphs.md"));
+        assertThat(plain.run("doctor").out()).contains("healthy");
+    }
+
+    private static long count(Path dir) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".md")).count();
+        }
     }
 
     @Test
