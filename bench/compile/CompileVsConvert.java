@@ -2,7 +2,7 @@ import dev.kbtool.compile.CompileInput;
 import dev.kbtool.compile.offline.OfflineCompiler;
 import dev.kbtool.convert.ConversionRequest;
 import dev.kbtool.convert.ConvertedDocument;
-import dev.kbtool.convert.PdfConverter;
+import dev.kbtool.convert.Converters;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Issue 6's target "offline compile time per document ≤ its conversion time": for every PDF
- * under the given folders, the CPU time of PDFBox conversion and of the offline compile of its
- * result, one thread, warm JVM (one warm-up pass over all files, then the median of N runs).
+ * Issue 6's target "offline compile time per document ≤ its conversion time": for every file
+ * kb converts under the given folders, the CPU time of its conversion and of the offline
+ * compile of the result, one thread, warm JVM (one warm-up pass over all files, then the median of N runs).
  * Usage: java -cp target/kb.jar bench/compile/CompileVsConvert.java [--runs N] FOLDER...
  */
 public class CompileVsConvert {
+    private static final Converters CONVERTERS = Converters.standard();
+
     public static void main(String[] args) throws Exception {
         int runs = 5;
         List<Path> folders = new ArrayList<>();
@@ -29,17 +31,17 @@ public class CompileVsConvert {
                 folders.add(Path.of(args[i]));
             }
         }
-        List<Path> pdfs = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (Path folder : folders) {
             try (Stream<Path> s = Files.walk(folder)) {
-                s.filter(p -> p.toString().endsWith(".pdf")).sorted().forEach(pdfs::add);
+                s.filter(Files::isRegularFile).filter(p -> CONVERTERS.forFile(p).isPresent()).sorted().forEach(files::add);
             }
         }
         Path images = Files.createTempDirectory("kb-bench-images");
         OfflineCompiler compiler = new OfflineCompiler();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        for (Path pdf : pdfs) {
-            measure(pdf, images, compiler, mx, 1);
+        for (Path file : files) {
+            measure(file, images, compiler, mx, 1);
         }
         System.out.printf("machine: %d cores, %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
@@ -48,8 +50,8 @@ public class CompileVsConvert {
         int measured = 0;
         double convertTotal = 0;
         double compileTotal = 0;
-        for (Path pdf : pdfs) {
-            double[] t = measure(pdf, images, compiler, mx, runs);
+        for (Path file : files) {
+            double[] t = measure(file, images, compiler, mx, runs);
             if (t == null) {
                 continue;
             }
@@ -58,7 +60,7 @@ public class CompileVsConvert {
             compileTotal += t[1];
             boolean slower = t[1] > t[0];
             over += slower ? 1 : 0;
-            System.out.printf("%-60s %6d %8.1fms %8.1fms %6.2f%s%n", shorten(pdf), (int) t[2], t[0], t[1], t[1] / t[0],
+            System.out.printf("%-60s %6d %8.1fms %8.1fms %6.2f%s%n", shorten(file), (int) t[2], t[0], t[1], t[1] / t[0],
                     slower ? "  compile slower" : "");
         }
         System.out.printf("%d documents; compile slower than conversion: %d; totals convert %.0f ms, compile %.0f ms%n",
@@ -66,7 +68,7 @@ public class CompileVsConvert {
     }
 
     /** Median CPU milliseconds of conversion and of compile, and the page count; null if the file does not convert. */
-    private static double[] measure(Path pdf, Path images, OfflineCompiler compiler, ThreadMXBean mx, int runs)
+    private static double[] measure(Path file, Path images, OfflineCompiler compiler, ThreadMXBean mx, int runs)
             throws Exception {
         double[] convert = new double[runs];
         double[] compile = new double[runs];
@@ -75,12 +77,12 @@ public class CompileVsConvert {
             long t0 = mx.getCurrentThreadCpuTime();
             ConvertedDocument doc;
             try {
-                doc = new PdfConverter().convert(new ConversionRequest(pdf, images, "images/doc/"));
+                doc = CONVERTERS.forFile(file).orElseThrow().convert(new ConversionRequest(file, images, "images/doc/"));
             } catch (Exception e) {
                 return null;
             }
             long t1 = mx.getCurrentThreadCpuTime();
-            compiler.analyze(new CompileInput(doc.title(), pdf.getFileName().toString(), doc.markdown(), doc.pages()));
+            compiler.analyze(new CompileInput(doc.title(), file.getFileName().toString(), doc.markdown(), doc.pages()));
             long t2 = mx.getCurrentThreadCpuTime();
             convert[r] = (t1 - t0) / 1e6;
             compile[r] = (t2 - t1) / 1e6;

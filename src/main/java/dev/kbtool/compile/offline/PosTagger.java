@@ -4,8 +4,10 @@ import dev.kbtool.compile.CompileException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
-import opennlp.tools.postag.POSContextGenerator;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.util.SequenceValidator;
 
@@ -13,11 +15,17 @@ import opennlp.tools.util.SequenceValidator;
  * English part-of-speech tagging with OpenNLP's Universal Dependencies model, decoded
  * greedily. The model's own tagger searches a beam of three; on our text the greedy path gave
  * the same tags and is four times faster, and tagging is the offline compiler's largest cost.
- * The greedy step is written out here rather than run as a beam of one, which would sort
- * every token's outcome scores and build a sequence object per step for nothing.
+ *
+ * <p>A token's features are its own (word, prefixes, suffixes, shape), its neighbours' words,
+ * the two previous tags and, for the first three, a sentence-start mark. {@link TaggerScratch}
+ * keeps each word's own features already summed and its neighbour features already looked up,
+ * so a token costs a few array additions instead of building and hashing some twenty feature
+ * strings. The greedy choice needs only the largest weight sum, not the model's normalised
+ * probabilities, so the exponentials are skipped too. The tags are those of decoding with
+ * OpenNLP's feature generator and {@code eval} (PosTaggerTest compares them).
  *
  * <p>The model is loaded once per JVM, on first use, and shared (a maxent model is read-only).
- * The feature generator keeps per-call state, so each thread has its own.
+ * The scratch keeps per-thread state, so each thread has its own.
  */
 final class PosTagger {
     /** The model inside the {@code opennlp-models-pos-en} jar. */
@@ -28,12 +36,18 @@ final class PosTagger {
 
     private final MaxentModel maxent;
     private final SequenceValidator<String> validator;
-    private final ThreadLocal<POSContextGenerator> contexts;
+    private final ThreadLocal<TaggerScratch> scratch;
 
+    @SuppressWarnings("unchecked")
     private PosTagger(POSModel model) {
         this.maxent = model.getArtifact(MAXENT_ARTIFACT);
         this.validator = model.getFactory().getSequenceValidator();
-        this.contexts = ThreadLocal.withInitial(() -> model.getFactory().getPOSContextGenerator(0));
+        // The feature-to-weights map and the outcome names, as the model's own eval reads them.
+        Object[] parts = ((AbstractModel) maxent).getDataStructures();
+        Map<String, Context> features = (Map<String, Context>) parts[1];
+        String[] outcomeNames = (String[]) parts[2];
+        this.scratch = ThreadLocal.withInitial(() -> new TaggerScratch(model.getFactory().getPOSContextGenerator(0),
+                features, outcomeNames));
     }
 
     static PosTagger shared() throws CompileException {
@@ -56,11 +70,13 @@ final class PosTagger {
         for (int i = 0; i < words.length; i++) {
             words[i] = tokens.get(i).text();
         }
-        POSContextGenerator context = contexts.get();
+        TaggerScratch s = scratch.get();
         String[] tags = new String[words.length];
+        int[] outcomes = new int[words.length];
+        TaggerScratch.Word[] known = s.words(words);
         for (int i = 0; i < words.length; i++) {
-            double[] scores = maxent.eval(context.getContext(i, words, tags, null));
-            tags[i] = maxent.getOutcome(best(i, words, tags, scores));
+            outcomes[i] = best(i, words, tags, s.sums(i, known, outcomes));
+            tags[i] = maxent.getOutcome(outcomes[i]);
         }
         return tags;
     }
