@@ -1,6 +1,7 @@
 package dev.kbtool.cli;
 
 import dev.kbtool.compile.Compilers;
+import dev.kbtool.compile.DerivedViews;
 import dev.kbtool.compile.TopicMerger;
 import dev.kbtool.kb.Config;
 import dev.kbtool.kb.ExitCode;
@@ -93,7 +94,7 @@ abstract class BaseCommand implements Callable<Integer> {
     /** The transaction engine for a mutating command; recovery notices go to stderr. */
     protected TxEngine engine(KbSession session, String command) {
         return new TxEngine(session.layout(), session.catalog(), lockTimeout(session), command,
-                this::notice);
+                this::notice, DerivedViews::refresh);
     }
 
     /** The lock wait: the --lock-timeout flag wins over the KB's config. */

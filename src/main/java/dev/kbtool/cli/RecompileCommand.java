@@ -61,6 +61,10 @@ final class RecompileCommand extends BaseCommand {
         }
         long start = System.nanoTime();
         try (KbSession session = openKb()) {
+            TxEngine engine = engine(session, "kb recompile");
+            if (!dryRun) {
+                engine.settle();
+            }
             Map<String, DocumentRecord> targets = new LinkedHashMap<>();
             if (all) {
                 session.catalog().documents().forEach(d -> targets.put(d.name(), d));
@@ -86,7 +90,6 @@ final class RecompileCommand extends BaseCommand {
                 err().println("kb: aborted; nothing changed");
                 return ExitCode.FAILURE;
             }
-            TxEngine engine = engine(session, "kb recompile");
             TopicMerger.Limits limits = limits(session);
             Recompiler recompiler = new Recompiler(engine,
                     Compilers.create(session.config(), origin, context.env(), this::notice), limits,

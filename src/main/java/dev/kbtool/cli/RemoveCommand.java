@@ -45,8 +45,13 @@ final class RemoveCommand extends BaseCommand {
     @Override
     protected ExitCode execute() throws Exception {
         try (KbSession session = openKb()) {
-            Map<String, DocumentRecord> targets = DocumentMatcher.each(session.catalog(), documents);
             TxEngine engine = engine(session, "kb remove");
+            if (!dryRun) {
+                // Run again after a crash, the command may find its document gone: the KB must
+                // still come out whole.
+                engine.settle();
+            }
+            Map<String, DocumentRecord> targets = DocumentMatcher.each(session.catalog(), documents);
             DocumentRemover remover = new DocumentRemover(engine,
                     new DocumentRemover.Options(keepRaw, keepEmpty, limits(session)));
             // The plan is for a person to read; remove() plans again under the lock, so it is

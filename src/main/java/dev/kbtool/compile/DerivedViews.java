@@ -61,13 +61,15 @@ public final class DerivedViews {
                     gone.add(path);
                 }
             }
-            if (changed.isEmpty() && gone.isEmpty()) {
+            // With nothing to write, a pending mark is still cleared, by an empty render, so
+            // that other commands do not render again for nothing.
+            if (changed.isEmpty() && gone.isEmpty() && !catalog.viewsPending()) {
                 return 0;
             }
             Plan.Builder plan = Plan.builder();
             changed.keySet().forEach(plan::file);
             gone.forEach(plan::file);
-            Transaction tx = engine.begin(token, "render", "index", plan.build());
+            Transaction tx = engine.begin(token, Catalog.RENDER, "index", plan.build());
             try {
                 for (Map.Entry<String, String> e : changed.entrySet()) {
                     tx.write(e.getKey(), e.getValue());

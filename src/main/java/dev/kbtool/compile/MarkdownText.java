@@ -1,5 +1,6 @@
 package dev.kbtool.compile;
 
+import dev.kbtool.convert.CodeFences;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -198,7 +199,7 @@ public final class MarkdownText {
 
         List<Block> parse() {
             int i = skipFrontmatter();
-            String fence = null;
+            CodeFences fences = new CodeFences();
             boolean previousBlank = true;
             for (; i < lines.length; i++) {
                 String raw = lines[i];
@@ -209,15 +210,8 @@ public final class MarkdownText {
                     page = Integer.parseInt(marker.group(1));
                     continue;
                 }
-                if (fence != null) {
-                    if (line.startsWith(fence)) {
-                        fence = null;
-                    }
-                    continue;
-                }
-                if (line.startsWith("```") || line.startsWith("~~~")) {
+                if (fences.code(line)) {
                     flush();
-                    fence = line.substring(0, 3);
                     previousBlank = false;
                     continue;
                 }

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 public final class MarkdownConverter implements Converter {
     private static final Pattern H1 = Pattern.compile("^#\\s+(.+?)\\s*#*\\s*$");
     private static final Pattern FRONTMATTER_TITLE = Pattern.compile("^title\\s*:\\s*(.*?)\\s*$");
-    private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```|~~~)");
 
     @Override
     public List<String> extensions() {
@@ -51,12 +50,10 @@ public final class MarkdownConverter implements Converter {
                 }
             }
         }
-        boolean inFence = false;
+        CodeFences fences = new CodeFences();
         for (int i = start; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (FENCE.matcher(line).find()) {
-                inFence = !inFence;
-            } else if (!inFence) {
+            if (!fences.code(line)) {
                 Matcher m = H1.matcher(line);
                 if (m.matches()) {
                     return m.group(1);

@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
 final class MarkdownImages {
     private static final Pattern MD_IMAGE = Pattern.compile("(!\\[[^\\]]*]\\(\\s*)(<[^>\\n]+>|[^)\\s]+)((?:\\s+\"[^\"]*\")?\\s*\\))");
     private static final Pattern HTML_IMAGE = Pattern.compile("(<img\\b[^>]*?\\bsrc\\s*=\\s*)([\"'])(.*?)\\2", Pattern.CASE_INSENSITIVE);
-    private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```|~~~)");
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
     private final Path folder;
@@ -44,17 +43,14 @@ final class MarkdownImages {
 
     String rewrite(String text) throws IOException {
         StringBuilder out = new StringBuilder(text.length());
-        boolean inFence = false;
+        CodeFences fences = new CodeFences();
         boolean first = true;
         for (String line : text.split("\n", -1)) {
             if (!first) {
                 out.append('\n');
             }
             first = false;
-            if (FENCE.matcher(line).find()) {
-                inFence = !inFence;
-                out.append(line);
-            } else if (inFence) {
+            if (fences.code(line)) {
                 out.append(line);
             } else {
                 out.append(rewriteLine(line));

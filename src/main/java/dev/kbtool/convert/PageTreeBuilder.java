@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 public final class PageTreeBuilder {
     static final int WINDOW = 10;
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
-    private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```|~~~)");
     private static final Pattern ESCAPE = Pattern.compile("\\\\(\\p{Punct})");
 
     private PageTreeBuilder() {
@@ -43,14 +42,13 @@ public final class PageTreeBuilder {
     static List<OutlineEntry> headings(List<SourcePage> pages) {
         List<OutlineEntry> entries = new ArrayList<>();
         for (SourcePage page : pages) {
-            boolean inFence = false;
+            CodeFences fences = new CodeFences();
             for (String line : page.markdown().split("\n")) {
-                if (FENCE.matcher(line).find()) {
-                    inFence = !inFence;
+                if (fences.code(line)) {
                     continue;
                 }
                 Matcher m = HEADING.matcher(line);
-                if (!inFence && m.matches()) {
+                if (m.matches()) {
                     String text = ESCAPE.matcher(m.group(2)).replaceAll("$1");
                     entries.add(new OutlineEntry(m.group(1).length(), text, page.number()));
                 }

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -20,8 +21,13 @@ import org.sqlite.SQLiteConfig;
  * so read-only commands never wait for a writer.
  */
 public final class Catalog implements AutoCloseable {
+    /** The operation of the transaction that renders the derived views. */
+    public static final String RENDER = "render";
+
     private final Path file;
     private final Connection connection;
+    /** Names this connection's commits, so the views it leaves pending are known for its own. */
+    private final String session = UUID.randomUUID().toString();
 
     private Catalog(Path file, Connection connection) {
         this.file = file;
@@ -113,6 +119,7 @@ public final class Catalog implements AutoCloseable {
                 ps.setString(4, Instant.now().toString());
                 ps.executeUpdate();
             }
+            markViews(operation);
             connection.commit();
         } catch (SQLException e) {
             rollbackQuietly();
@@ -137,13 +144,42 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
+    /**
+     * A content change leaves the derived views pending, in the name of this session; rendering
+     * them clears that. Same SQLite transaction as the change, so a crash cannot separate them.
+     */
+    private void markViews(String operation) throws SQLException {
+        String sql = RENDER.equals(operation) ? "DELETE FROM views_pending"
+                : "INSERT INTO views_pending(id, session) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET session = excluded.session";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            if (!RENDER.equals(operation)) {
+                ps.setString(1, session);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /** Whether content changed since the derived views were last rendered. */
+    public synchronized boolean viewsPending() {
+        return query("SELECT 1 FROM views_pending", rs -> true).isPresent();
+    }
+
+    /**
+     * Whether the views lag behind content another session committed: a command that died or
+     * failed before rendering them, or one still running (it renders at its end anyway).
+     */
+    public synchronized boolean viewsLeftByOthers() {
+        return query("SELECT session FROM views_pending", rs -> rs.getString(1)).filter(s -> !s.equals(session))
+                .isPresent();
+    }
+
     public synchronized boolean isCommitted(String txid) {
         return query("SELECT 1 FROM transactions WHERE txid = ?", rs -> true, txid).isPresent();
     }
 
     /** The latest change to the knowledge base's content; re-rendering derived views does not count. */
     public synchronized Optional<TransactionRecord> lastTransaction() {
-        return query("SELECT txid, operation, detail, committed_at FROM transactions WHERE operation <> 'render'"
+        return query("SELECT txid, operation, detail, committed_at FROM transactions WHERE operation <> '" + RENDER + "'"
                 + " ORDER BY rowid DESC LIMIT 1",
                 rs -> new TransactionRecord(rs.getString(1), rs.getString(2), rs.getString(3),
                         Instant.parse(rs.getString(4))));

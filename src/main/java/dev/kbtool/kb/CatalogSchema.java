@@ -104,7 +104,15 @@ final class CatalogSchema {
                       target       TEXT NOT NULL,
                       PRIMARY KEY (source, target)
                     )""",
-                    "CREATE INDEX links_target ON links(target)"));
+                    "CREATE INDEX links_target ON links(target)"),
+            // One row while the derived views lag behind the content: which catalog session
+            // committed content last without rendering them since.
+            List.of(
+                    """
+                    CREATE TABLE views_pending (
+                      id           INTEGER PRIMARY KEY CHECK (id = 1),
+                      session      TEXT NOT NULL
+                    )"""));
 
     private CatalogSchema() {
     }

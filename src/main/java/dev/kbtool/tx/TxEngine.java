@@ -14,25 +14,37 @@ import java.util.function.Consumer;
  * The one way to change a knowledge base. Taking the lock recovers from whatever an earlier
  * process left unfinished — on every outermost acquisition, not only the first of a process,
  * because with the lock taken per commit another kb process may have died between two of
- * ours — and refuses to go on while a quarantined transaction awaits a person.
+ * ours — and refuses to go on while a quarantined transaction awaits a person. It then
+ * renders the derived views if another command changed content without rendering them: one
+ * killed between its last commit and its index refresh leaves no journal to recover.
  */
 public final class TxEngine {
+    /** Renders the derived views from the catalog, through this engine. */
+    @FunctionalInterface
+    public interface ViewRenderer {
+        void render(TxEngine engine) throws IOException;
+    }
+
     private final KbLayout layout;
     private final Catalog catalog;
     private final Duration lockTimeout;
     private final String command;
     private final Consumer<String> notices;
+    private final ViewRenderer views;
 
     /**
      * @param command what this process is doing, shown to anyone who waits for the lock
      * @param notices where recovery reports what it repaired (stderr, one line each)
+     * @param views   renders the views another command left pending
      */
-    public TxEngine(KbLayout layout, Catalog catalog, Duration lockTimeout, String command, Consumer<String> notices) {
+    public TxEngine(KbLayout layout, Catalog catalog, Duration lockTimeout, String command, Consumer<String> notices,
+            ViewRenderer views) {
         this.layout = layout;
         this.catalog = catalog;
         this.lockTimeout = lockTimeout;
         this.command = command;
         this.notices = notices;
+        this.views = views;
     }
 
     public KbLayout layout() {
@@ -50,12 +62,27 @@ public final class TxEngine {
         if (lock.holdCount() == 1) {
             try {
                 recover(token);
+                if (catalog.viewsLeftByOthers()) {
+                    views.render(this);
+                }
+            } catch (IOException e) {
+                token.close();
+                throw new UncheckedIOException(e);
             } catch (RuntimeException e) {
                 token.close();
                 throw e;
             }
         }
         return token;
+    }
+
+    /**
+     * Settles the knowledge base before a command looks at it to plan: finishes what an earlier
+     * command left (recovery, pending views), so even a command that then finds nothing to do
+     * leaves the KB whole.
+     */
+    public void settle() {
+        lock().close();
     }
 
     /** Starts a transaction: snapshot and durable journal before anything live changes. */

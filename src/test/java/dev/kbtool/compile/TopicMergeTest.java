@@ -44,7 +44,7 @@ class TopicMergeTest {
     void setUp() {
         layout = KbInitializer.init(tmp.resolve("kb"), Map.of(), Map.of());
         catalog = Catalog.open(layout.catalogFile());
-        engine = new TxEngine(layout, catalog, Duration.ofSeconds(10), "kb test", n -> { });
+        engine = new TxEngine(layout, catalog, Duration.ofSeconds(10), "kb test", n -> { }, DerivedViews::refresh);
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.kbtool.ingest;
 
+import dev.kbtool.compile.DerivedViews;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kbtool.compile.DocumentCompiler;
@@ -50,7 +51,8 @@ class AddPipelineTest {
     void setUp() {
         layout = KbInitializer.init(tmp.resolve("kb"), Map.of(), Map.of());
         catalog = Catalog.open(layout.catalogFile());
-        engine = new TxEngine(layout, catalog, Duration.ofSeconds(10), "kb test", n -> { });
+        engine = new TxEngine(layout, catalog, Duration.ofSeconds(10), "kb test", n -> { },
+                DerivedViews::refresh);
     }
 
     @AfterEach
@@ -128,7 +130,8 @@ class AddPipelineTest {
 
         KbLayout serialKb = KbInitializer.init(tmp.resolve("serial"), Map.of(), Map.of());
         try (Catalog serialCatalog = Catalog.open(serialKb.catalogFile())) {
-            TxEngine serialEngine = new TxEngine(serialKb, serialCatalog, Duration.ofSeconds(10), "kb", n -> { });
+            TxEngine serialEngine = new TxEngine(serialKb, serialCatalog, Duration.ofSeconds(10), "kb", n -> { },
+                    DerivedViews::refresh);
             List<String> serial = new AddPipeline(serialEngine, new DocumentPreparer(serialCatalog, Config.defaults(),
                     converters(), new ScriptedCompiler()), new AddPipeline.Options(1, Duration.ofMinutes(1), false),
                     new Cancellation()).run(scan("in"), o -> { }).stream().map(AddOutcome::document).toList();
@@ -218,7 +221,8 @@ class AddPipelineTest {
     private void commitElsewhere(String name, String hash) {
         Thread other = new Thread(() -> {
             try (Catalog otherCatalog = Catalog.open(layout.catalogFile())) {
-                TxEngine otherEngine = new TxEngine(layout, otherCatalog, Duration.ofSeconds(10), "other", n -> { });
+                TxEngine otherEngine = new TxEngine(layout, otherCatalog, Duration.ofSeconds(10), "other", n -> { },
+                        DerivedViews::refresh);
                 try (LockToken token = otherEngine.lock();
                      Transaction tx = otherEngine.begin(token, "add", name,
                              Plan.builder().file("wiki/summaries/" + name + ".md").build())) {

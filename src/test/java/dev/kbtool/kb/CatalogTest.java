@@ -17,6 +17,23 @@ class CatalogTest {
     Path tmp;
 
     @Test
+    void aContentCommitLeavesTheViewsPendingInItsOwnNameUntilARender() {
+        try (Catalog first = Catalog.open(tmp.resolve("kb.db")); Catalog second = Catalog.open(tmp.resolve("kb.db"))) {
+            assertThat(first.viewsPending()).isFalse();
+            first.commit("t1", "add", "a.md", w -> { });
+            assertThat(first.viewsPending()).isTrue();
+            assertThat(first.viewsLeftByOthers()).isFalse();
+            assertThat(second.viewsLeftByOthers()).isTrue();
+            second.commit("t2", Catalog.RENDER, "index", w -> { });
+            assertThat(first.viewsPending()).isFalse();
+            assertThat(second.viewsLeftByOthers()).isFalse();
+            second.commit("t3", "remove", "a", w -> { });
+            assertThat(first.viewsLeftByOthers()).isTrue();
+            assertThat(second.viewsLeftByOthers()).isFalse();
+        }
+    }
+
+    @Test
     void opensInWalModeWithFullSyncAndTheLatestSchema() throws Exception {
         try (Catalog catalog = Catalog.open(tmp.resolve("kb.db"))) {
             assertThat(catalog.userVersion()).isEqualTo(CatalogSchema.latestVersion());

@@ -1,5 +1,6 @@
 package dev.kbtool.testing;
 
+import dev.kbtool.tx.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,10 +9,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the built {@code target/kb.jar} in a child JVM, as scripts and users do. */
 public final class KbProcess {
+    private static Optional<Path> archive;
+
     private final Path cwd;
     private final Map<String, String> env = new HashMap<>();
 
@@ -33,18 +37,63 @@ public final class KbProcess {
     }
 
     public ProcessBuilder builder(String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-XX:TieredStopAtLevel=1");
+        List<String> cmd = new ArrayList<>(javaCommand());
+        archive().ifPresent(a -> cmd.add("-XX:SharedArchiveFile=" + a));
         cmd.add("-jar");
         cmd.add(jar().toString());
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
+        ProcessBuilder pb = withoutTestHooks(new ProcessBuilder(cmd).directory(cwd.toFile()));
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    /** The JVM and the options the {@code ./kb} launcher uses. */
+    private static List<String> javaCommand() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1");
+    }
+
+    /**
+     * A class-data-sharing archive of kb's classes, made once per test JVM as the launcher makes
+     * its own: the crash suites start a thousand child JVMs, and each starts a quarter faster.
+     * Empty if it could not be made; the children then start without it.
+     */
+    private static synchronized Optional<Path> archive() {
+        if (archive == null) {
+            archive = Optional.empty();
+            Path jsa = jar().resolveSibling("kb-it-" + ProcessHandle.current().pid() + ".jsa");
+            jsa.toFile().deleteOnExit();
+            try {
+                Path dir = Files.createTempDirectory("kb-cds");
+                Files.writeString(dir.resolve("sample.md"), "# Sample\n\nA sentence for kb to read.\n");
+                List<String> init = new ArrayList<>(javaCommand());
+                init.addAll(List.of("-jar", jar().toString(), "init", dir.resolve("kb").toString()));
+                List<String> add = new ArrayList<>(javaCommand());
+                add.addAll(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-jar", jar().toString(), "--kb",
+                        dir.resolve("kb").toString(), "-q", "add", dir.resolve("sample.md").toString()));
+                if (quietly(init) == 0 && quietly(add) == 0 && Files.isRegularFile(jsa)) {
+                    archive = Optional.of(jsa);
+                }
+                FileTrees.deleteRecursively(dir);
+            } catch (IOException e) {
+                // No archive: slower children, same results.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return archive;
+    }
+
+    private static int quietly(List<String> command) throws IOException, InterruptedException {
+        return withoutTestHooks(new ProcessBuilder(command)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    }
+
+    /** A child sees only the KB and hooks a test gives it, never the ones this JVM inherited. */
+    private static ProcessBuilder withoutTestHooks(ProcessBuilder pb) {
         pb.environment().remove("KB_DIR");
         pb.environment().remove("KB_CRASH_AT");
         pb.environment().remove("KB_FAULT");
-        pb.environment().putAll(env);
         return pb;
     }
 

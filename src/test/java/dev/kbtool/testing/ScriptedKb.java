@@ -1,5 +1,6 @@
 package dev.kbtool.testing;
 
+import dev.kbtool.compile.DerivedViews;
 import dev.kbtool.compile.DocumentCompiler;
 import dev.kbtool.convert.Converters;
 import dev.kbtool.ingest.AddOutcome;
@@ -39,7 +40,8 @@ public final class ScriptedKb {
     public List<AddOutcome> add(DocumentCompiler compiler, String... paths) {
         KbLayout layout = new KbLayout(root);
         try (Catalog catalog = Catalog.open(layout.catalogFile())) {
-            TxEngine engine = new TxEngine(layout, catalog, Duration.ofSeconds(30), "kb test", n -> { });
+            TxEngine engine = new TxEngine(layout, catalog, Duration.ofSeconds(30), "kb test", n -> { },
+                    DerivedViews::refresh);
             var files = new InputScanner(Converters.standard(), cwd, List.of())
                     .scan(java.util.Arrays.stream(paths).map(Path::of).toList()).files();
             List<AddOutcome> outcomes = new AddPipeline(engine,

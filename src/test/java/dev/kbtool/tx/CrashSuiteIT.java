@@ -25,6 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  * bring the KB to the state before or after the interrupted document — compared by content
  * digest — with nothing left over, and re-running the add must converge to the
  * uninterrupted result.
+ *
+ * <p>Each crashed KB is checked twice, on two copies: once recovered by {@code kb doctor
+ * --repair} (which stops after recovery, so the state it leaves can be compared with the
+ * prefix states), and once the way a user goes on, by simply running the add again — with no
+ * repair, plain recovery must leave nothing behind and {@code kb doctor} must find nothing.
  */
 class CrashSuiteIT {
     static final int CRASHED = 137;
@@ -63,7 +68,10 @@ class CrashSuiteIT {
                 .run("--kb", kb.toString(), "add", "--jobs", "2", workload.batch.toString());
         assertThat(crashed.code()).as(crashed.toString()).isEqualTo(CRASHED);
 
+        Path plain = work.resolve(kb.getFileName() + "-plain");
+        KbDigest.copyTree(kb, plain);
         assertRecoversToAPrefixAndConverges(kb);
+        assertPlainRerunRecoversAndConverges(plain, at);
     }
 
     @TestFactory
@@ -130,8 +138,23 @@ class CrashSuiteIT {
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             String context = "seed " + seed + " (rerun with -Dkb.crash.seed=" + seed + "), iteration " + i
                     + ", --jobs " + jobs + ", killed after " + delay + " ms";
+            Path plain = work.resolve(kb.getFileName() + "-plain");
+            KbDigest.copyTree(kb, plain);
             assertRecoversToAPrefixAndConverges(kb, context);
+            assertPlainRerunRecoversAndConverges(plain, context);
         }
+    }
+
+    /** The user's next step after a crash: the same add again, recovery on the way, no repair. */
+    private static void assertPlainRerunRecoversAndConverges(Path kb, String context) {
+        KbProcess kbp = new KbProcess(work);
+        Kb.Result again = kbp.run("--kb", kb.toString(), "add", "--jobs", "2", workload.batch.toString());
+        assertThat(again.code()).as(context + "\n" + again).isZero();
+        assertThat(KbDigest.leftovers(kb)).as(context).isEmpty();
+        assertThat(KbDigest.of(kb)).as(context).isEqualTo(workload.finalState());
+        Kb.Result doctor = kbp.run("--kb", kb.toString(), "--json", "doctor");
+        assertThat(doctor.code()).as(context + "\n" + doctor).isZero();
+        assertThat(doctor.out()).contains("\"healthy\":true");
     }
 
     private static void assertRecoversToAPrefixAndConverges(Path kb) {

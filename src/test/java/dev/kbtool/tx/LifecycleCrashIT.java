@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * kill -9 at every crash point of remove, recompile and lint --fix, in a child JVM: after
  * the next command the KB equals a state before or after each document's transaction —
- * never between — and running the command again converges.
+ * never between — and running the command again converges. A copy of each crashed KB is
+ * instead simply given the same command again, with no repair: it must converge as well and
+ * leave nothing for {@code kb doctor} to find.
  */
 class LifecycleCrashIT {
     static final int CRASHED = 137;
@@ -129,6 +131,8 @@ class LifecycleCrashIT {
                     Path kb = copy(from, name + "-" + at.replace(':', '-'));
                     Kb.Result crashed = new KbProcess(work).env("KB_CRASH_AT", at).run(withKb(kb, command));
                     assertThat(crashed.code()).as(crashed.toString()).isEqualTo(CRASHED);
+                    Path plain = work.resolve(kb.getFileName() + "-plain");
+                    KbDigest.copyTree(kb, plain);
                     Kb.Result doctor = new KbProcess(work).run("--kb", kb.toString(), "--json", "doctor", "--repair");
                     assertThat(problemCodes(doctor.out())).as(doctor.toString())
                             .isSubsetOf(from.equals(withGhostLink) ? List.of("broken-link") : List.of());
@@ -139,6 +143,14 @@ class LifecycleCrashIT {
                     assertThat(again.code()).as(again.toString()).isIn(0, 1, 66);
                     // The log is a chronology: running a command again rightly adds its entries again.
                     assertThat(withoutLog(KbDigest.of(kb))).isEqualTo(withoutLog(finalState));
+
+                    // The user's way on: the same command again, recovery on the way, no repair.
+                    Kb.Result rerun = new KbProcess(work).run(withKb(plain, command));
+                    assertThat(rerun.code()).as(rerun.toString()).isIn(0, 1, 66);
+                    assertThat(KbDigest.leftovers(plain)).isEmpty();
+                    assertThat(withoutLog(KbDigest.of(plain))).isEqualTo(withoutLog(finalState));
+                    Kb.Result check = new KbProcess(work).run("--kb", plain.toString(), "--json", "doctor");
+                    assertThat(problemCodes(check.out())).as(check.toString()).isEmpty();
                 }));
             }
         });

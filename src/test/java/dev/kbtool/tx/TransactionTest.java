@@ -28,7 +28,7 @@ class TransactionTest {
     void setUp() throws Exception {
         layout = KbInitializer.init(tmp.resolve("kb"), Map.of(), Map.of());
         catalog = Catalog.open(layout.catalogFile());
-        engine = new TxEngine(layout, catalog, Duration.ZERO, "kb test", n -> { });
+        engine = new TxEngine(layout, catalog, Duration.ZERO, "kb test", n -> { }, e -> { });
         Files.writeString(layout.root().resolve("wiki/concepts/old.md"), "old concept");
         Files.writeString(layout.root().resolve("wiki/log.md"), "# Log\n\n");
         Files.createDirectories(layout.root().resolve("wiki/sources/images/doc"));
