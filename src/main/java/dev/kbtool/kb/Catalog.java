@@ -12,7 +12,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -26,8 +25,8 @@ public final class Catalog implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
-    /** Names this connection's commits, so the views it leaves pending are known for its own. */
-    private final String session = UUID.randomUUID().toString();
+    /** Who commits through this connection, recorded with the views a commit leaves pending. */
+    private final Committer committer = Committer.current();
 
     private Catalog(Path file, Connection connection) {
         this.file = file;
@@ -145,15 +144,15 @@ public final class Catalog implements AutoCloseable {
     }
 
     /**
-     * A content change leaves the derived views pending, in the name of this session; rendering
+     * A content change leaves the derived views pending, in the name of this process; rendering
      * them clears that. Same SQLite transaction as the change, so a crash cannot separate them.
      */
     private void markViews(String operation) throws SQLException {
         String sql = RENDER.equals(operation) ? "DELETE FROM views_pending"
-                : "INSERT INTO views_pending(id, session) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET session = excluded.session";
+                : "INSERT INTO views_pending(id, committer) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET committer = excluded.committer";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             if (!RENDER.equals(operation)) {
-                ps.setString(1, session);
+                ps.setString(1, committer.text());
             }
             ps.executeUpdate();
         }
@@ -165,12 +164,13 @@ public final class Catalog implements AutoCloseable {
     }
 
     /**
-     * Whether the views lag behind content another session committed: a command that died or
-     * failed before rendering them, or one still running (it renders at its end anyway).
+     * Whether the views lag behind content committed by a process that is gone: killed, or
+     * ended by an error before it rendered them. A running committer, this one included,
+     * renders them at the end of its command.
      */
-    public synchronized boolean viewsLeftByOthers() {
-        return query("SELECT session FROM views_pending", rs -> rs.getString(1)).filter(s -> !s.equals(session))
-                .isPresent();
+    public synchronized boolean viewsAbandoned() {
+        return query("SELECT committer FROM views_pending", rs -> rs.getString(1))
+                .filter(s -> Committer.parse(s).map(c -> !c.alive()).orElse(true)).isPresent();
     }
 
     public synchronized boolean isCommitted(String txid) {

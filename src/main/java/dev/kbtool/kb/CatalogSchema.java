@@ -105,13 +105,13 @@ final class CatalogSchema {
                       PRIMARY KEY (source, target)
                     )""",
                     "CREATE INDEX links_target ON links(target)"),
-            // One row while the derived views lag behind the content: which catalog session
-            // committed content last without rendering them since.
+            // One row while the derived views lag behind the content: the process that committed
+            // content last without rendering them since (pid and start time).
             List.of(
                     """
                     CREATE TABLE views_pending (
                       id           INTEGER PRIMARY KEY CHECK (id = 1),
-                      session      TEXT NOT NULL
+                      committer    TEXT NOT NULL
                     )"""));
 
     private CatalogSchema() {

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * process left unfinished — on every outermost acquisition, not only the first of a process,
  * because with the lock taken per commit another kb process may have died between two of
  * ours — and refuses to go on while a quarantined transaction awaits a person. It then
- * renders the derived views if another command changed content without rendering them: one
- * killed between its last commit and its index refresh leaves no journal to recover.
+ * renders the derived views if a process that is gone changed content without rendering them:
+ * one killed between its last commit and its index refresh leaves no journal to recover.
  */
 public final class TxEngine {
     /** Renders the derived views from the catalog, through this engine. */
@@ -35,7 +35,7 @@ public final class TxEngine {
     /**
      * @param command what this process is doing, shown to anyone who waits for the lock
      * @param notices where recovery reports what it repaired (stderr, one line each)
-     * @param views   renders the views another command left pending
+     * @param views   renders the views a process that is gone left pending
      */
     public TxEngine(KbLayout layout, Catalog catalog, Duration lockTimeout, String command, Consumer<String> notices,
             ViewRenderer views) {
@@ -62,7 +62,7 @@ public final class TxEngine {
         if (lock.holdCount() == 1) {
             try {
                 recover(token);
-                if (catalog.viewsLeftByOthers()) {
+                if (catalog.viewsAbandoned()) {
                     views.render(this);
                 }
             } catch (IOException e) {

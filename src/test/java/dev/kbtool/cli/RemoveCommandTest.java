@@ -13,6 +13,9 @@ import dev.kbtool.testing.KbDigest;
 import dev.kbtool.testing.ScriptedKb;
 import dev.kbtool.tx.TxEngine;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +74,13 @@ class RemoveCommandTest {
             new DocumentRemover(engine, new DocumentRemover.Options(false, false, TopicMerger.Limits.DEFAULT))
                     .remove(other.documentByName("alpha").orElseThrow());
             assertThat(other.viewsPending()).isTrue();
+        }
+        // The committer was this test's JVM; make it a process that has ended.
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + layout.catalogFile());
+             Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE views_pending SET committer = '" + gone.pid() + " -'");
         }
         assertThat(Fixtures.read(scripted.file("wiki/index.md"))).contains("summaries/alpha");
 

@@ -17,20 +17,28 @@ class CatalogTest {
     Path tmp;
 
     @Test
-    void aContentCommitLeavesTheViewsPendingInItsOwnNameUntilARender() {
-        try (Catalog first = Catalog.open(tmp.resolve("kb.db")); Catalog second = Catalog.open(tmp.resolve("kb.db"))) {
-            assertThat(first.viewsPending()).isFalse();
-            first.commit("t1", "add", "a.md", w -> { });
-            assertThat(first.viewsPending()).isTrue();
-            assertThat(first.viewsLeftByOthers()).isFalse();
-            assertThat(second.viewsLeftByOthers()).isTrue();
-            second.commit("t2", Catalog.RENDER, "index", w -> { });
-            assertThat(first.viewsPending()).isFalse();
-            assertThat(second.viewsLeftByOthers()).isFalse();
-            second.commit("t3", "remove", "a", w -> { });
-            assertThat(first.viewsLeftByOthers()).isTrue();
-            assertThat(second.viewsLeftByOthers()).isFalse();
+    void aContentCommitLeavesTheViewsPendingUntilARenderAndOnlyAGoneCommitterAbandonsThem() throws Exception {
+        try (Catalog catalog = Catalog.open(tmp.resolve("kb.db"))) {
+            assertThat(catalog.viewsPending()).isFalse();
+            catalog.commit("t1", "add", "a.md", w -> { });
+            assertThat(catalog.viewsPending()).isTrue();
+            assertThat(catalog.viewsAbandoned()).as("this process is running").isFalse();
+            catalog.commit("t2", Catalog.RENDER, "index", w -> { });
+            assertThat(catalog.viewsPending()).isFalse();
+
+            catalog.commit("t3", "remove", "a", w -> { });
+            Process gone = new ProcessBuilder("true").start();
+            gone.waitFor();
+            String goneCommitter = new Committer(gone.pid(), Instant.now().toString()).text();
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("kb.db"));
+                 Statement st = c.createStatement()) {
+                st.executeUpdate("UPDATE views_pending SET committer = '" + goneCommitter + "'");
+            }
+            assertThat(catalog.viewsAbandoned()).isTrue();
         }
+        assertThat(new Committer(ProcessHandle.current().pid(), "1970-01-01T00:00:00Z").alive())
+                .as("same pid, other start: a reused pid").isFalse();
+        assertThat(Committer.parse("not a committer")).isEmpty();
     }
 
     @Test
