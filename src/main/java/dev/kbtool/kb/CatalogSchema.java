@@ -107,12 +107,33 @@ final class CatalogSchema {
                     "CREATE INDEX links_target ON links(target)"),
             // One row while the derived views lag behind the content: the process that committed
             // content last without rendering them since (pid and start time).
+            // How many documents contribute to each topic, kept by triggers: a topic page shows
+            // the number, and counting thousands of contributions at every commit made a
+            // commit grow with the knowledge base.
             List.of(
                     """
                     CREATE TABLE views_pending (
                       id           INTEGER PRIMARY KEY CHECK (id = 1),
                       committer    TEXT NOT NULL
-                    )"""));
+                    )""",
+                    """
+                    CREATE TABLE topic_sizes (
+                      kind         TEXT NOT NULL,
+                      key          TEXT NOT NULL,
+                      contributors INTEGER NOT NULL,
+                      PRIMARY KEY (kind, key)
+                    )""",
+                    "INSERT INTO topic_sizes(kind, key, contributors) SELECT kind, key, count(*) FROM contributions GROUP BY kind, key",
+                    """
+                    CREATE TRIGGER contribution_added AFTER INSERT ON contributions BEGIN
+                      INSERT OR IGNORE INTO topic_sizes(kind, key, contributors) VALUES (NEW.kind, NEW.key, 0);
+                      UPDATE topic_sizes SET contributors = contributors + 1 WHERE kind = NEW.kind AND key = NEW.key;
+                    END""",
+                    """
+                    CREATE TRIGGER contribution_removed AFTER DELETE ON contributions BEGIN
+                      UPDATE topic_sizes SET contributors = contributors - 1 WHERE kind = OLD.kind AND key = OLD.key;
+                      DELETE FROM topic_sizes WHERE kind = OLD.kind AND key = OLD.key AND contributors <= 0;
+                    END"""));
 
     private CatalogSchema() {
     }

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Row-level writes, only available inside {@link Catalog#commit}. */
 public final class CatalogWriter {
@@ -240,13 +242,36 @@ public final class CatalogWriter {
     /**
      * Records the wikilink targets of a page kb wrote (path relative to {@code wiki/}, e.g.
      * {@code summaries/a.md}), replacing what was recorded before; an empty set forgets the page.
+     * Only the difference is written: a topic page that gains one contribution keeps almost all
+     * of its links, and rewriting them all made every commit insert a thousand index entries
+     * into a table that grows with the knowledge base.
      */
     public void putLinks(String source, java.util.Collection<String> targets) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM links WHERE source = ?")) {
+        Set<String> wanted = new HashSet<>(targets);
+        Set<String> recorded = new HashSet<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT target FROM links WHERE source = ?")) {
             ps.setString(1, source);
-            ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    recorded.add(rs.getString(1));
+                }
+            }
         }
-        try (PreparedStatement ps = connection.prepareStatement("INSERT OR IGNORE INTO links(source, target) VALUES (?,?)")) {
+        linkBatch("DELETE FROM links WHERE source = ? AND target = ?", source, without(recorded, wanted));
+        linkBatch("INSERT INTO links(source, target) VALUES (?,?)", source, without(wanted, recorded));
+    }
+
+    private static Set<String> without(Set<String> from, Set<String> taken) {
+        Set<String> rest = new HashSet<>(from);
+        rest.removeAll(taken);
+        return rest;
+    }
+
+    private void linkBatch(String sql, String source, Set<String> targets) throws SQLException {
+        if (targets.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
             for (String t : targets) {
                 ps.setString(1, source);
                 ps.setString(2, t);

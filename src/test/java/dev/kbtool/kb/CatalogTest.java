@@ -42,6 +42,33 @@ class CatalogTest {
     }
 
     @Test
+    void topicSizesFollowEveryWayContributionsComeAndGo() {
+        try (Catalog catalog = Catalog.open(tmp.resolve("kb.db"))) {
+            catalog.commit("t1", "add", "a", w -> {
+                w.putContribution(new ContributionRecord(TopicKind.CONCEPT, "graph", "a", "Graph", "A on graphs.", 1));
+                w.putContribution(new ContributionRecord(TopicKind.CONCEPT, "tree", "a", "Tree", "A on trees.", 1));
+            });
+            catalog.commit("t2", "add", "b", w -> {
+                w.putContribution(new ContributionRecord(TopicKind.CONCEPT, "graph", "b", "Graph", "B on graphs.", 1));
+                w.putContribution(new ContributionRecord(TopicKind.ENTITY, "graph", "b", "Graph", "B names Graph.", 1));
+            });
+            assertThat(catalog.contributionCount(TopicKind.CONCEPT, "graph")).isEqualTo(2);
+            // Replacing a document's own contribution is not one more contributor.
+            catalog.commit("t3", "add", "b", w -> w.putContribution(
+                    new ContributionRecord(TopicKind.CONCEPT, "graph", "b", "Graph", "B, again.", 2)));
+            assertThat(catalog.contributionCount(TopicKind.CONCEPT, "graph")).isEqualTo(2);
+            assertThat(catalog.contributionCount(TopicKind.ENTITY, "graph")).isEqualTo(1);
+            catalog.commit("t4", "remove", "a", w -> w.deleteContributionsOf("a"));
+            assertThat(catalog.contributionCount(TopicKind.CONCEPT, "graph")).isEqualTo(1);
+            assertThat(catalog.contributionCount(TopicKind.CONCEPT, "tree")).isZero();
+            assertThat(catalog.contributionCounts(TopicKind.CONCEPT)).containsExactly(java.util.Map.entry("graph", 1));
+            catalog.commit("t5", "remove", "b", w -> w.deleteContribution(
+                    new ContributionRecord(TopicKind.ENTITY, "graph", "b", "Graph", "", 0)));
+            assertThat(catalog.contributionCounts(TopicKind.ENTITY)).isEmpty();
+        }
+    }
+
+    @Test
     void opensInWalModeWithFullSyncAndTheLatestSchema() throws Exception {
         try (Catalog catalog = Catalog.open(tmp.resolve("kb.db"))) {
             assertThat(catalog.userVersion()).isEqualTo(CatalogSchema.latestVersion());
