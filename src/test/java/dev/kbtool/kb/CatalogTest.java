@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +66,20 @@ class CatalogTest {
             catalog.commit("t5", "remove", "b", w -> w.deleteContribution(
                     new ContributionRecord(TopicKind.ENTITY, "graph", "b", "Graph", "", 0)));
             assertThat(catalog.contributionCounts(TopicKind.ENTITY)).isEmpty();
+        }
+    }
+
+    @Test
+    void rerecordedLinksAreExactlyTheNewSet() {
+        try (Catalog catalog = Catalog.open(tmp.resolve("kb.db"))) {
+            catalog.commit("t1", "add", "p", w -> w.putLinks("concepts/p.md", List.of("summaries/a", "summaries/b")));
+            catalog.commit("t2", "add", "p", w -> w.putLinks("concepts/p.md", List.of("summaries/b", "summaries/c")));
+            assertThat(catalog.pagesLinkingTo("summaries/a")).isEmpty();
+            assertThat(catalog.pagesLinkingTo("summaries/b")).containsExactly("concepts/p.md");
+            assertThat(catalog.pagesLinkingTo("summaries/c")).containsExactly("concepts/p.md");
+            catalog.commit("t3", "remove", "p", w -> w.putLinks("concepts/p.md", List.of()));
+            assertThat(catalog.pagesLinkingTo("summaries/b")).isEmpty();
+            assertThat(catalog.pagesLinkingTo("summaries/c")).isEmpty();
         }
     }
 
