@@ -1,5 +1,6 @@
 package dev.kbtool.compile;
 
+import dev.kbtool.convert.CodeFences;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -13,7 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class Wikilinks {
     private static final Pattern LINK = Pattern.compile("(!?)\\[\\[([^\\[\\]|#^\\n]*)([#^][^\\[\\]|\\n]*)?(?:\\|([^\\[\\]\\n]*))?]]");
-    private static final Pattern FENCE = Pattern.compile("(?m)^\\s{0,3}(```|~~~)");
 
     private Wikilinks() {
     }
@@ -97,20 +97,22 @@ public final class Wikilinks {
 
     /** Applies {@code f} to the text outside fenced code blocks and inline code spans. */
     private static String forEachProse(String text, java.util.function.UnaryOperator<String> f) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(text.length());
+        CodeFences fences = new CodeFences();
+        int prose = 0;
         int pos = 0;
-        Matcher fence = FENCE.matcher(text);
-        while (fence.find(pos)) {
-            out.append(outsideInlineCode(text.substring(pos, fence.start()), f));
-            String marker = fence.group(1);
-            int close = text.indexOf("\n", fence.end());
-            int end = close < 0 ? text.length() : close;
-            Matcher closing = Pattern.compile("(?m)^\\s{0,3}" + Pattern.quote(marker) + "\\s*$").matcher(text);
-            end = closing.find(end) ? closing.end() : text.length();
-            out.append(text, fence.start(), end);
-            pos = end;
+        while (pos < text.length()) {
+            int newline = text.indexOf('\n', pos);
+            int next = newline < 0 ? text.length() : newline + 1;
+            if (fences.code(text.substring(pos, newline < 0 ? text.length() : newline))) {
+                // Prose runs are passed whole: an inline code span may continue on the next line.
+                out.append(outsideInlineCode(text.substring(prose, pos), f));
+                out.append(text, pos, next);
+                prose = next;
+            }
+            pos = next;
         }
-        out.append(outsideInlineCode(text.substring(pos), f));
+        out.append(outsideInlineCode(text.substring(prose), f));
         return out.toString();
     }
 

@@ -41,8 +41,11 @@ import java.util.function.Consumer;
  * committing follows the order given, as in {@code kb add}.
  */
 public final class Recompiler {
-    /** How one document ended. */
-    /** @param topics the concept and entity pages the document contributes to now (empty unless recompiled) */
+    /**
+     * How one document ended.
+     *
+     * @param topics the concept and entity pages the document contributes to now (empty unless recompiled)
+     */
     public record Outcome(String document, boolean recompiled, String reason, List<TopicRecord> topics) {
     }
 

@@ -25,8 +25,11 @@ public final class Catalog implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
-    /** Who commits through this connection, recorded with the views a commit leaves pending. */
-    private final Committer committer = Committer.current();
+    /**
+     * Who commits through this connection, recorded with the views a commit leaves pending;
+     * looked up on first need, so read-only commands never ask the system about their process.
+     */
+    private Committer committer;
 
     private Catalog(Path file, Connection connection) {
         this.file = file;
@@ -156,10 +159,17 @@ public final class Catalog implements AutoCloseable {
                 : "INSERT INTO views_pending(id, committer) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET committer = excluded.committer";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             if (!RENDER.equals(operation)) {
-                ps.setString(1, committer.text());
+                ps.setString(1, committer().text());
             }
             ps.executeUpdate();
         }
+    }
+
+    private Committer committer() {
+        if (committer == null) {
+            committer = Committer.current();
+        }
+        return committer;
     }
 
     /** Whether content changed since the derived views were last rendered. */
@@ -173,8 +183,10 @@ public final class Catalog implements AutoCloseable {
      * renders them at the end of its command.
      */
     public synchronized boolean viewsAbandoned() {
+        // The own mark is the usual case, at every commit of a batch: no process lookup for it.
+        String own = committer().text();
         return query("SELECT committer FROM views_pending", rs -> rs.getString(1))
-                .filter(s -> Committer.parse(s).map(c -> !c.alive()).orElse(true)).isPresent();
+                .filter(s -> !s.equals(own) && Committer.parse(s).map(c -> !c.alive()).orElse(true)).isPresent();
     }
 
     public synchronized boolean isCommitted(String txid) {
@@ -300,7 +312,10 @@ public final class Catalog implements AutoCloseable {
         return counts;
     }
 
-    /** {@link #documentTitle} for several documents in one query: a topic page shows many. */
+    /**
+     * The titles of documents' summary pages, each its name where it has none; one query, as a
+     * topic page shows many.
+     */
     public synchronized java.util.Map<String, String> documentTitles(java.util.Collection<String> documents) {
         java.util.Map<String, String> titles = new java.util.HashMap<>();
         if (documents.isEmpty()) {
@@ -321,8 +336,7 @@ public final class Catalog implements AutoCloseable {
 
     /** The title of a document's summary page, or its name when it has none. */
     public synchronized String documentTitle(String document) {
-        return query("SELECT title FROM pages WHERE path = ?", rs -> rs.getString(1),
-                "summaries/" + document + ".md").orElse(document);
+        return documentTitles(List.of(document)).get(document);
     }
 
     static final String TOPIC_SELECT = "SELECT kind, key, name, type, description, overview, aliases FROM topics";

@@ -30,6 +30,18 @@ class RecompileCommandTest {
     }
 
     @Test
+    void runAfterACommandDiedBeforeItsIndexRefreshItRendersTheIndexThoughItsDocumentIsGone() throws Exception {
+        scripted.removeWithoutIndexRefresh("alpha");
+
+        Kb.Result r = kb.run("recompile", "alpha");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(66);
+        assertThat(Fixtures.read(scripted.file("wiki/index.md"))).doesNotContain("summaries/alpha")
+                .contains("summaries/beta");
+        assertThat(kb.run("doctor").code()).isZero();
+    }
+
+    @Test
     void recompilingWithAnotherCompilerChangesPagesButNeverRawOrSources() {
         TreeMap<String, String> before = KbDigest.of(scripted.root);
 

@@ -2,21 +2,13 @@ package dev.kbtool.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kbtool.compile.DerivedViews;
-import dev.kbtool.compile.TopicMerger;
-import dev.kbtool.ingest.DocumentRemover;
 import dev.kbtool.kb.Catalog;
 import dev.kbtool.kb.KbLayout;
 import dev.kbtool.testing.Fixtures;
 import dev.kbtool.testing.Kb;
 import dev.kbtool.testing.KbDigest;
 import dev.kbtool.testing.ScriptedKb;
-import dev.kbtool.tx.TxEngine;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,23 +57,7 @@ class RemoveCommandTest {
     @Test
     void runAgainAfterACommandDiedBeforeItsIndexRefreshItRendersTheIndexThoughItFindsNothingToRemove()
             throws Exception {
-        // Another process's remove committed, then died before re-rendering the index: no
-        // journal is left for recovery, only the catalog's pending mark.
-        KbLayout layout = new KbLayout(scripted.root);
-        try (Catalog other = Catalog.open(layout.catalogFile())) {
-            TxEngine engine = new TxEngine(layout, other, Duration.ofSeconds(10), "kb remove", n -> { },
-                    DerivedViews::refresh);
-            new DocumentRemover(engine, new DocumentRemover.Options(false, false, TopicMerger.Limits.DEFAULT))
-                    .remove(other.documentByName("alpha").orElseThrow());
-            assertThat(other.viewsPending()).isTrue();
-        }
-        // The committer was this test's JVM; make it a process that has ended.
-        Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + layout.catalogFile());
-             Statement st = c.createStatement()) {
-            st.executeUpdate("UPDATE views_pending SET committer = '" + gone.pid() + " -'");
-        }
+        scripted.removeWithoutIndexRefresh("alpha");
         assertThat(Fixtures.read(scripted.file("wiki/index.md"))).contains("summaries/alpha");
 
         Kb.Result r = kb.run("remove", "--yes", "alpha");
@@ -89,7 +65,7 @@ class RemoveCommandTest {
         assertThat(r.code()).as(r.toString()).isEqualTo(66);
         assertThat(Fixtures.read(scripted.file("wiki/index.md"))).doesNotContain("summaries/alpha")
                 .contains("summaries/beta");
-        try (Catalog catalog = Catalog.open(layout.catalogFile())) {
+        try (Catalog catalog = Catalog.open(new KbLayout(scripted.root).catalogFile())) {
             assertThat(catalog.viewsPending()).isFalse();
         }
         assertThat(kb.run("doctor").code()).isZero();

@@ -25,6 +25,16 @@ class WikilinksTest {
     }
 
     @Test
+    void aLongFenceEndsOnlyAtItsOwnLengthAndLinksAfterItCount() {
+        // kb writes ~~~~ fences around code that contains ```; the links after them are real.
+        String text = "[[a]]\n\n~~~~\n```\n[[in-code]]\n```\n~~~~\n\n[[b]] and `[[span]]`\n";
+
+        assertThat(Wikilinks.targets(text)).containsExactly("a", "b");
+        assertThat(Wikilinks.unlinkMissing(text, t -> false))
+                .isEqualTo("a\n\n~~~~\n```\n[[in-code]]\n```\n~~~~\n\nb and `[[span]]`\n");
+    }
+
+    @Test
     void headingAndBlockReferencesKeepTheirTarget() {
         assertThat(Wikilinks.targets("[[summaries/a#Summary|sum]] [[b^block]]")).containsExactly("summaries/a", "b");
     }

@@ -3,6 +3,7 @@ package dev.kbtool.kb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kbtool.testing.Fixtures;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,18 +29,42 @@ class CatalogTest {
             assertThat(catalog.viewsPending()).isFalse();
 
             catalog.commit("t3", "remove", "a", w -> { });
-            Process gone = new ProcessBuilder("true").start();
-            gone.waitFor();
-            String goneCommitter = new Committer(gone.pid(), Instant.now().toString()).text();
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("kb.db"));
-                 Statement st = c.createStatement()) {
-                st.executeUpdate("UPDATE views_pending SET committer = '" + goneCommitter + "'");
+            Process running = new ProcessBuilder("sleep", "30").start();
+            try {
+                String other = new Committer(running.pid(),
+                        running.info().startInstant().map(Instant::toString).orElse("-")).text();
+                Fixtures.setViewsCommitter(tmp.resolve("kb.db"), other);
+                assertThat(catalog.viewsAbandoned()).as("another kb still running renders them itself").isFalse();
+            } finally {
+                running.destroyForcibly().waitFor();
             }
+            Fixtures.abandonViews(tmp.resolve("kb.db"));
             assertThat(catalog.viewsAbandoned()).isTrue();
         }
         assertThat(new Committer(ProcessHandle.current().pid(), "1970-01-01T00:00:00Z").alive())
                 .as("same pid, other start: a reused pid").isFalse();
         assertThat(Committer.parse("not a committer")).isEmpty();
+    }
+
+    @Test
+    void theMigrationCountsTheContributionsAnOlderCatalogAlreadyHas() throws Exception {
+        try (Catalog catalog = Catalog.open(tmp.resolve("kb.db"))) {
+            catalog.commit("t1", "add", "a", w -> {
+                w.putContribution(new ContributionRecord(TopicKind.CONCEPT, "graph", "a", "Graph", "A on graphs.", 1));
+                w.putContribution(new ContributionRecord(TopicKind.CONCEPT, "graph", "b", "Graph", "B on graphs.", 1));
+            });
+        }
+        // Back to version 5: what a catalog written before topic sizes existed looks like.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("kb.db"));
+             Statement st = c.createStatement()) {
+            for (String sql : List.of("DROP TRIGGER contribution_added", "DROP TRIGGER contribution_removed",
+                    "DROP TABLE topic_sizes", "DROP TABLE views_pending", "PRAGMA user_version = 5")) {
+                st.execute(sql);
+            }
+        }
+        try (Catalog catalog = Catalog.open(tmp.resolve("kb.db"))) {
+            assertThat(catalog.contributionCount(TopicKind.CONCEPT, "graph")).isEqualTo(2);
+        }
     }
 
     @Test

@@ -47,7 +47,7 @@ public final class KbProcess {
         return pb;
     }
 
-    /** The JVM and the options the {@code ./kb} launcher uses. */
+    /** The JVM with the options the {@code ./kb} launcher chooses: serial collector, C1 only. */
     private static List<String> javaCommand() {
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1");

@@ -2,12 +2,14 @@ package dev.kbtool.testing;
 
 import dev.kbtool.compile.DerivedViews;
 import dev.kbtool.compile.DocumentCompiler;
+import dev.kbtool.compile.TopicMerger;
 import dev.kbtool.convert.Converters;
 import dev.kbtool.ingest.AddOutcome;
 import dev.kbtool.ingest.AddPipeline;
 import dev.kbtool.ingest.AddStatus;
 import dev.kbtool.ingest.Cancellation;
 import dev.kbtool.ingest.DocumentPreparer;
+import dev.kbtool.ingest.DocumentRemover;
 import dev.kbtool.ingest.InputScanner;
 import dev.kbtool.kb.Catalog;
 import dev.kbtool.kb.Config;
@@ -56,6 +58,27 @@ public final class ScriptedKb {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * Removes a document the way a {@code kb remove} killed between its commit and its index
+     * refresh leaves it: the document gone, the index still listing it, the catalog's mark of
+     * pending views in the name of a process that has ended.
+     */
+    public void removeWithoutIndexRefresh(String document) {
+        KbLayout layout = new KbLayout(root);
+        try (Catalog catalog = Catalog.open(layout.catalogFile())) {
+            TxEngine engine = new TxEngine(layout, catalog, Duration.ofSeconds(30), "kb remove", n -> { },
+                    DerivedViews::refresh);
+            new DocumentRemover(engine, new DocumentRemover.Options(false, false, TopicMerger.Limits.DEFAULT))
+                    .remove(catalog.documentByName(document).orElseThrow());
+            if (!catalog.viewsPending()) {
+                throw new AssertionError("the remove left no views pending");
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        Fixtures.abandonViews(layout.catalogFile());
     }
 
     public Path file(String rel) {

@@ -81,6 +81,11 @@ final class PosTagger {
         return tags;
     }
 
+    /** How many words this thread's tagger remembers; never more than {@link TaggerScratch#MAX_WORDS}. */
+    int rememberedWords() {
+        return scratch.get().remembered();
+    }
+
     /** The highest-scoring outcome the validator accepts here; the highest of all if it accepts none. */
     private int best(int i, String[] words, String[] tags, double[] scores) {
         int best = -1;

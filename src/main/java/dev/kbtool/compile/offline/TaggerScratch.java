@@ -14,7 +14,7 @@ import opennlp.tools.postag.POSContextGenerator;
  */
 final class TaggerScratch {
     /** Words remembered at most; about 12 MB. Beyond it the memory starts over. */
-    private static final int MAX_WORDS = 30_000;
+    static final int MAX_WORDS = 30_000;
     /** Marks a feature the model does not know. */
     private static final Context ABSENT = new Context(new int[0], new double[0]);
     /** Prefix of the generator's sentence-position feature. */
@@ -54,14 +54,18 @@ final class TaggerScratch {
     }
 
     Word[] words(String[] sentence) {
-        if (words.size() + sentence.length > MAX_WORDS) {
-            words.clear();
-        }
         Word[] out = new Word[sentence.length];
         for (int i = 0; i < sentence.length; i++) {
+            if (words.size() >= MAX_WORDS) {
+                words.clear();
+            }
             out[i] = words.computeIfAbsent(sentence[i], this::word);
         }
         return out;
+    }
+
+    int remembered() {
+        return words.size();
     }
 
     /**

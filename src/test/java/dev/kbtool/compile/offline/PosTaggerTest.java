@@ -52,6 +52,7 @@ class PosTaggerTest {
             many.append("word").append(i).append(' ');
         }
         tagger.tag(Tokenizer.tokenize(many.toString()));
+        assertThat(tagger.rememberedWords()).isPositive().isLessThanOrEqualTo(TaggerScratch.MAX_WORDS);
         assertThat(tagger.tag(sentence)).containsExactly(before).containsExactly(reference(sentence));
         assertThat(before).containsExactly("DET", "NOUN", "VERB", "DET", "ADJ", "NOUN", "ADP", "PROPN", "PUNCT");
     }
