@@ -13,11 +13,9 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,6 +30,8 @@ import java.util.function.Consumer;
  * whatever the size of the batch.
  */
 public final class AddPipeline {
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     /**
      * @param jobs        prepare workers
      * @param fileTimeout a file whose preparation runs longer fails on its own
@@ -64,23 +64,21 @@ public final class AddPipeline {
         // the other workers; narrow enough that prepared documents waiting in memory stay few.
         int window = Math.max(16, options.jobs() * 8);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(options.jobs(), options.jobs(), 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), new PrepareWorkers());
+                new PriorityBlockingQueue<>(), new PrepareWorkers());
         HashGate gate = new HashGate(files.size());
-        List<Future<Prepared>> inFlight = new ArrayList<>();
-        List<Task> tasks = new ArrayList<>();
+        List<PrepareTask> inFlight = new ArrayList<>();
         cancellation.honour(true);
         try (StagingLease lease = engine.openStaging()) {
             int submitted = 0;
             for (int i = 0; i < files.size() && !cancellation.isCancelled(); i++) {
                 while (submitted < files.size() && submitted < i + window) {
-                    Task task = new Task(submitted, files, gate, lease);
-                    tasks.add(task);
-                    inFlight.add(pool.submit(task::run));
+                    PrepareTask task = new PrepareTask(submitted, files, gate, lease, preparer, options.dryRun(), pool);
+                    inFlight.add(task);
+                    pool.execute(task.hashStep());
                     submitted++;
                 }
-                Prepared prepared = await(inFlight.get(i), tasks.get(i), pool);
+                PrepareTask.Result prepared = await(inFlight.get(i), pool);
                 inFlight.set(i, null);
-                tasks.set(i, null);
                 AddOutcome outcome = finish(prepared);
                 outcomes.add(outcome);
                 onOutcome.accept(outcome);
@@ -89,9 +87,9 @@ public final class AddPipeline {
             refreshAfterFailure(outcomes, e);
             throw e;
         } finally {
-            for (Future<Prepared> f : inFlight) {
-                if (f != null) {
-                    f.cancel(true);
+            for (PrepareTask task : inFlight) {
+                if (task != null) {
+                    task.cancel();
                 }
             }
             pool.shutdownNow();
@@ -104,7 +102,7 @@ public final class AddPipeline {
     }
 
     /** Commits a prepared document (or passes its early outcome on) and frees its staging. */
-    private AddOutcome finish(Prepared prepared) throws IOException {
+    private AddOutcome finish(PrepareTask.Result prepared) throws IOException {
         if (prepared.outcome() != null) {
             return prepared.outcome().timed(prepared.elapsedMillis(), prepared.times());
         }
@@ -122,25 +120,28 @@ public final class AddPipeline {
     }
 
     /** Waits for a file's preparation, giving up when it has run longer than the file time limit. */
-    private Prepared await(Future<Prepared> future, Task task, ThreadPoolExecutor pool) throws IOException {
+    private PrepareTask.Result await(PrepareTask task, ThreadPoolExecutor pool) throws IOException {
+        long limit = options.fileTimeout().toNanos();
         try {
             while (true) {
-                long started = task.startedAt;
-                if (started == 0) {
-                    try {
-                        return future.get(50, TimeUnit.MILLISECONDS);
-                    } catch (TimeoutException notStartedYet) {
-                        continue;
-                    }
-                }
-                long left = started + options.fileTimeout().toNanos() - System.nanoTime();
-                try {
-                    return future.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
-                } catch (TimeoutException e) {
-                    abandon(future, task, pool);
-                    return Prepared.done(AddOutcome.failed(task.file.display(), "gave up after "
+                long left = limit - task.runningNanos();
+                if (left <= 0) {
+                    abandon(task, pool);
+                    return PrepareTask.Result.done(AddOutcome.failed(task.file().display(), "gave up after "
                             + Units.formatDuration(options.fileTimeout()) + " (file_timeout)"), task.times(),
                             task.elapsedMillis());
+                }
+                // Waits in short slices: time in the queue does not count against the limit.
+                long slice = Math.min(left, POLL_NANOS);
+                PrepareStep<PrepareTask.Result> step = task.prepareStep();
+                try {
+                    if (step == null) {
+                        task.hashStep().get(slice, TimeUnit.NANOSECONDS);
+                    } else {
+                        return step.get(slice, TimeUnit.NANOSECONDS);
+                    }
+                } catch (TimeoutException stillRunning) {
+                    continue;
                 }
             }
         } catch (InterruptedException e) {
@@ -157,7 +158,7 @@ public final class AddPipeline {
             if (cause instanceof RuntimeException re) {
                 throw re;
             }
-            throw new IllegalStateException("preparing " + task.file.display() + " failed", cause);
+            throw new IllegalStateException("preparing " + task.file().display() + " failed", cause);
         }
     }
 
@@ -166,18 +167,18 @@ public final class AddPipeline {
      * keeps its thread until it returns, so the pool gets one extra thread meanwhile: the
      * batch keeps its parallelism, and the extra thread goes when the stuck one does.
      */
-    private static void abandon(Future<Prepared> future, Task task, ThreadPoolExecutor pool) {
+    private static void abandon(PrepareTask task, ThreadPoolExecutor pool) {
         synchronized (pool) {
             pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
             pool.setCorePoolSize(pool.getCorePoolSize() + 1);
         }
-        task.onExit = () -> {
+        task.onExit(() -> {
             synchronized (pool) {
                 pool.setCorePoolSize(pool.getCorePoolSize() - 1);
                 pool.setMaximumPoolSize(pool.getMaximumPoolSize() - 1);
             }
-        };
-        future.cancel(true);
+        });
+        task.cancel();
     }
 
     private void refreshAfterFailure(List<AddOutcome> outcomes, Exception failure) {
@@ -188,97 +189,6 @@ public final class AddPipeline {
             DerivedViews.refresh(engine);
         } catch (IOException | RuntimeException e) {
             failure.addSuppressed(e);
-        }
-    }
-
-    /** The prepare work of one file, run on a worker. */
-    private final class Task {
-        final int index;
-        final InputFile file;
-        final List<InputFile> files;
-        final HashGate gate;
-        final StagingLease lease;
-        volatile long startedAt;
-        volatile Runnable onExit;
-        private long hashMs;
-        private long prepareMs;
-        private long convertMs;
-        private long compileMs;
-
-        Task(int index, List<InputFile> files, HashGate gate, StagingLease lease) {
-            this.index = index;
-            this.files = files;
-            this.file = files.get(index);
-            this.gate = gate;
-            this.lease = lease;
-        }
-
-        Prepared run() throws IOException, InterruptedException {
-            startedAt = System.nanoTime();
-            try {
-                return prepare();
-            } finally {
-                Runnable exit = onExit;
-                if (exit != null) {
-                    exit.run();
-                }
-            }
-        }
-
-        private Prepared prepare() throws IOException, InterruptedException {
-            Optional<AddOutcome> tooBig;
-            String hash = null;
-            try {
-                tooBig = preparer.checkSize(file);
-                if (tooBig.isEmpty()) {
-                    hash = FileHashes.sha256(file.path());
-                }
-            } finally {
-                gate.hashed(index, hash);
-                hashMs = elapsedMillis();
-            }
-            if (tooBig.isPresent()) {
-                return Prepared.done(tooBig.get(), times(), elapsedMillis());
-            }
-            int first = gate.firstWith(index, hash);
-            if (first != index) {
-                return Prepared.done(AddOutcome.skipped(file.display(), null,
-                        "same content as " + files.get(first).display() + " earlier in this batch"),
-                        times(), elapsedMillis());
-            }
-            Optional<String> known = preparer.knownAs(hash);
-            if (known.isPresent()) {
-                return Prepared.done(AddOutcome.skipped(file.display(), known.get(),
-                        "already in the knowledge base as " + known.get()), times(), elapsedMillis());
-            }
-            if (options.dryRun()) {
-                return Prepared.done(new AddOutcome(file.display(), AddStatus.WOULD_ADD, null, null, 0,
-                        StageTimes.NONE, dev.kbtool.compile.CompileUsage.NONE), times(), elapsedMillis());
-            }
-            long prepStart = System.nanoTime();
-            DocumentPreparer.Result result = preparer.prepare(file, lease);
-            prepareMs = (System.nanoTime() - prepStart) / 1_000_000;
-            if (result instanceof DocumentPreparer.Ready ready) {
-                convertMs = ready.document().convertMillis();
-                compileMs = ready.document().compileMillis();
-                return new Prepared(ready.document(), null, times(), elapsedMillis());
-            }
-            return Prepared.done(((DocumentPreparer.Done) result).outcome(), times(), elapsedMillis());
-        }
-
-        StageTimes times() {
-            return new StageTimes(hashMs, prepareMs, convertMs, compileMs, 0, 0);
-        }
-
-        long elapsedMillis() {
-            return startedAt == 0 ? 0 : (System.nanoTime() - startedAt) / 1_000_000;
-        }
-    }
-
-    /** A prepared document waiting for its commit, or the outcome that ended the file early. */
-    private record Prepared(PreparedDocument document, AddOutcome outcome, StageTimes times, long elapsedMillis) {
-        static Prepared done(AddOutcome outcome, StageTimes times, long elapsedMillis) {
-            return new Prepared(null, outcome, times, elapsedMillis);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.kbtool.ingest;
 
 import dev.kbtool.compile.DerivedViews;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.kbtool.compile.DocumentCompiler;
 import dev.kbtool.compile.ShortText;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The add pipeline with three workers, through real files, staging, transactions and SQLite. */
 class AddPipelineTest {
@@ -118,6 +121,29 @@ class AddPipelineTest {
             assertThat(o.reason()).isEqualTo("same content as in/copy-0.md earlier in this batch");
         });
         assertThat(conversions.get()).isEqualTo(2);
+    }
+
+    /** Workers take big files first, but every file's outcome stays what scan order decides. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void biggerFilesLaterInScanOrderChangeNoOutcome(int jobs) throws Exception {
+        for (int i = 0; i < 12; i++) {
+            Fixtures.write(tmp.resolve(String.format("in/f%02d.md", i)), ("Text " + i + ". ").repeat(1 + i * 40) + "\n");
+        }
+        Files.copy(tmp.resolve("in/f11.md"), tmp.resolve("in/g-copy-of-f11.md"));
+        Files.copy(tmp.resolve("in/f10.md"), tmp.resolve("in/h-copy-of-f10.md"));
+        List<InputFile> files = scan("in");
+        List<String> reported = new ArrayList<>();
+
+        List<AddOutcome> outcomes = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> pipeline(jobs, Duration.ofMinutes(1), converters()).run(files, o -> reported.add(o.path())));
+
+        assertThat(reported).containsExactlyElementsOf(files.stream().map(InputFile::display).toList());
+        assertThat(outcomes.subList(0, 12)).allMatch(o -> o.status() == AddStatus.ADDED);
+        assertThat(outcomes.get(12).reason()).isEqualTo("same content as in/f11.md earlier in this batch");
+        assertThat(outcomes.get(13).reason()).isEqualTo("same content as in/f10.md earlier in this batch");
+        assertThat(conversions.get()).isEqualTo(12);
+        assertThat(KbDigest.leftovers(layout.root())).isEmpty();
     }
 
     @Test
