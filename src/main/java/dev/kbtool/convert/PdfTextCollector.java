@@ -117,6 +117,19 @@ final class PdfTextCollector extends PDFTextStripper {
     }
 
     @Override
+    protected void writePage() throws IOException {
+        List<List<TextPosition>> articles = new ArrayList<>(charactersByArticle.size());
+        for (List<TextPosition> article : charactersByArticle) {
+            articles.addAll(PdfOverprint.separate(article));
+        }
+        if (articles.size() != charactersByArticle.size()) {
+            charactersByArticle.clear();
+            charactersByArticle.addAll(articles);
+        }
+        super.writePage();
+    }
+
+    @Override
     protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
         if (images != null && "Do".equals(operator.getName()) && !operands.isEmpty()
                 && operands.get(0) instanceof COSName name) {

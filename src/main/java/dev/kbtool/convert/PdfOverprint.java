@@ -1,0 +1,287 @@
+package dev.kbtool.convert;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.text.TextPosition;
+
+/**
+ * Separates text drawn over other text. PDFBox takes glyphs whose heights overlap for one
+ * line and sorts that line by x, so two overlapping minipages a few points apart, or a large
+ * logo drawn across a line of small text, come out with their letters interleaved
+ * ("thims iniispage" for "this is" over "minipage"). A stretch of text whose glyphs collide
+ * with those of a stretch on a nearby baseline — the boxes of two or more glyphs on each side
+ * overlap, which the glyphs of one line never do — is taken out into an article of its own,
+ * which PDFBox then reads as a line apart. That is done only when the two are text of one size
+ * (the lower one moves; not in right-to-left scripts, whose letters overlap by design) or of
+ * very different sizes (the larger, a logo over text, moves). A kerned or lowered letter, like
+ * the E of the TeX logo, collides on one glyph only, and superscripts and subscripts sit
+ * beside their base, not on it.
+ */
+final class PdfOverprint {
+    /** Baselines closer than this (points) are one baseline. */
+    private static final float SAME_BASELINE = 0.6f;
+    /** Two glyphs collide when their horizontal overlap exceeds this share of the narrower one. */
+    private static final float COLLISION = 0.3f;
+    /** Distinct colliding glyphs needed on each side. */
+    private static final int MIN_COLLISIONS = 2;
+    /** Sizes within this ratio are one size; at or beyond DECORATION one is a logo over text. */
+    private static final float SAME_SIZE = 1.15f;
+    private static final float DECORATION = 1.8f;
+
+    private PdfOverprint() {
+    }
+
+    /** The article as PDFBox should read it: unchanged, or the rest followed by what was drawn over it. */
+    static List<List<TextPosition>> separate(List<TextPosition> article) {
+        if (article.size() < 2 * MIN_COLLISIONS) {
+            return List.of(article);
+        }
+        Baselines baselines = new Baselines(article);
+        Map<TextPosition, Boolean> moved = new IdentityHashMap<>();
+        for (int i = 0; i < baselines.count(); i++) {
+            for (int j = i + 1; j < baselines.count(); j++) {
+                float distance = baselines.y(j) - baselines.y(i);
+                if (baselines.dir(j) != baselines.dir(i) || distance > baselines.tallest()) {
+                    break;
+                }
+                // PDFBox reads two baselines as one line when one lies inside the other's glyphs;
+                // only then can their letters interleave.
+                if (distance > Math.max(baselines.height(i), baselines.height(j))) {
+                    continue;
+                }
+                for (Stretch a : baselines.stretches(i)) {
+                    for (Stretch b : baselines.stretches(j)) {
+                        Stretch intruder = distance <= Math.max(a.height, b.height) ? intruder(a, b) : null;
+                        if (intruder != null) {
+                            intruder.glyphs.forEach(p -> moved.put(p, true));
+                        }
+                    }
+                }
+            }
+        }
+        if (moved.isEmpty()) {
+            return List.of(article);
+        }
+        List<TextPosition> rest = new ArrayList<>(article.size());
+        List<TextPosition> over = new ArrayList<>(moved.size());
+        for (TextPosition p : article) {
+            (moved.containsKey(p) ? over : rest).add(p);
+        }
+        return List.of(rest, over);
+    }
+
+    /**
+     * An article's glyphs grouped by direction and baseline, top first. Cutting a baseline into
+     * stretches costs a sort, so it is done only for baselines that come close to another.
+     */
+    private static final class Baselines {
+        private static final int INDEX_BITS = 30;
+        private final List<TextPosition> glyphs;
+        private final int[] order;
+        private final List<Integer> starts = new ArrayList<>();
+        private final List<Float> heights = new ArrayList<>();
+        private final List<List<Stretch>> stretches = new ArrayList<>();
+        private float tallest;
+
+        Baselines(List<TextPosition> glyphs) {
+            this.glyphs = glyphs;
+            int n = glyphs.size();
+            long[] keys = new long[n];
+            float[] ys = new float[n];
+            for (int i = 0; i < n; i++) {
+                TextPosition p = glyphs.get(i);
+                ys[i] = p.getYDirAdj();
+                long direction = Math.round(p.getDir() / 90f) & 3;
+                keys[i] = direction << 62 | sortable(ys[i]) << INDEX_BITS | i;
+            }
+            Arrays.sort(keys);
+            order = new int[n];
+            float height = 0;
+            for (int k = 0; k < n; k++) {
+                int i = (int) (keys[k] & ((1L << INDEX_BITS) - 1));
+                order[k] = i;
+                TextPosition p = glyphs.get(i);
+                if (k == 0 || p.getDir() != dir(starts.size() - 1) || ys[i] - y(starts.size() - 1) > SAME_BASELINE) {
+                    if (k > 0) {
+                        heights.add(height);
+                    }
+                    starts.add(k);
+                    stretches.add(null);
+                    height = 0;
+                }
+                String u = p.getUnicode();
+                if (u != null && !u.isBlank()) {
+                    height = Math.max(height, p.getHeightDir());
+                }
+            }
+            heights.add(height);
+            for (float h : heights) {
+                tallest = Math.max(tallest, h);
+            }
+        }
+
+        /** A float as 32 unsigned bits that order like the floats themselves. */
+        private static long sortable(float f) {
+            int bits = Float.floatToIntBits(f);
+            return (bits ^ ((bits >> 31) & 0x7FFFFFFF) ^ 0x80000000) & 0xFFFFFFFFL;
+        }
+
+        int count() {
+            return starts.size();
+        }
+
+        float tallest() {
+            return tallest;
+        }
+
+        float height(int line) {
+            return heights.get(line);
+        }
+
+        float y(int line) {
+            return glyphs.get(order[starts.get(line)]).getYDirAdj();
+        }
+
+        float dir(int line) {
+            return glyphs.get(order[starts.get(line)]).getDir();
+        }
+
+        List<Stretch> stretches(int line) {
+            List<Stretch> cut = stretches.get(line);
+            if (cut == null) {
+                int from = starts.get(line);
+                int to = line + 1 < starts.size() ? starts.get(line + 1) : order.length;
+                TextPosition[] own = new TextPosition[to - from];
+                for (int k = from; k < to; k++) {
+                    own[k - from] = glyphs.get(order[k]);
+                }
+                cut = PdfOverprint.stretches(own);
+                stretches.set(line, cut);
+            }
+            return cut;
+        }
+    }
+
+    private static List<Stretch> stretches(TextPosition[] glyphs) {
+        Arrays.sort(glyphs, Comparator.comparingDouble(TextPosition::getXDirAdj));
+        List<Stretch> stretches = new ArrayList<>();
+        Stretch current = null;
+        for (TextPosition p : glyphs) {
+            if (current == null || p.getXDirAdj() - current.x1 > sizeOf(p)) {
+                current = new Stretch();
+                stretches.add(current);
+            }
+            current.add(p);
+        }
+        stretches.removeIf(s -> s.letters.isEmpty());
+        stretches.forEach(Stretch::measure);
+        return stretches;
+    }
+
+    /** The stretch to move out when {@code a} and {@code b} collide the way overprinted text does; else null. */
+    private static Stretch intruder(Stretch a, Stretch b) {
+        if (a.x1 <= b.x0 || b.x1 <= a.x0 || a.letters.size() < MIN_COLLISIONS || b.letters.size() < MIN_COLLISIONS) {
+            return null;
+        }
+        int hitsA = 0;
+        boolean[] hitB = new boolean[b.letters.size()];
+        for (TextPosition p : a.letters) {
+            boolean hit = false;
+            for (int k = 0; k < b.letters.size(); k++) {
+                if (collide(p, b.letters.get(k))) {
+                    hit = true;
+                    hitB[k] = true;
+                }
+            }
+            if (hit) {
+                hitsA++;
+            }
+        }
+        int hitsB = 0;
+        for (boolean h : hitB) {
+            if (h) {
+                hitsB++;
+            }
+        }
+        if (hitsA < MIN_COLLISIONS || hitsB < MIN_COLLISIONS) {
+            return null;
+        }
+        float ratio = Math.max(a.size, b.size) / Math.max(0.1f, Math.min(a.size, b.size));
+        if (ratio >= DECORATION) {
+            return a.size > b.size ? a : b;
+        }
+        if (ratio <= SAME_SIZE && a.plainLetters() && b.plainLetters()) {
+            return b;
+        }
+        return null;
+    }
+
+    private static boolean collide(TextPosition p, TextPosition q) {
+        float overlap = Math.min(right(p), right(q)) - Math.max(p.getXDirAdj(), q.getXDirAdj());
+        float narrower = Math.min(p.getWidthDirAdj(), q.getWidthDirAdj());
+        return narrower > 0 && overlap > COLLISION * narrower;
+    }
+
+    private static float right(TextPosition p) {
+        return p.getXDirAdj() + p.getWidthDirAdj();
+    }
+
+    private static float sizeOf(TextPosition p) {
+        float size = p.getFontSizeInPt();
+        return size > 0 ? size : p.getHeightDir();
+    }
+
+    /** Glyphs of one baseline with no gap of an em between them, spaces included. */
+    private static final class Stretch {
+        final List<TextPosition> glyphs = new ArrayList<>();
+        final List<TextPosition> letters = new ArrayList<>();
+        float x0 = Float.MAX_VALUE;
+        float x1 = -Float.MAX_VALUE;
+        float size;
+        float height;
+
+        void add(TextPosition p) {
+            glyphs.add(p);
+            x0 = Math.min(x0, p.getXDirAdj());
+            x1 = Math.max(x1, right(p));
+            String u = p.getUnicode();
+            if (u != null && !u.isBlank()) {
+                letters.add(p);
+                height = Math.max(height, p.getHeightDir());
+            }
+        }
+
+        /** The median size of the stretch's letters. */
+        void measure() {
+            float[] sizes = new float[letters.size()];
+            for (int i = 0; i < sizes.length; i++) {
+                sizes[i] = sizeOf(letters.get(i));
+            }
+            Arrays.sort(sizes);
+            size = sizes[sizes.length / 2];
+        }
+
+        /**
+         * Mostly letters and digits, and none of a right-to-left script: Arabic letters overlap
+         * their neighbours by design (stacked forms, marks), so colliding boxes mean nothing there.
+         */
+        boolean plainLetters() {
+            int n = 0;
+            for (TextPosition p : letters) {
+                String u = p.getUnicode();
+                if (RtlText.hasRtl(u)) {
+                    return false;
+                }
+                int c = u.codePointAt(0);
+                if (Character.isLetterOrDigit(c)) {
+                    n++;
+                }
+            }
+            return n * 10 >= letters.size() * 6;
+        }
+    }
+}
