@@ -127,19 +127,31 @@ final class PdfFixtures {
         }
     }
 
-    /** A one-page document with a few lines of body text. */
-    static Path simple(Path file, String... lines) throws IOException {
+    /** Draws on one page. */
+    interface Drawing {
+        void draw(PDPageContentStream cs) throws IOException;
+    }
+
+    /** A one-page document drawn by {@code drawing}. */
+    static Path onePage(Path file, Drawing drawing) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = page(doc);
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                float y = 700;
-                for (String line : lines) {
-                    text(cs, REGULAR, 11, 72, y, line);
-                    y -= 14;
-                }
+                drawing.draw(cs);
             }
             doc.save(file.toFile());
         }
         return file;
+    }
+
+    /** A one-page document with a few lines of body text. */
+    static Path simple(Path file, String... lines) throws IOException {
+        return onePage(file, cs -> {
+            float y = 700;
+            for (String line : lines) {
+                text(cs, REGULAR, 11, 72, y, line);
+                y -= 14;
+            }
+        });
     }
 }
