@@ -2,10 +2,11 @@ package dev.kbtool.convert;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.apache.pdfbox.text.TextPosition;
 
 /**
@@ -31,47 +32,81 @@ final class PdfOverprint {
     /** Sizes within this ratio are one size; at or beyond DECORATION one is a logo over text. */
     private static final float SAME_SIZE = 1.15f;
     private static final float DECORATION = 1.8f;
+    /** Text drawn over text drawn over text, and so on: enough for real pages, bounded for hostile ones. */
+    private static final int MAX_LAYERS = 4;
 
     private PdfOverprint() {
     }
 
-    /** The article as PDFBox should read it: unchanged, or the rest followed by what was drawn over it. */
+    /**
+     * The article as PDFBox should read it: unchanged, or the rest followed by what was drawn
+     * over it, and what was drawn over that (a few layers at most).
+     */
     static List<List<TextPosition>> separate(List<TextPosition> article) {
-        if (article.size() < 2 * MIN_COLLISIONS) {
-            return List.of(article);
+        List<List<TextPosition>> layers = new ArrayList<>();
+        List<TextPosition> rest = article;
+        for (int layer = 1; layer < MAX_LAYERS; layer++) {
+            List<TextPosition> over = drawnOver(rest);
+            if (over.isEmpty()) {
+                break;
+            }
+            Set<TextPosition> moved = Collections.newSetFromMap(new IdentityHashMap<>());
+            moved.addAll(over);
+            List<TextPosition> kept = new ArrayList<>(rest.size() - over.size());
+            for (TextPosition p : rest) {
+                if (!moved.contains(p)) {
+                    kept.add(p);
+                }
+            }
+            layers.add(kept);
+            rest = over;
         }
-        Baselines baselines = new Baselines(article);
-        Map<TextPosition, Boolean> moved = new IdentityHashMap<>();
-        for (int i = 0; i < baselines.count(); i++) {
-            for (int j = i + 1; j < baselines.count(); j++) {
-                float distance = baselines.y(j) - baselines.y(i);
-                if (baselines.dir(j) != baselines.dir(i) || distance > baselines.tallest()) {
-                    break;
+        layers.add(rest);
+        return layers;
+    }
+
+    /**
+     * The glyphs of the stretches that collide with text on a baseline close enough for PDFBox
+     * to merge the two. Each pair of baselines is looked at once, and only while one of them lies
+     * within the other's glyph height: a large glyph reaches far, the others do not.
+     */
+    private static List<TextPosition> drawnOver(List<TextPosition> glyphs) {
+        List<TextPosition> over = new ArrayList<>();
+        if (glyphs.size() < 2 * MIN_COLLISIONS) {
+            return over;
+        }
+        Baselines lines = new Baselines(glyphs);
+        Set<TextPosition> moved = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < lines.count(); i++) {
+            for (int j = i + 1; j < lines.count() && lines.dir(j) == lines.dir(i)
+                    && lines.y(j) - lines.y(i) <= lines.height(i); j++) {
+                collide(lines, i, j, moved, over);
+            }
+            for (int k = i - 1; k >= 0 && lines.dir(k) == lines.dir(i)
+                    && lines.y(i) - lines.y(k) <= lines.height(i); k--) {
+                if (lines.y(i) - lines.y(k) > lines.height(k)) {
+                    collide(lines, k, i, moved, over);
                 }
-                // PDFBox reads two baselines as one line when one lies inside the other's glyphs;
-                // only then can their letters interleave.
-                if (distance > Math.max(baselines.height(i), baselines.height(j))) {
-                    continue;
-                }
-                for (Stretch a : baselines.stretches(i)) {
-                    for (Stretch b : baselines.stretches(j)) {
-                        Stretch intruder = distance <= Math.max(a.height, b.height) ? intruder(a, b) : null;
-                        if (intruder != null) {
-                            intruder.glyphs.forEach(p -> moved.put(p, true));
+            }
+        }
+        return over;
+    }
+
+    private static void collide(Baselines lines, int upper, int lower, Set<TextPosition> moved,
+            List<TextPosition> over) {
+        float distance = lines.y(lower) - lines.y(upper);
+        for (Stretch a : lines.stretches(upper)) {
+            for (Stretch b : lines.stretches(lower)) {
+                Stretch intruder = distance <= Math.max(a.height, b.height) ? intruder(a, b) : null;
+                if (intruder != null) {
+                    for (TextPosition p : intruder.glyphs) {
+                        if (moved.add(p)) {
+                            over.add(p);
                         }
                     }
                 }
             }
         }
-        if (moved.isEmpty()) {
-            return List.of(article);
-        }
-        List<TextPosition> rest = new ArrayList<>(article.size());
-        List<TextPosition> over = new ArrayList<>(moved.size());
-        for (TextPosition p : article) {
-            (moved.containsKey(p) ? over : rest).add(p);
-        }
-        return List.of(rest, over);
     }
 
     /**
@@ -85,7 +120,6 @@ final class PdfOverprint {
         private final List<Integer> starts = new ArrayList<>();
         private final List<Float> heights = new ArrayList<>();
         private final List<List<Stretch>> stretches = new ArrayList<>();
-        private float tallest;
 
         Baselines(List<TextPosition> glyphs) {
             this.glyphs = glyphs;
@@ -119,9 +153,6 @@ final class PdfOverprint {
                 }
             }
             heights.add(height);
-            for (float h : heights) {
-                tallest = Math.max(tallest, h);
-            }
         }
 
         /** A float as 32 unsigned bits that order like the floats themselves. */
@@ -132,10 +163,6 @@ final class PdfOverprint {
 
         int count() {
             return starts.size();
-        }
-
-        float tallest() {
-            return tallest;
         }
 
         float height(int line) {
@@ -230,8 +257,9 @@ final class PdfOverprint {
         return p.getXDirAdj() + p.getWidthDirAdj();
     }
 
+    /** The size the glyph is drawn at; PDFBox's own figure is cut to whole points. */
     private static float sizeOf(TextPosition p) {
-        float size = p.getFontSizeInPt();
+        float size = p.getTextMatrix().getScalingFactorY();
         return size > 0 ? size : p.getHeightDir();
     }
 

@@ -33,7 +33,8 @@ import org.apache.pdfbox.util.Matrix;
  * PDFBox does the hard parts (glyph to Unicode, word spacing, bidi, duplicate overprint);
  * {@link PdfWordSpacing} and {@link PdfLetterSpacing} correct its word breaks where its gap
  * heuristic fails (Persian non-joiners, kerned Arabic, tight Hangul, letter-spaced text). The
- * layout decisions are made afterwards by {@link PdfColumns} and {@link PdfBlocks}.
+ * layout decisions are made afterwards by {@link PdfColumns} and {@link PdfBlocks}. Text drawn
+ * over other text is split off first ({@link PdfOverprint}), or PDFBox would interleave the two.
  * One instance per conversion: PDFBox's stripper keeps state.
  */
 final class PdfTextCollector extends PDFTextStripper {
@@ -118,15 +119,24 @@ final class PdfTextCollector extends PDFTextStripper {
 
     @Override
     protected void writePage() throws IOException {
-        List<List<TextPosition>> articles = new ArrayList<>(charactersByArticle.size());
-        for (List<TextPosition> article : charactersByArticle) {
+        List<List<TextPosition>> original = new ArrayList<>(charactersByArticle);
+        List<List<TextPosition>> articles = new ArrayList<>(original.size());
+        for (List<TextPosition> article : original) {
             articles.addAll(PdfOverprint.separate(article));
         }
-        if (articles.size() != charactersByArticle.size()) {
-            charactersByArticle.clear();
-            charactersByArticle.addAll(articles);
+        if (articles.size() == original.size()) {
+            super.writePage();
+            return;
         }
-        super.writePage();
+        // PDFBox reuses its article lists page after page: it gets its own back.
+        charactersByArticle.clear();
+        charactersByArticle.addAll(articles);
+        try {
+            super.writePage();
+        } finally {
+            charactersByArticle.clear();
+            charactersByArticle.addAll(original);
+        }
     }
 
     @Override

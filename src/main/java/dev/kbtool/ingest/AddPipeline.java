@@ -69,15 +69,21 @@ public final class AddPipeline {
         List<PrepareTask> inFlight = new ArrayList<>();
         cancellation.honour(true);
         try (StagingLease lease = engine.openStaging()) {
+            // With one worker there is nobody to keep busy while a long document converts.
+            PrepareTask.Batch batch = new PrepareTask.Batch(files, gate, lease, preparer, options.dryRun(),
+                    options.jobs() > 1, pool);
             int submitted = 0;
             for (int i = 0; i < files.size() && !cancellation.isCancelled(); i++) {
                 while (submitted < files.size() && submitted < i + window) {
-                    PrepareTask task = new PrepareTask(submitted, files, gate, lease, preparer, options.dryRun(), pool);
+                    PrepareTask task = new PrepareTask(submitted, batch);
                     inFlight.add(task);
                     pool.execute(task.hashStep());
                     submitted++;
                 }
                 PrepareTask.Result prepared = await(inFlight.get(i), pool);
+                if (prepared == null) {
+                    break;
+                }
                 inFlight.set(i, null);
                 AddOutcome outcome = finish(prepared);
                 outcomes.add(outcome);
@@ -119,11 +125,30 @@ public final class AddPipeline {
         }
     }
 
-    /** Waits for a file's preparation, giving up when it has run longer than the file time limit. */
+    /**
+     * Waits for a file's preparation, giving up when its steps have run longer than the file
+     * time limit. The file is moved to the front of the pool's queue, since nothing can be
+     * committed before it; null when the batch is cancelled before the file began preparing.
+     */
     private PrepareTask.Result await(PrepareTask task, ThreadPoolExecutor pool) throws IOException {
         long limit = options.fileTimeout().toNanos();
+        boolean promoted = false;
         try {
             while (true) {
+                PrepareStep<PrepareTask.Result> step = task.prepareStep();
+                if (step != null && step.isDone()) {
+                    return step.get();
+                }
+                if (cancellation.isCancelled() && (step == null || pool.getQueue().remove(step))) {
+                    return null;
+                }
+                if (step != null && !promoted) {
+                    promoted = true;
+                    if (pool.getQueue().remove(step)) {
+                        step.makeUrgent();
+                        pool.execute(step);
+                    }
+                }
                 long left = limit - task.runningNanos();
                 if (left <= 0) {
                     abandon(task, pool);
@@ -133,12 +158,11 @@ public final class AddPipeline {
                 }
                 // Waits in short slices: time in the queue does not count against the limit.
                 long slice = Math.min(left, POLL_NANOS);
-                PrepareStep<PrepareTask.Result> step = task.prepareStep();
                 try {
                     if (step == null) {
                         task.hashStep().get(slice, TimeUnit.NANOSECONDS);
                     } else {
-                        return step.get(slice, TimeUnit.NANOSECONDS);
+                        step.get(slice, TimeUnit.NANOSECONDS);
                     }
                 } catch (TimeoutException stillRunning) {
                     continue;
@@ -168,17 +192,22 @@ public final class AddPipeline {
      * batch keeps its parallelism, and the extra thread goes when the stuck one does.
      */
     private static void abandon(PrepareTask task, ThreadPoolExecutor pool) {
-        synchronized (pool) {
-            pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
-            pool.setCorePoolSize(pool.getCorePoolSize() + 1);
+        resize(pool, 1);
+        if (!task.abandon(() -> resize(pool, -1))) {
+            resize(pool, -1);
         }
-        task.onExit(() -> {
-            synchronized (pool) {
-                pool.setCorePoolSize(pool.getCorePoolSize() - 1);
-                pool.setMaximumPoolSize(pool.getMaximumPoolSize() - 1);
+    }
+
+    private static void resize(ThreadPoolExecutor pool, int by) {
+        synchronized (pool) {
+            if (by > 0) {
+                pool.setMaximumPoolSize(pool.getMaximumPoolSize() + by);
+                pool.setCorePoolSize(pool.getCorePoolSize() + by);
+            } else {
+                pool.setCorePoolSize(pool.getCorePoolSize() + by);
+                pool.setMaximumPoolSize(pool.getMaximumPoolSize() + by);
             }
-        });
-        task.cancel();
+        }
     }
 
     private void refreshAfterFailure(List<AddOutcome> outcomes, Exception failure) {

@@ -20,7 +20,6 @@ import dev.kbtool.kb.Units;
 import dev.kbtool.tx.FileTrees;
 import dev.kbtool.tx.StagingLease;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -54,9 +53,8 @@ public final class DocumentPreparer {
     public record Done(AddOutcome outcome) implements Result {
     }
 
-    /** The failure for a file over the size cap, checked before anything reads it. */
-    public Optional<AddOutcome> checkSize(InputFile file) throws IOException {
-        long size = Files.size(file.path());
+    /** The failure for a file of {@code size} bytes over the size cap, checked before anything reads it. */
+    public Optional<AddOutcome> checkSize(InputFile file, long size) {
         if (size > config.maxFileSize()) {
             return Optional.of(AddOutcome.failed(file.display(), "larger than max_file_size ("
                     + Units.formatSize(size) + " > " + Units.formatSize(config.maxFileSize()) + ")"));

@@ -6,9 +6,9 @@ import java.util.Map;
 /**
  * Lets prepare workers, which hash files in parallel and out of order, decide duplicates
  * inside a batch exactly as a serial run would: the first file in scan order with given
- * content wins. A worker publishes its file's hash, then waits until every earlier file is
- * hashed — the pool hands out hashing before any preparation and in scan order
- * ({@link PrepareStep}), so those are already running or done.
+ * content wins. A file's hashing step publishes its hash; its preparation step waits until
+ * every earlier file is hashed. The pool hands out hashing before any preparation and in scan
+ * order ({@link PrepareStep}), so those are already running or done.
  */
 final class HashGate {
     private final boolean[] done;

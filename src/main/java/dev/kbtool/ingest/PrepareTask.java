@@ -7,27 +7,26 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The prepare work of one file of a batch, run on the pool in two steps: hashing (with the
- * size check), then — unless the prefilter ends the file there — staging copy, conversion
- * and document-local compile. Hashing queues the second step itself, ranked by the file's size.
+ * size check), then the in-batch duplicate and catalog checks and, unless they end the file,
+ * staging copy, conversion and document-local compile. Hashing queues the second step itself,
+ * ranked by the file's size.
  */
 final class PrepareTask {
+    /** What the file is and what it shares with the rest of the batch. */
+    record Batch(List<InputFile> files, HashGate gate, StagingLease lease, DocumentPreparer preparer,
+            boolean dryRun, boolean biggestFirst, Executor pool) {
+    }
+
     private final int index;
     private final InputFile file;
-    private final List<InputFile> files;
-    private final HashGate gate;
-    private final StagingLease lease;
-    private final DocumentPreparer preparer;
-    private final boolean dryRun;
+    private final Batch batch;
     private final PrepareStep<Void> hashStep;
+    private final StepClock clock = new StepClock();
     private volatile PrepareStep<Result> prepareStep;
     private volatile boolean cancelled;
-    private final AtomicReference<Runnable> onExit = new AtomicReference<>();
-    private long runningSince;
-    private long ranNanos;
     private Optional<AddOutcome> tooBig = Optional.empty();
     private String hash;
     private long size;
@@ -44,17 +43,12 @@ final class PrepareTask {
         }
     }
 
-    PrepareTask(int index, List<InputFile> files, HashGate gate, StagingLease lease, DocumentPreparer preparer,
-            boolean dryRun, Executor pool) {
+    PrepareTask(int index, Batch batch) {
         this.index = index;
-        this.files = files;
-        this.file = files.get(index);
-        this.gate = gate;
-        this.lease = lease;
-        this.preparer = preparer;
-        this.dryRun = dryRun;
+        this.batch = batch;
+        this.file = batch.files().get(index);
         this.hashStep = PrepareStep.hashing(index, () -> {
-            hash(pool);
+            hash();
             return null;
         });
     }
@@ -75,6 +69,7 @@ final class PrepareTask {
     /** Stops the file's work, interrupting a step that is running; a step not begun never runs. */
     void cancel() {
         cancelled = true;
+        clock.cancel();
         hashStep.cancel(true);
         PrepareStep<Result> step = prepareStep;
         if (step != null) {
@@ -82,14 +77,19 @@ final class PrepareTask {
         }
     }
 
-    /** Runs once, when the step running at the time of the call ends (a stuck converter may never). */
-    void onExit(Runnable action) {
-        onExit.set(action);
+    /**
+     * Gives the file up. True when a step was running: {@code whenItEnds} then runs once that
+     * step returns. False when none was: nothing is left behind and the action is not kept.
+     */
+    boolean abandon(Runnable whenItEnds) {
+        boolean running = clock.abandon(whenItEnds);
+        cancel();
+        return running;
     }
 
     /** Time the file's steps have run, not counting time spent waiting in the queue. */
-    synchronized long runningNanos() {
-        return ranNanos + (runningSince == 0 ? 0 : System.nanoTime() - runningSince);
+    long runningNanos() {
+        return clock.runningNanos();
     }
 
     StageTimes times() {
@@ -97,56 +97,43 @@ final class PrepareTask {
     }
 
     long elapsedMillis() {
-        return runningNanos() / 1_000_000;
+        return clock.runningNanos() / 1_000_000;
     }
 
-    private synchronized void begin() {
-        runningSince = System.nanoTime();
-    }
-
-    private synchronized long end() {
-        long ran = System.nanoTime() - runningSince;
-        ranNanos += ran;
-        runningSince = 0;
-        return ran / 1_000_000;
-    }
-
-    private void exited() {
-        Runnable action = onExit.getAndSet(null);
-        if (action != null) {
-            action.run();
+    private void hash() {
+        if (!clock.begin()) {
+            batch.gate().hashed(index, null);
+            return;
         }
-    }
-
-    private void hash(Executor pool) {
-        begin();
         try {
-            tooBig = preparer.checkSize(file);
+            size = Files.size(file.path());
+            tooBig = batch.preparer().checkSize(file, size);
             if (tooBig.isEmpty()) {
-                size = Files.size(file.path());
                 hash = FileHashes.sha256(file.path());
             }
         } catch (IOException | RuntimeException e) {
             hashFailure = e;
         } finally {
-            gate.hashed(index, hash);
-            hashMs = end();
-            exited();
+            batch.gate().hashed(index, hash);
+            hashMs = clock.end();
         }
-        PrepareStep<Result> next = PrepareStep.preparing(index, size, this::prepare);
+        boolean nothingToDo = tooBig.isPresent() || hashFailure != null;
+        PrepareStep<Result> next = PrepareStep.preparing(index, batch.biggestFirst() ? size : 0, nothingToDo,
+                this::prepare);
         prepareStep = next;
         if (!cancelled) {
-            pool.execute(next);
+            batch.pool().execute(next);
         }
     }
 
     private Result prepare() throws IOException, InterruptedException {
-        begin();
+        if (!clock.begin()) {
+            throw new InterruptedException("cancelled");
+        }
         try {
             return prepareHashed();
         } finally {
-            end();
-            exited();
+            clock.end();
         }
     }
 
@@ -160,23 +147,23 @@ final class PrepareTask {
         if (tooBig.isPresent()) {
             return Result.done(tooBig.get(), times(), elapsedMillis());
         }
-        int first = gate.firstWith(index, hash);
+        int first = batch.gate().firstWith(index, hash);
         if (first != index) {
             return Result.done(AddOutcome.skipped(file.display(), null,
-                    "same content as " + files.get(first).display() + " earlier in this batch"),
+                    "same content as " + batch.files().get(first).display() + " earlier in this batch"),
                     times(), elapsedMillis());
         }
-        Optional<String> known = preparer.knownAs(hash);
+        Optional<String> known = batch.preparer().knownAs(hash);
         if (known.isPresent()) {
             return Result.done(AddOutcome.skipped(file.display(), known.get(),
                     "already in the knowledge base as " + known.get()), times(), elapsedMillis());
         }
-        if (dryRun) {
+        if (batch.dryRun()) {
             return Result.done(new AddOutcome(file.display(), AddStatus.WOULD_ADD, null, null, 0,
                     StageTimes.NONE, CompileUsage.NONE), times(), elapsedMillis());
         }
         long prepStart = System.nanoTime();
-        DocumentPreparer.Result result = preparer.prepare(file, lease);
+        DocumentPreparer.Result result = batch.preparer().prepare(file, batch.lease());
         prepareMs = (System.nanoTime() - prepStart) / 1_000_000;
         if (result instanceof DocumentPreparer.Ready ready) {
             convertMs = ready.document().convertMillis();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,29 @@ class PdfOverprintTest {
         String md = convert(file);
 
         assertThat(md).contains("And this is in a box").contains("minipage overlapping");
+    }
+
+    @Test
+    void threeLayersOfTextAreReadOneAfterTheOtherOnEveryPage() throws Exception {
+        Path file = dir.resolve("layers.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            for (int page = 1; page <= 3; page++) {
+                try (PDPageContentStream cs = new PDPageContentStream(doc, PdfFixtures.page(doc))) {
+                    text(cs, REGULAR, 10, 72, 700, "first layer of page " + page);
+                    text(cs, REGULAR, 10, 80, 697.4f, "second layer drawn over");
+                    text(cs, REGULAR, 10, 88, 694.8f, "third layer drawn over both");
+                }
+            }
+            doc.save(file.toFile());
+        }
+
+        String md = convert(file);
+
+        for (int page = 1; page <= 3; page++) {
+            assertThat(md).contains("first layer of page " + page);
+        }
+        assertThat(md.split("second layer drawn over", -1)).hasSize(4);
+        assertThat(md.split("third layer drawn over both", -1)).hasSize(4);
     }
 
     @Test

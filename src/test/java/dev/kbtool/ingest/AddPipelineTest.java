@@ -32,8 +32,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,6 +185,50 @@ class AddPipelineTest {
     }
 
     @Test
+    void aFileThatFinishedWhileEarlierFilesCommittedIsKeptThoughItRanPastTheLimit() throws Exception {
+        Fixtures.write(tmp.resolve("in/a.md"), "A text.\n");
+        Fixtures.write(tmp.resolve("in/b.slow"), "Converted slowly.\n");
+        Converters withSlow = new Converters(List.of(new MarkdownConverter(), new SlowConverter(700, begun -> { })));
+        Consumer<AddOutcome> busyCommitter = o -> sleep(1500);
+
+        List<AddOutcome> outcomes = pipeline(2, Duration.ofMillis(500), withSlow)
+                .run(new InputScanner(withSlow, tmp, List.of()).scan(List.of(tmp.resolve("in"))).files(), busyCommitter);
+
+        assertThat(outcomes).extracting(AddOutcome::status).containsExactly(AddStatus.ADDED, AddStatus.ADDED);
+    }
+
+    @Test
+    void aCancelledBatchDoesNotWaitForBiggerFilesQueuedBeforeTheNextToCommit() throws Exception {
+        String text = "A much bigger file than the small one. ".repeat(50);
+        Fixtures.write(tmp.resolve("in/a0.slow"), "0" + text + text);
+        Fixtures.write(tmp.resolve("in/a1.slow"), "1" + text + text);
+        Fixtures.write(tmp.resolve("in/a2.md"), "Small.\n");
+        for (int i = 0; i < 8; i++) {
+            Fixtures.write(tmp.resolve("in/b" + i + ".slow"), i + text);
+        }
+        Cancellation cancellation = new Cancellation();
+        AtomicBoolean a1Committed = new AtomicBoolean();
+        // Ctrl-C as soon as a conversion begins while the committer waits for the small a2,
+        // which the b files, all bigger, would keep waiting until they are all converted.
+        SlowConverter slow = new SlowConverter(300, begun -> {
+            if (a1Committed.get()) {
+                cancellation.cancel();
+            }
+        });
+        Converters withSlow = new Converters(List.of(new MarkdownConverter(), slow));
+
+        List<AddOutcome> outcomes = new AddPipeline(engine, preparer(withSlow),
+                new AddPipeline.Options(2, Duration.ofMinutes(1), false), cancellation)
+                .run(new InputScanner(withSlow, tmp, List.of()).scan(List.of(tmp.resolve("in"))).files(),
+                        o -> a1Committed.compareAndSet(false, o.path().endsWith("a1.slow")));
+
+        assertThat(cancellation.isCancelled()).isTrue();
+        assertThat(slow.started.get()).as("conversions begun (10 if a2 waits for every b)").isLessThanOrEqualTo(6);
+        assertThat(outcomes).extracting(AddOutcome::status).containsOnly(AddStatus.ADDED);
+        assertThat(KbDigest.leftovers(layout.root())).isEmpty();
+    }
+
+    @Test
     void anotherProcessCommittingTheSameContentOrNameMeanwhileIsHandledAtCommit() throws Exception {
         Fixtures.write(tmp.resolve("in/report.md"), "Quarterly report text.\n");
         Fixtures.write(tmp.resolve("in/summary.md"), "Summary text.\n");
@@ -316,6 +362,38 @@ class AddPipelineTest {
                 spin++;
             }
             return ConvertedDocument.text(null, "never used " + spin);
+        }
+    }
+
+    /** Converts text slowly, doing something as each conversion begins (a Ctrl-C, say). */
+    private static final class SlowConverter implements Converter {
+        final AtomicInteger started = new AtomicInteger();
+        private final long millis;
+        private final IntConsumer onStart;
+
+        SlowConverter(long millis, IntConsumer onStart) {
+            this.millis = millis;
+            this.onStart = onStart;
+        }
+
+        @Override
+        public List<String> extensions() {
+            return List.of("slow");
+        }
+
+        @Override
+        public ConvertedDocument convert(ConversionRequest request) throws IOException {
+            onStart.accept(started.incrementAndGet());
+            sleep(millis);
+            return ConvertedDocument.text(null, Files.readString(request.input()));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,0 +1,61 @@
+package dev.kbtool.ingest;
+
+/**
+ * When the steps of one file run, so the file time limit counts running time and not time in
+ * the queue, and what to do when a step that was given up on finally returns.
+ */
+final class StepClock {
+    private long since;
+    private long ran;
+    private boolean cancelled;
+    private Runnable onEnd;
+
+    /** Starts a step; false once the file is cancelled, and the step must then not run. */
+    synchronized boolean begin() {
+        if (cancelled) {
+            return false;
+        }
+        since = System.nanoTime();
+        return true;
+    }
+
+    /** Ends the running step; returns its milliseconds and runs the action left by {@link #abandon}. */
+    long end() {
+        Runnable action;
+        long ms;
+        synchronized (this) {
+            long step = System.nanoTime() - since;
+            ran += step;
+            since = 0;
+            ms = step / 1_000_000;
+            action = onEnd;
+            onEnd = null;
+        }
+        if (action != null) {
+            action.run();
+        }
+        return ms;
+    }
+
+    synchronized long runningNanos() {
+        return ran + (since == 0 ? 0 : System.nanoTime() - since);
+    }
+
+    /**
+     * Cancels the file. When a step is running, {@code whenItEnds} runs once that step returns
+     * (a stuck converter may never) and the answer is true; with no step running nothing is
+     * kept and the answer is false.
+     */
+    synchronized boolean abandon(Runnable whenItEnds) {
+        cancelled = true;
+        if (since == 0) {
+            return false;
+        }
+        onEnd = whenItEnds;
+        return true;
+    }
+
+    synchronized void cancel() {
+        cancelled = true;
+    }
+}
