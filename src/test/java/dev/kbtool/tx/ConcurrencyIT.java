@@ -37,12 +37,12 @@ class ConcurrencyIT {
 
     @Test
     void twoProcessesAddingDifferentFilesBothSucceed() throws Exception {
-        Process a = start("add", tmp.resolve("left").toString());
-        Process b = start("add", tmp.resolve("right").toString());
+        Process a = start("a", "add", tmp.resolve("left").toString());
+        Process b = start("b", "add", tmp.resolve("right").toString());
 
         assertThat(a.waitFor(2, TimeUnit.MINUTES) && b.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(a.exitValue()).isZero();
-        assertThat(b.exitValue()).isZero();
+        assertThat(a.exitValue()).as(stderr("a")).isZero();
+        assertThat(b.exitValue()).as(stderr("b")).isZero();
         assertThat(documents()).isEqualTo(12);
         assertThat(kbp.run("--kb", kb.toString(), "doctor").code()).isZero();
         assertThat(KbDigest.leftovers(kb)).isEmpty();
@@ -50,14 +50,14 @@ class ConcurrencyIT {
 
     @Test
     void theSameFilesAddedByTwoProcessesAtOnceAreAddedExactlyOnce() throws Exception {
-        Process a = start("--json", "add", tmp.resolve("left").toString());
-        Process b = start("--json", "add", tmp.resolve("left").toString());
+        Process a = start("a", "--json", "add", tmp.resolve("left").toString());
+        Process b = start("b", "--json", "add", tmp.resolve("left").toString());
 
         assertThat(a.waitFor(2, TimeUnit.MINUTES) && b.waitFor(2, TimeUnit.MINUTES)).isTrue();
         String outA = new String(a.getInputStream().readAllBytes());
         String outB = new String(b.getInputStream().readAllBytes());
-        assertThat(a.exitValue()).isZero();
-        assertThat(b.exitValue()).isZero();
+        assertThat(a.exitValue()).as(stderr("a")).isZero();
+        assertThat(b.exitValue()).as(stderr("b")).isZero();
         assertThat(count(outA, "\"status\":\"added\"") + count(outB, "\"status\":\"added\"")).isEqualTo(6);
         assertThat(count(outA, "\"status\":\"skipped\"") + count(outB, "\"status\":\"skipped\"")).isEqualTo(6);
         assertThat(documents()).isEqualTo(6);
@@ -120,12 +120,18 @@ class ConcurrencyIT {
         }
     }
 
-    private Process start(String... args) throws Exception {
-        String[] full = new String[args.length + 2];
+    /** Starts kb with -vv, its stderr kept under {@code name} so that a failure shows why. */
+    private Process start(String name, String... args) throws Exception {
+        String[] full = new String[args.length + 3];
         full[0] = "--kb";
         full[1] = kb.toString();
-        System.arraycopy(args, 0, full, 2, args.length);
-        return kbp.builder(full).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        full[2] = "-vv";
+        System.arraycopy(args, 0, full, 3, args.length);
+        return kbp.builder(full).redirectError(tmp.resolve(name + ".err").toFile()).start();
+    }
+
+    private String stderr(String name) throws Exception {
+        return "stderr of " + name + ":\n" + Files.readString(tmp.resolve(name + ".err"));
     }
 
     private int documents() throws Exception {
