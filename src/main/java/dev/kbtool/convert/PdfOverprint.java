@@ -117,42 +117,49 @@ final class PdfOverprint {
         private static final int INDEX_BITS = 30;
         private final List<TextPosition> glyphs;
         private final int[] order;
-        private final List<Integer> starts = new ArrayList<>();
-        private final List<Float> heights = new ArrayList<>();
-        private final List<List<Stretch>> stretches = new ArrayList<>();
+        /** Per baseline: where its glyphs begin in {@link #order} (one more entry marks the end). */
+        private final int[] starts;
+        private final float[] ys;
+        private final float[] dirs;
+        private final float[] heights;
+        private final int count;
+        private final List<List<Stretch>> stretches;
 
         Baselines(List<TextPosition> glyphs) {
             this.glyphs = glyphs;
             int n = glyphs.size();
             long[] keys = new long[n];
-            float[] ys = new float[n];
+            float[] glyphY = new float[n];
             for (int i = 0; i < n; i++) {
                 TextPosition p = glyphs.get(i);
-                ys[i] = p.getYDirAdj();
+                glyphY[i] = p.getYDirAdj();
                 long direction = Math.round(p.getDir() / 90f) & 3;
-                keys[i] = direction << 62 | sortable(ys[i]) << INDEX_BITS | i;
+                keys[i] = direction << 62 | sortable(glyphY[i]) << INDEX_BITS | i;
             }
             Arrays.sort(keys);
             order = new int[n];
-            float height = 0;
+            starts = new int[n + 1];
+            ys = new float[n];
+            dirs = new float[n];
+            heights = new float[n];
+            int lines = 0;
             for (int k = 0; k < n; k++) {
                 int i = (int) (keys[k] & ((1L << INDEX_BITS) - 1));
                 order[k] = i;
                 TextPosition p = glyphs.get(i);
-                if (k == 0 || p.getDir() != dir(starts.size() - 1) || ys[i] - y(starts.size() - 1) > SAME_BASELINE) {
-                    if (k > 0) {
-                        heights.add(height);
-                    }
-                    starts.add(k);
-                    stretches.add(null);
-                    height = 0;
+                if (lines == 0 || p.getDir() != dirs[lines - 1] || glyphY[i] - ys[lines - 1] > SAME_BASELINE) {
+                    starts[lines] = k;
+                    ys[lines] = glyphY[i];
+                    dirs[lines] = p.getDir();
+                    lines++;
                 }
-                String u = p.getUnicode();
-                if (u != null && !u.isBlank()) {
-                    height = Math.max(height, p.getHeightDir());
+                if (isInk(p)) {
+                    heights[lines - 1] = Math.max(heights[lines - 1], p.getHeightDir());
                 }
             }
-            heights.add(height);
+            starts[lines] = n;
+            count = lines;
+            stretches = new ArrayList<>(Collections.nCopies(lines, null));
         }
 
         /** A float as 32 unsigned bits that order like the floats themselves. */
@@ -162,29 +169,27 @@ final class PdfOverprint {
         }
 
         int count() {
-            return starts.size();
+            return count;
         }
 
         float height(int line) {
-            return heights.get(line);
+            return heights[line];
         }
 
         float y(int line) {
-            return glyphs.get(order[starts.get(line)]).getYDirAdj();
+            return ys[line];
         }
 
         float dir(int line) {
-            return glyphs.get(order[starts.get(line)]).getDir();
+            return dirs[line];
         }
 
         List<Stretch> stretches(int line) {
             List<Stretch> cut = stretches.get(line);
             if (cut == null) {
-                int from = starts.get(line);
-                int to = line + 1 < starts.size() ? starts.get(line + 1) : order.length;
-                TextPosition[] own = new TextPosition[to - from];
-                for (int k = from; k < to; k++) {
-                    own[k - from] = glyphs.get(order[k]);
+                TextPosition[] own = new TextPosition[starts[line + 1] - starts[line]];
+                for (int k = starts[line]; k < starts[line + 1]; k++) {
+                    own[k - starts[line]] = glyphs.get(order[k]);
                 }
                 cut = PdfOverprint.stretches(own);
                 stretches.set(line, cut);
@@ -253,6 +258,12 @@ final class PdfOverprint {
         return narrower > 0 && overlap > COLLISION * narrower;
     }
 
+    /** A glyph that draws something: not a space. */
+    private static boolean isInk(TextPosition p) {
+        String u = p.getUnicode();
+        return u != null && !u.isBlank();
+    }
+
     private static float right(TextPosition p) {
         return p.getXDirAdj() + p.getWidthDirAdj();
     }
@@ -276,8 +287,7 @@ final class PdfOverprint {
             glyphs.add(p);
             x0 = Math.min(x0, p.getXDirAdj());
             x1 = Math.max(x1, right(p));
-            String u = p.getUnicode();
-            if (u != null && !u.isBlank()) {
+            if (isInk(p)) {
                 letters.add(p);
                 height = Math.max(height, p.getHeightDir());
             }

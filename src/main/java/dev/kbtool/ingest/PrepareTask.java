@@ -26,7 +26,6 @@ final class PrepareTask {
     private final PrepareStep<Void> hashStep;
     private final StepClock clock = new StepClock();
     private volatile PrepareStep<Result> prepareStep;
-    private volatile boolean cancelled;
     private Optional<AddOutcome> tooBig = Optional.empty();
     private String hash;
     private long size;
@@ -68,7 +67,6 @@ final class PrepareTask {
 
     /** Stops the file's work, interrupting a step that is running; a step not begun never runs. */
     void cancel() {
-        cancelled = true;
         clock.cancel();
         hashStep.cancel(true);
         PrepareStep<Result> step = prepareStep;
@@ -121,7 +119,8 @@ final class PrepareTask {
         PrepareStep<Result> next = PrepareStep.preparing(index, batch.biggestFirst() ? size : 0, nothingToDo,
                 this::prepare);
         prepareStep = next;
-        if (!cancelled) {
+        // Published before the clock is asked, so cancel() either sees the step or stops it here.
+        if (!clock.cancelled()) {
             batch.pool().execute(next);
         }
     }

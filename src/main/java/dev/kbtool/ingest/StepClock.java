@@ -58,4 +58,8 @@ final class StepClock {
     synchronized void cancel() {
         cancelled = true;
     }
+
+    synchronized boolean cancelled() {
+        return cancelled;
+    }
 }
