@@ -28,7 +28,6 @@ public record KbLayout(Path root) {
     public Path configFile() { return state().resolve("config.yaml"); }
     public Path catalogFile() { return state().resolve("kb.db"); }
     public Path lockFile() { return state().resolve("lock"); }
-    public Path lockHolderFile() { return state().resolve("lock.holder"); }
     public Path journals() { return state().resolve("journal"); }
     public Path backups() { return state().resolve("backup"); }
     public Path staging() { return state().resolve("staging"); }

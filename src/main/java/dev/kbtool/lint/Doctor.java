@@ -88,11 +88,19 @@ public final class Doctor {
 
     private List<Path> tempFiles() throws IOException {
         List<Path> found = new ArrayList<>();
+        // Only the top of .kb: its subfolders are staging, backups and quarantine, which have
+        // checks of their own.
+        found.addAll(tempFilesIn(layout.state(), 1));
         for (Path dir : List.of(layout.raw(), layout.wiki(), layout.journals())) {
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> walk = Files.walk(dir)) {
+            found.addAll(tempFilesIn(dir, Integer.MAX_VALUE));
+        }
+        return found;
+    }
+
+    private static List<Path> tempFilesIn(Path dir, int depth) throws IOException {
+        List<Path> found = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> walk = Files.walk(dir, depth)) {
                 walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && AtomicFiles.isTemp(p))
                         .forEach(found::add);
             }

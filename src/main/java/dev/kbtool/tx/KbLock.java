@@ -6,9 +6,9 @@ import dev.kbtool.kb.KbException;
 import dev.kbtool.kb.KbLayout;
 import dev.kbtool.kb.Units;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -24,22 +24,22 @@ import java.util.function.Consumer;
  * per-thread ownership, and an OS lock on {@code .kb/lock} taken through exactly one
  * {@link FileChannel} per process, kept open for the life of the JVM — POSIX drops a
  * process's lock when any descriptor of the file is closed, and a JVM cannot lock one file
- * twice. A killed holder's OS lock is released by the kernel at once.
+ * twice. A killed holder's OS lock is released by the kernel at once. The file's content
+ * names the holder, for the people who wait.
  */
 public final class KbLock {
     private static final ConcurrentHashMap<Path, KbLock> LOCKS = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration NOTICE_AFTER = Duration.ofSeconds(1);
+    private static final int MAX_HOLDER_BYTES = 4096;
 
     private final Path file;
-    private final Path holderFile;
     private final ReentrantLock inJvm = new ReentrantLock(true);
     private FileChannel channel;
     private FileLock osLock;
 
     private KbLock(KbLayout layout) {
         this.file = layout.lockFile();
-        this.holderFile = layout.lockHolderFile();
     }
 
     public static KbLock of(KbLayout layout) {
@@ -102,10 +102,20 @@ public final class KbLock {
         inJvm.unlock();
     }
 
-    /** The recorded holder, if any; stale when nobody holds the lock. */
+    /**
+     * The recorded holder, if any; stale when nobody holds the lock, and empty when it cannot
+     * be read (caught mid-write, or a system whose locks forbid reading the locked file).
+     */
     public Optional<LockHolder> holder() {
         try {
-            return Optional.of(JSON.readValue(Files.readAllBytes(holderFile), LockHolder.class));
+            FileChannel ch = channel();
+            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(ch.size(), MAX_HOLDER_BYTES));
+            while (buf.hasRemaining()) {
+                if (ch.read(buf, buf.position()) < 0) {
+                    break;
+                }
+            }
+            return Optional.of(JSON.readValue(buf.array(), 0, buf.position(), LockHolder.class));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -144,7 +154,8 @@ public final class KbLock {
 
     private synchronized FileChannel channel() throws IOException {
         if (channel == null || !channel.isOpen()) {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
         }
         return channel;
     }
@@ -160,12 +171,22 @@ public final class KbLock {
         }
     }
 
+    /**
+     * Records the holder inside the lock file itself, through the channel that holds the lock:
+     * nothing to fsync, no temp file to leave behind when killed, and no second descriptor of
+     * the file whose closing would drop the lock. Readers tolerate a torn or stale record.
+     */
     private void writeHolder(String command) {
         LockHolder me = new LockHolder(ProcessHandle.current().pid(), command, Instant.now().toString());
         try {
-            AtomicFiles.write(holderFile, JSON.writeValueAsBytes(me));
+            FileChannel ch = channel();
+            ByteBuffer buf = ByteBuffer.wrap(JSON.writeValueAsBytes(me));
+            while (buf.hasRemaining()) {
+                ch.write(buf, buf.position());
+            }
+            ch.truncate(buf.limit());
         } catch (IOException e) {
-            throw new KbException(ExitCode.FAILURE, "cannot record the lock holder in " + holderFile + ": "
+            throw new KbException(ExitCode.FAILURE, "cannot record the lock holder in " + file + ": "
                     + e.getMessage(), e);
         }
     }

@@ -1,7 +1,7 @@
 package dev.kbtool.tx;
 
 /**
- * Who holds a KB lock, as recorded in {@code .kb/lock.holder} for the people who wait.
+ * Who holds a KB lock, as recorded in the lock file {@code .kb/lock} for the people who wait.
  *
  * @param since ISO-8601 instant the lock was taken
  */

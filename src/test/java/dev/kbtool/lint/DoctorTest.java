@@ -39,6 +39,7 @@ class DoctorTest {
         Files.delete(root.resolve("wiki/sources/b.md"));
         Fixtures.write(root.resolve("raw/stray.pdf"), "stray");
         Fixtures.write(root.resolve("wiki/summaries/.a.md.kbtmp-1234"), "half");
+        Fixtures.write(root.resolve(".kb/.lock.holder.kbtmp-5678"), "{\"pid\":");
         Fixtures.write(root.resolve("wiki/summaries/a.md"), "---\ntype: [unclosed\n---\n\nbody\n");
         Fixtures.write(root.resolve("wiki/index.md"), "hand edited");
         Fixtures.write(root.resolve(".kb/backup/0123456789abcdef0123456789abcdef/wiki/x.md"), "orphan");
@@ -54,6 +55,7 @@ class DoctorTest {
                 .contains("\"code\":\"document-file-missing\",\"path\":\"wiki/sources/b.md\"")
                 .contains("\"code\":\"file-without-document\",\"path\":\"raw/stray.pdf\"")
                 .contains("\"code\":\"temp-file\",\"path\":\"wiki/summaries/.a.md.kbtmp-1234\"")
+                .contains("\"code\":\"temp-file\",\"path\":\".kb/.lock.holder.kbtmp-5678\"")
                 .contains("\"code\":\"frontmatter-invalid\",\"path\":\"wiki/summaries/a.md\"")
                 .contains("\"code\":\"index-out-of-sync\"")
                 .contains("\"code\":\"backup-orphaned\"")
@@ -65,6 +67,7 @@ class DoctorTest {
     @Test
     void repairFixesWhatIsMechanicalAndReportsTheRest() throws Exception {
         Fixtures.write(root.resolve("wiki/summaries/.a.md.kbtmp-1234"), "half");
+        Fixtures.write(root.resolve(".kb/.lock.holder.kbtmp-5678"), "{\"pid\":");
         Fixtures.write(root.resolve("wiki/index.md"), "hand edited");
         Fixtures.write(root.resolve(".kb/backup/0123456789abcdef0123456789abcdef/wiki/x.md"), "orphan");
         Fixtures.write(root.resolve(".kb/staging/4242-00000000/1-x/raw.md"), "stale");
@@ -78,5 +81,6 @@ class DoctorTest {
                 .doesNotContain("index-out-of-sync").doesNotContain("backup-orphaned").doesNotContain("staging-stale");
         assertThat(root.resolve(".kb/backup")).isEmptyDirectory();
         assertThat(root.resolve(".kb/staging")).isEmptyDirectory();
+        assertThat(root.resolve(".kb/.lock.holder.kbtmp-5678")).doesNotExist();
     }
 }
