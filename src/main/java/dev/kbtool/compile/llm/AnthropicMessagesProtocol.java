@@ -1,6 +1,5 @@
 package dev.kbtool.compile.llm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -85,20 +84,10 @@ final class AnthropicMessagesProtocol implements ChatProtocol {
      * {@code message_delta} (stop reason, cumulative output tokens), {@code message_stop};
      * an {@code error} event (such as {@code overloaded_error}) can arrive at any point.
      */
-    private final class Stream implements StreamState {
-        private final StringBuilder text = new StringBuilder();
-        private long inputTokens;
-        private long outputTokens;
-        private boolean truncated;
-
+    private static final class Stream extends StreamState {
         @Override
-        public boolean accept(SseEvent event) throws CallFailure {
-            JsonNode data;
-            try {
-                data = MAPPER.readTree(event.data());
-            } catch (JsonProcessingException e) {
-                throw CallFailure.retryable("the stream carried an event that is not JSON");
-            }
+        boolean accept(SseEvent event) throws CallFailure {
+            JsonNode data = json(event.data());
             String type = data.path("type").asText(event.event());
             switch (type) {
                 case "message_start" -> {
@@ -129,11 +118,6 @@ final class AnthropicMessagesProtocol implements ChatProtocol {
                 }
             }
             return false;
-        }
-
-        @Override
-        public ChatResponse response() {
-            return new ChatResponse(text.toString(), inputTokens, outputTokens, truncated);
         }
     }
 }

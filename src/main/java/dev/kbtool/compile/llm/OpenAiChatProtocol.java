@@ -1,6 +1,5 @@
 package dev.kbtool.compile.llm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -105,24 +104,14 @@ final class OpenAiChatProtocol implements ChatProtocol {
     }
 
     /** {@code data: {chunk}} events, content in {@code choices[0].delta.content}, usage in a last chunk, then {@code [DONE]}. */
-    private final class Stream implements StreamState {
-        private final StringBuilder text = new StringBuilder();
-        private long inputTokens;
-        private long outputTokens;
-        private boolean truncated;
-
+    private final class Stream extends StreamState {
         @Override
-        public boolean accept(SseEvent event) throws CallFailure {
+        boolean accept(SseEvent event) throws CallFailure {
             String data = event.data().strip();
             if (data.equals("[DONE]")) {
                 return true;
             }
-            JsonNode chunk;
-            try {
-                chunk = MAPPER.readTree(data);
-            } catch (JsonProcessingException e) {
-                throw CallFailure.retryable("the stream carried an event that is not JSON");
-            }
+            JsonNode chunk = json(data);
             if (chunk.has("error")) {
                 String message = errorMessage(chunk);
                 throw CallFailure.retryable("the server reported an error in the stream: " + message);
@@ -141,11 +130,6 @@ final class OpenAiChatProtocol implements ChatProtocol {
                 outputTokens = usage.path("completion_tokens").asLong(outputTokens);
             }
             return false;
-        }
-
-        @Override
-        public ChatResponse response() {
-            return new ChatResponse(text.toString(), inputTokens, outputTokens, truncated);
         }
     }
 }
