@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -24,10 +25,13 @@ import java.util.stream.Stream;
  * {@code .kb/staging/<id>.lease}. While the process lives the lease is locked; when it dies
  * the kernel frees it, and recovery deletes the area. The lease file is locked under a
  * temporary name and renamed into place, so no sweeper can ever see it unlocked while its
- * owner is alive.
+ * owner is alive. The temporary file itself is unlocked for an instant after its creation, in
+ * which a sweeper may delete it as a dead process's leftover; the owner then starts again
+ * under a new name.
  */
 public final class StagingLease implements AutoCloseable {
     private static final String LEASE = ".lease";
+    private static final int OPEN_ATTEMPTS = 5;
     /** Leases of this JVM: never opened a second time, which would drop their POSIX lock. */
     private static final Set<Path> OWN = ConcurrentHashMap.newKeySet();
 
@@ -46,6 +50,24 @@ public final class StagingLease implements AutoCloseable {
 
     public static StagingLease open(KbLayout layout) throws IOException {
         Files.createDirectories(layout.staging());
+        for (int attempt = 1; ; attempt++) {
+            StagingLease lease = tryOpen(layout);
+            if (lease != null) {
+                return lease;
+            }
+            if (attempt == OPEN_ATTEMPTS) {
+                throw new IOException("cannot create a staging area in " + layout.staging()
+                        + ": other kb processes removed it " + OPEN_ATTEMPTS + " times");
+            }
+        }
+    }
+
+    /**
+     * Creates, locks and publishes a lease, or returns null when another process's sweep took
+     * the new file for a dead process's leftover in the instant between its creation and its
+     * lock, and deleted it.
+     */
+    private static StagingLease tryOpen(KbLayout layout) throws IOException {
         String id = ProcessHandle.current().pid() + "-" + random();
         Path pending = layout.staging().resolve("." + id + LEASE + AtomicFiles.TEMP_MARKER + "0");
         Path leaseFile = layout.staging().resolve(id + LEASE);
@@ -68,6 +90,9 @@ public final class StagingLease implements AutoCloseable {
             channel.close();
             Files.deleteIfExists(pending);
             OWN.remove(pending);
+            if (e instanceof NoSuchFileException) {
+                return null;
+            }
             throw e;
         }
         OWN.remove(pending);

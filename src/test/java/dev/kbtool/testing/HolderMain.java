@@ -8,8 +8,9 @@ import java.time.Duration;
 
 /**
  * A child process that takes the KB lock or a staging lease with kb's own classes and
- * keeps it until killed, so tests can see what other processes see.
- * Usage: {@code HolderMain <kb-dir> lock|lease}.
+ * keeps it until killed, so tests can see what other processes see; or, with {@code sweep},
+ * removes dead processes' staging over and over, as every other kb process's recovery does.
+ * Usage: {@code HolderMain <kb-dir> lock|lease|sweep}.
  */
 public final class HolderMain {
     private HolderMain() {
@@ -19,6 +20,12 @@ public final class HolderMain {
         KbLayout layout = new KbLayout(Path.of(args[0]));
         if (args[1].equals("lock")) {
             KbLock.of(layout).acquire(Duration.ofSeconds(30), "kb test-holder", n -> { });
+        } else if (args[1].equals("sweep")) {
+            System.out.println("ready");
+            System.out.flush();
+            while (true) {
+                StagingLease.stale(layout, true);
+            }
         } else {
             StagingLease lease = StagingLease.open(layout);
             lease.newFolder("work");

@@ -120,6 +120,22 @@ class ConcurrencyIT {
         }
     }
 
+    @Test
+    void aLeaseBeingOpenedIsNeverSweptByAnotherProcess() throws Exception {
+        KbLayout layout = new KbLayout(kb);
+        Process sweeper = HolderMain.start(kb, "sweep");
+        try {
+            for (int i = 0; i < 2000; i++) {
+                StagingLease.open(layout).close();
+            }
+        } finally {
+            sweeper.destroyForcibly().waitFor();
+        }
+        try (var s = Files.list(layout.staging())) {
+            assertThat(s).isEmpty();
+        }
+    }
+
     /** Starts kb with -vv, its stderr kept under {@code name} so that a failure shows why. */
     private Process start(String name, String... args) throws Exception {
         String[] full = new String[args.length + 3];
