@@ -130,10 +130,13 @@ final class PdfOverprint {
             int n = glyphs.size();
             long[] keys = new long[n];
             float[] glyphY = new float[n];
+            // PDFBox works a glyph's direction out of its matrix on every call: once per glyph here.
+            float[] glyphDir = new float[n];
             for (int i = 0; i < n; i++) {
                 TextPosition p = glyphs.get(i);
                 glyphY[i] = p.getYDirAdj();
-                long direction = Math.round(p.getDir() / 90f) & 3;
+                glyphDir[i] = p.getDir();
+                long direction = Math.round(glyphDir[i] / 90f) & 3;
                 keys[i] = direction << 62 | sortable(glyphY[i]) << INDEX_BITS | i;
             }
             Arrays.sort(keys);
@@ -147,10 +150,10 @@ final class PdfOverprint {
                 int i = (int) (keys[k] & ((1L << INDEX_BITS) - 1));
                 order[k] = i;
                 TextPosition p = glyphs.get(i);
-                if (lines == 0 || p.getDir() != dirs[lines - 1] || glyphY[i] - ys[lines - 1] > SAME_BASELINE) {
+                if (lines == 0 || glyphDir[i] != dirs[lines - 1] || glyphY[i] - ys[lines - 1] > SAME_BASELINE) {
                     starts[lines] = k;
                     ys[lines] = glyphY[i];
-                    dirs[lines] = p.getDir();
+                    dirs[lines] = glyphDir[i];
                     lines++;
                 }
                 if (isInk(p)) {
