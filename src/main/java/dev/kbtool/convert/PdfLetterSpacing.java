@@ -1,5 +1,8 @@
 package dev.kbtool.convert;
 
+import static dev.kbtool.convert.PdfGlyphs.isInk;
+import static dev.kbtool.convert.PdfGlyphs.right;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -68,7 +71,7 @@ final class PdfLetterSpacing {
                     inside.add((x - prevRight) / em, p.getWidthOfSpace() / em);
                 }
                 // Beside a CJK glyph a gap is justification, not tracking: measure from the next one.
-                prevRight = cjk ? Float.NaN : x + p.getWidthDirAdj();
+                prevRight = cjk ? Float.NaN : right(p);
             }
         }
         return inside.tracking();
@@ -131,10 +134,6 @@ final class PdfLetterSpacing {
         return null;
     }
 
-    private static boolean isInk(TextPosition p) {
-        return p.getUnicode() != null && !p.getUnicode().isBlank();
-    }
-
     /** Han, kana, Hangul, CJK punctuation and full-width forms, by range: this runs for every glyph. */
     private static boolean isCjk(TextPosition p) {
         char c = p.getUnicode().charAt(0);
@@ -143,7 +142,7 @@ final class PdfLetterSpacing {
     }
 
     private static float gap(TextPosition a, TextPosition b) {
-        return b.getXDirAdj() - (a.getXDirAdj() + a.getWidthDirAdj());
+        return b.getXDirAdj() - right(a);
     }
 
     private static float em(TextPosition p) {

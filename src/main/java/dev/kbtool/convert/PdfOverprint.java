@@ -1,5 +1,8 @@
 package dev.kbtool.convert;
 
+import static dev.kbtool.convert.PdfGlyphs.isInk;
+import static dev.kbtool.convert.PdfGlyphs.right;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -46,17 +49,14 @@ final class PdfOverprint {
         List<List<TextPosition>> layers = new ArrayList<>();
         List<TextPosition> rest = article;
         for (int layer = 1; layer < MAX_LAYERS; layer++) {
-            List<TextPosition> over = drawnOver(rest);
-            if (over.isEmpty()) {
+            Set<TextPosition> moved = drawnOver(rest);
+            if (moved.isEmpty()) {
                 break;
             }
-            Set<TextPosition> moved = Collections.newSetFromMap(new IdentityHashMap<>());
-            moved.addAll(over);
-            List<TextPosition> kept = new ArrayList<>(rest.size() - over.size());
+            List<TextPosition> kept = new ArrayList<>(rest.size() - moved.size());
+            List<TextPosition> over = new ArrayList<>(moved.size());
             for (TextPosition p : rest) {
-                if (!moved.contains(p)) {
-                    kept.add(p);
-                }
+                (moved.contains(p) ? over : kept).add(p);
             }
             layers.add(kept);
             rest = over;
@@ -70,40 +70,34 @@ final class PdfOverprint {
      * to merge the two. Each pair of baselines is looked at once, and only while one of them lies
      * within the other's glyph height: a large glyph reaches far, the others do not.
      */
-    private static List<TextPosition> drawnOver(List<TextPosition> glyphs) {
-        List<TextPosition> over = new ArrayList<>();
+    private static Set<TextPosition> drawnOver(List<TextPosition> glyphs) {
+        Set<TextPosition> moved = Collections.newSetFromMap(new IdentityHashMap<>());
         if (glyphs.size() < 2 * MIN_COLLISIONS) {
-            return over;
+            return moved;
         }
         Baselines lines = new Baselines(glyphs);
-        Set<TextPosition> moved = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < lines.count(); i++) {
             for (int j = i + 1; j < lines.count() && lines.dir(j) == lines.dir(i)
                     && lines.y(j) - lines.y(i) <= lines.height(i); j++) {
-                collide(lines, i, j, moved, over);
+                collide(lines, i, j, moved);
             }
             for (int k = i - 1; k >= 0 && lines.dir(k) == lines.dir(i)
                     && lines.y(i) - lines.y(k) <= lines.height(i); k--) {
                 if (lines.y(i) - lines.y(k) > lines.height(k)) {
-                    collide(lines, k, i, moved, over);
+                    collide(lines, k, i, moved);
                 }
             }
         }
-        return over;
+        return moved;
     }
 
-    private static void collide(Baselines lines, int upper, int lower, Set<TextPosition> moved,
-            List<TextPosition> over) {
+    private static void collide(Baselines lines, int upper, int lower, Set<TextPosition> moved) {
         float distance = lines.y(lower) - lines.y(upper);
         for (Stretch a : lines.stretches(upper)) {
             for (Stretch b : lines.stretches(lower)) {
                 Stretch intruder = distance <= Math.max(a.height, b.height) ? intruder(a, b) : null;
                 if (intruder != null) {
-                    for (TextPosition p : intruder.glyphs) {
-                        if (moved.add(p)) {
-                            over.add(p);
-                        }
-                    }
+                    moved.addAll(intruder.glyphs);
                 }
             }
         }
@@ -259,16 +253,6 @@ final class PdfOverprint {
         float overlap = Math.min(right(p), right(q)) - Math.max(p.getXDirAdj(), q.getXDirAdj());
         float narrower = Math.min(p.getWidthDirAdj(), q.getWidthDirAdj());
         return narrower > 0 && overlap > COLLISION * narrower;
-    }
-
-    /** A glyph that draws something: not a space. */
-    private static boolean isInk(TextPosition p) {
-        String u = p.getUnicode();
-        return u != null && !u.isBlank();
-    }
-
-    private static float right(TextPosition p) {
-        return p.getXDirAdj() + p.getWidthDirAdj();
     }
 
     /** The size the glyph is drawn at; PDFBox's own figure is cut to whole points. */

@@ -1,5 +1,7 @@
 package dev.kbtool.convert;
 
+import static dev.kbtool.convert.PdfGlyphs.right;
+
 import java.util.List;
 
 import org.apache.pdfbox.text.TextPosition;
@@ -226,10 +228,6 @@ final class PdfWordSpacing {
 
     private static float inkGap(TextPosition left, TextPosition right) {
         return right.getXDirAdj() - right(left);
-    }
-
-    private static float right(TextPosition p) {
-        return p.getXDirAdj() + p.getWidthDirAdj();
     }
 
     private static float em(TextPosition p) {

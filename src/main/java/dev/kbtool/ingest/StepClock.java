@@ -6,6 +6,7 @@ package dev.kbtool.ingest;
  */
 final class StepClock {
     private long since;
+    private boolean running;
     private long ran;
     private boolean cancelled;
     private Runnable onEnd;
@@ -16,6 +17,7 @@ final class StepClock {
             return false;
         }
         since = System.nanoTime();
+        running = true;
         return true;
     }
 
@@ -26,7 +28,7 @@ final class StepClock {
         synchronized (this) {
             long step = System.nanoTime() - since;
             ran += step;
-            since = 0;
+            running = false;
             ms = step / 1_000_000;
             action = onEnd;
             onEnd = null;
@@ -38,7 +40,7 @@ final class StepClock {
     }
 
     synchronized long runningNanos() {
-        return ran + (since == 0 ? 0 : System.nanoTime() - since);
+        return ran + (running ? System.nanoTime() - since : 0);
     }
 
     /**
@@ -48,7 +50,7 @@ final class StepClock {
      */
     synchronized boolean abandon(Runnable whenItEnds) {
         cancelled = true;
-        if (since == 0) {
+        if (!running) {
             return false;
         }
         onEnd = whenItEnds;
