@@ -1,6 +1,7 @@
 package dev.kbtool.compile;
 
 import dev.kbtool.convert.CodeFences;
+import dev.kbtool.text.LineJoin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -336,14 +337,8 @@ public final class MarkdownText {
             if (current.length() == 0) {
                 currentKind = kind;
                 blockPage = page;
-            } else if (endsWithHyphenatedWord(current) && !line.isEmpty() && Character.isLowerCase(line.charAt(0))) {
-                // Undo line-end hyphenation of wrapped text: "net-" + "works" -> "networks".
-                current.setLength(current.length() - 1);
-            } else if (!(ideographic(current.charAt(current.length() - 1)) && ideographic(line.charAt(0)))) {
-                // Chinese and Japanese do not put spaces between words, so a line break is no space either.
-                current.append(' ');
             }
-            current.append(line);
+            LineJoin.append(current, line);
             currentLines++;
         }
 
@@ -372,17 +367,6 @@ public final class MarkdownText {
                 }
             }
             return 0;
-        }
-
-        private static boolean ideographic(char c) {
-            Character.UnicodeScript script = Character.UnicodeScript.of(c);
-            return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                    || script == Character.UnicodeScript.KATAKANA || c >= '\u3000' && c <= '\u303f' || c >= '\uff00' && c <= '\uffef';
-        }
-
-        private static boolean endsWithHyphenatedWord(StringBuilder s) {
-            int n = s.length();
-            return n >= 3 && s.charAt(n - 1) == '-' && Character.isLetter(s.charAt(n - 2)) && Character.isLetter(s.charAt(n - 3));
         }
 
         private static boolean endsSentence(StringBuilder s) {

@@ -321,7 +321,7 @@ final class DocxBody {
                 s = "**" + s + "**";
             }
             if (link != null) {
-                s = "[" + s + "](" + (link.matches(".*[\\s()].*") ? "<" + link + ">" : link) + ")";
+                s = "[" + s + "](" + MarkdownEscape.destination(link) + ")";
             }
             return lead + s + trail;
         }

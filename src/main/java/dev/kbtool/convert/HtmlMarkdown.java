@@ -217,7 +217,7 @@ final class HtmlMarkdown {
         if (text.isEmpty()) {
             text = MarkdownEscape.text(href);
         }
-        return "[" + text + "](" + destination(href) + ")";
+        return "[" + text + "](" + MarkdownEscape.destination(href) + ")";
     }
 
     private static String image(Element img) {
@@ -225,12 +225,7 @@ final class HtmlMarkdown {
         if (src.isEmpty()) {
             return "";
         }
-        return "![" + MarkdownEscape.text(img.attr("alt").strip()) + "](" + destination(src) + ")";
-    }
-
-    /** Link destinations with spaces or parentheses go in angle brackets. */
-    private static String destination(String url) {
-        return url.matches(".*[\\s()<>].*") ? "<" + url.replace("<", "%3C").replace(">", "%3E") + ">" : url;
+        return "![" + MarkdownEscape.text(img.attr("alt").strip()) + "](" + MarkdownEscape.destination(src) + ")";
     }
 
     /** Collapses runs of spaces and trims each line; a hard break keeps its line end. */

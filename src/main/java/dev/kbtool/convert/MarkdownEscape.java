@@ -37,6 +37,14 @@ final class MarkdownEscape {
         });
     }
 
+    /**
+     * A link or image destination as Markdown reads it back whole: one with spaces or
+     * parentheses goes in angle brackets, inside which angle brackets must be encoded.
+     */
+    static String destination(String url) {
+        return url.matches(".*[\\s()<>].*") ? "<" + url.replace("<", "%3C").replace(">", "%3E") + ">" : url;
+    }
+
     private static boolean isAsciiPunctuation(char c) {
         return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~';
     }

@@ -82,8 +82,7 @@ final class MarkdownImages {
     }
 
     private String link(String file) {
-        String target = prefix + file;
-        return target.matches(".*[\\s()].*") ? "<" + target + ">" : target;
+        return MarkdownEscape.destination(prefix + file);
     }
 
     /** Copies a local image; null when the link is not one kb should take. */

@@ -1,5 +1,6 @@
 package dev.kbtool.convert;
 
+import dev.kbtool.text.LineJoin;
 import java.util.List;
 
 /**
@@ -75,7 +76,7 @@ record PdfBlock(List<PdfLine> lines) {
     String text() {
         StringBuilder sb = new StringBuilder();
         for (PdfLine line : lines) {
-            TextJoin.append(sb, line.text());
+            LineJoin.append(sb, line.text());
         }
         return sb.toString();
     }

@@ -1,5 +1,7 @@
 package dev.kbtool.kb;
 
+import dev.kbtool.text.Scripts;
+
 /**
  * Text as the full-text index sees it. SQLite's unicode61 tokenizer splits words at spaces
  * and punctuation, which Chinese and Japanese do not write; putting a space around every
@@ -39,13 +41,8 @@ public final class SearchText {
         return -1;
     }
 
+    /** Korean writes spaces, but between words with particles attached: indexed by syllable too. */
     private static boolean separated(int cp) {
-        if (cp < 0x0E00) {
-            return false;
-        }
-        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
-                || script == Character.UnicodeScript.THAI;
+        return Scripts.unspaced(cp) || cp >= 0x1100 && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL;
     }
 }

@@ -62,6 +62,16 @@ class SearchCommandTest {
     }
 
     @Test
+    void findsAWordInsideTextWrittenWithoutSpaces() throws Exception {
+        Fixtures.write(tmp.resolve("scripts/lao.md"), "# Lao\n\nພາສາລາວເປັນພາສາທີ່ສວຍງາມຫຼາຍ\n");
+        Fixtures.write(tmp.resolve("scripts/chinese.md"), "# Chinese\n\n知识库把文件编译成维基。\n");
+        assertThat(kb.run("add", "scripts").code()).isZero();
+
+        assertThat(kb.run("search", "ສວຍງາມ").out()).contains("[[sources/lao]]");
+        assertThat(kb.run("search", "编译").out()).contains("[[sources/chinese]]");
+    }
+
+    @Test
     void anythingTypedIsASafeQuery() {
         for (String q : new String[] {"foo -bar", "OR AND NOT", "title:graphs", "\"unclosed", "a*b (c)", "C++"}) {
             Kb.Result r = kb.run("search", q);

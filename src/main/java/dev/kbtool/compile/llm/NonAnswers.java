@@ -1,6 +1,7 @@
 package dev.kbtool.compile.llm;
 
 import dev.kbtool.compile.EnglishNouns;
+import dev.kbtool.text.Scripts;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
@@ -72,7 +73,7 @@ final class NonAnswers {
             if (nameWords.contains(w) || STOP.contains(w)) {
                 continue;
             }
-            if (unspaced(w)) {
+            if (Scripts.unspaced(w.codePointAt(0))) {
                 // Chinese, Japanese, Thai…: no spaces between words, so count characters instead
                 substance += w.codePointCount(0, w.length()) / 2;
             } else if (w.length() >= 3 || w.chars().allMatch(Character::isDigit)) {
@@ -91,14 +92,6 @@ final class NonAnswers {
                 .filter(w -> !w.isEmpty())
                 .map(EnglishNouns::singular)
                 .toList();
-    }
-
-    private static boolean unspaced(String word) {
-        Character.UnicodeScript script = Character.UnicodeScript.of(word.codePointAt(0));
-        return switch (script) {
-            case HAN, HIRAGANA, KATAKANA, THAI, LAO, KHMER, MYANMAR -> true;
-            default -> false;
-        };
     }
 
     private static String letters(String s) {

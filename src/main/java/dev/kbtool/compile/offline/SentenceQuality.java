@@ -1,5 +1,6 @@
 package dev.kbtool.compile.offline;
 
+import dev.kbtool.text.Scripts;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -163,17 +164,11 @@ final class SentenceQuality {
     private static boolean spacedOut(String text) {
         int spaced = 0;
         for (int i = 1; i + 1 < text.length(); i++) {
-            if (text.charAt(i) == ' ' && ideographic(text.charAt(i - 1)) && ideographic(text.charAt(i + 1))) {
+            if (text.charAt(i) == ' ' && Scripts.ideographic(text.charAt(i - 1)) && Scripts.ideographic(text.charAt(i + 1))) {
                 spaced++;
             }
         }
         return spaced >= 3;
-    }
-
-    private static boolean ideographic(char c) {
-        Character.UnicodeScript script = Character.UnicodeScript.of(c);
-        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA;
     }
 
     static int wordCount(String text) {

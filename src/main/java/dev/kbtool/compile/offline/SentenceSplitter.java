@@ -13,14 +13,6 @@ import java.util.Set;
  * behave the same on every language in a mixed folder.
  */
 final class SentenceSplitter {
-    /** Abbreviations after which a period does not end a sentence (lower case, inner dots kept). */
-    private static final Set<String> ABBREVIATIONS = Set.of(
-            "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "vs", "e.g", "i.e", "cf", "viz", "al",
-            "fig", "figs", "eq", "eqs", "no", "nos", "vol", "vols", "pp", "ch", "chap", "sec", "secs", "approx", "ca",
-            "inc", "ltd", "co", "corp", "dept", "univ", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-            "sept", "oct", "nov", "dec", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "rev", "hon", "u.s",
-            "u.k", "a.m", "p.m", "ph.d", "incl", "ref", "refs", "ed", "eds", "resp", "z.b", "d.h", "bzw", "usw", "ggf",
-            "vgl", "sra", "dra", "ecc", "env", "p.ej", "nr", "op", "cit", "ibid", "lit", "abb", "tab", "bd", "hrsg");
     /** Month names after which "9." is a day ("9. März 1999"), not a sentence end. */
     private static final Set<String> MONTHS = Set.of("januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli",
             "august", "september", "oktober", "november", "dezember", "january", "february", "march", "may", "june",
@@ -106,7 +98,7 @@ final class SentenceSplitter {
         if (word.length() == 1 && Character.isLetter(word.charAt(0))) {
             return true;
         }
-        return ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
+        return Abbreviations.contains(word);
     }
 
     private static boolean dayBeforeMonth(String text, int dot, int next) {

@@ -1,5 +1,6 @@
 package dev.kbtool.compile.offline;
 
+import dev.kbtool.text.Scripts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -146,7 +147,7 @@ final class TermVectors {
     }
 
     private static void addWord(String word, Language language, Set<String> stop, List<String> out) {
-        if (word.length() >= 2 && !stop.contains(word) && Character.isLetter(word.charAt(0)) && !unspacedScript(word)) {
+        if (word.length() >= 2 && !stop.contains(word) && Character.isLetter(word.charAt(0)) && !Scripts.unspaced(word.codePointAt(0))) {
             out.add(language == Language.ENGLISH ? foldPlural(word) : prefix(word));
         }
     }
@@ -156,7 +157,7 @@ final class TermVectors {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (unspacedScript(cp)) {
+            if (Scripts.unspaced(cp)) {
                 if (previous >= 0) {
                     out.add(new String(new int[] {previous, cp}, 0, 2));
                 }
@@ -165,16 +166,6 @@ final class TermVectors {
                 previous = -1;
             }
         }
-    }
-
-    private static boolean unspacedScript(String word) {
-        return unspacedScript(word.codePointAt(0));
-    }
-
-    private static boolean unspacedScript(int cp) {
-        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.THAI;
     }
 
     private static String foldPlural(String word) {

@@ -3,7 +3,6 @@ package dev.kbtool.compile.offline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,10 +21,6 @@ final class Tokenizer {
     private static final Pattern INITIALISM = Pattern.compile("(\\p{L}\\.)+\\p{L}?\\.?");
     private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+([.,:/]\\d+)*%?|\\d+(st|nd|rd|th|s)");
     private static final Pattern FILE_NAME = Pattern.compile("[\\w-]+\\.(?i)(txt|md|pdf|html?|xml|json|ya?ml|csv|java|py|js|ts|c|h|cpp|go|rs|sh|sty|cls|tex|bib|png|jpe?g|gif|svg|zip|gz|tar|deb|rpm|exe|dll|so|jar|conf|cfg|ini|log|idf)");
-    /** Abbreviations that keep their period as part of the token. */
-    private static final Set<String> ABBREVIATIONS = Set.of("mr.", "mrs.", "ms.", "dr.", "prof.", "sr.", "jr.", "st.", "vs.",
-            "e.g.", "i.e.", "etc.", "cf.", "al.", "fig.", "no.", "vol.", "inc.", "ltd.", "co.", "corp.", "u.s.", "u.k.", "jan.",
-            "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "mt.", "ph.d.");
     /** French and Italian elisions split off the word they lean on: "l'homme" -> "l'" "homme". */
     private static final Pattern ELISION = Pattern.compile("(?i)(l|d|qu|n|s|j|c|m|t|dell|all|dall|nell|sull|un)['’](\\p{L}.*)");
     private static final String[] CLITICS = {"n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "’s", "’re", "’ve", "’ll", "’d", "’m"};
@@ -76,9 +71,8 @@ final class Tokenizer {
         if (chunk.charAt(end - 1) != '.') {
             return false;
         }
-        String word = chunk.substring(start, end);
-        return ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT))
-                || word.length() == 2 && Character.isUpperCase(word.charAt(0));
+        String word = chunk.substring(start, end - 1);
+        return Abbreviations.contains(word) || word.length() == 1 && Character.isUpperCase(word.charAt(0));
     }
 
     private static void core(String core, List<Token> out) {

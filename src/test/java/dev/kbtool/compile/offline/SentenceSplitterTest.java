@@ -51,4 +51,13 @@ class SentenceSplitterTest {
         assertThat(SentenceSplitter.split("  a heading without a full stop ")).containsExactly("a heading without a full stop");
         assertThat(SentenceSplitter.split("")).isEmpty();
     }
+
+    @Test
+    void theTokenizerKeepsThePeriodWhereTheSplitterSeesAnAbbreviation() {
+        String text = "See Fig. 3 and eq. 4 in ch. 2, approx. twice the value.";
+        assertThat(SentenceSplitter.split(text)).containsExactly(text);
+        assertThat(Tokenizer.tokenize(text)).extracting(Token::text)
+                .contains("Fig.", "eq.", "ch.", "approx.")
+                .endsWith("value", ".");
+    }
 }

@@ -1,11 +1,15 @@
-package dev.kbtool.convert;
+package dev.kbtool.text;
 
-/** Joins the lines of a paragraph into one: de-hyphenates, and adds no space between CJK lines. */
-final class TextJoin {
-    private TextJoin() {
+/**
+ * Joins the lines of a wrapped paragraph into one: undoes line-end hyphenation, and puts no
+ * space between lines of Chinese or Japanese. Converters and the compiler both unwrap text,
+ * and must unwrap it alike.
+ */
+public final class LineJoin {
+    private LineJoin() {
     }
 
-    static void append(StringBuilder sb, String line) {
+    public static void append(StringBuilder sb, String line) {
         if (line.isEmpty()) {
             return;
         }
@@ -24,16 +28,9 @@ final class TextJoin {
             // "exam-" + "ple": a word broken at the line end. Compounds broken at their own hyphen
             // ("well-" + "known") lose it too; that is the rarer case in typeset text.
             sb.setLength(n - 1);
-        } else if (!(isCjk(last) && isCjk(next))) {
+        } else if (!(Scripts.ideographic(sb.codePointBefore(n)) && Scripts.ideographic(line.codePointAt(0)))) {
             sb.append(' ');
         }
         sb.append(line);
-    }
-
-    static boolean isCjk(char c) {
-        Character.UnicodeScript script = Character.UnicodeScript.of(c);
-        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA || (c >= '\u3000' && c <= '\u303F')
-                || (c >= '\uFF00' && c <= '\uFFEF');
     }
 }
