@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         description = {
             "Check every invariant of the knowledge base: unfinished or quarantined transactions, stale",
             "staging, leftover temp files, the catalog's integrity, catalog against files, frontmatter and",
-            "the index. Exit 0 when healthy, 1 when not. Without --repair it changes nothing and takes no lock."
+            "the index. Exit 0 when healthy, 1 when not. Without --repair it changes nothing; it waits for a",
+            "command that is changing the knowledge base, so work in progress is never reported as damage."
         })
 final class DoctorCommand extends BaseCommand {
     @Option(names = "--repair", description = "Run recovery, remove leftovers and re-render the index, then check.")
@@ -28,10 +29,7 @@ final class DoctorCommand extends BaseCommand {
     protected ExitCode execute() throws Exception {
         try (KbSession session = openKb()) {
             Doctor doctor = new Doctor(engine(session, "kb doctor --repair"));
-            if (repair) {
-                doctor.repair();
-            }
-            List<Problem> problems = doctor.check();
+            List<Problem> problems = repair ? doctor.repairThenCheck() : doctor.check();
             if (json()) {
                 ObjectNode node = Json.object()
                         .put("kb", session.layout().root().toString())

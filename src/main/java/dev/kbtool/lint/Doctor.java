@@ -4,6 +4,7 @@ import dev.kbtool.compile.DerivedViews;
 import dev.kbtool.kb.Catalog;
 import dev.kbtool.kb.KbLayout;
 import dev.kbtool.tx.AtomicFiles;
+import dev.kbtool.tx.LockToken;
 import dev.kbtool.tx.Quarantine;
 import dev.kbtool.tx.Recovery;
 import dev.kbtool.tx.StagingLease;
@@ -32,7 +33,32 @@ public final class Doctor {
         this.catalog = engine.catalog();
     }
 
+    /**
+     * Checks under the KB lock, waiting for a command that is changing the KB: its journal,
+     * temp files and half-published pages would otherwise read as damage. Someone who may
+     * only read the KB cannot take its lock, and is shown things as they are.
+     */
     public List<Problem> check() throws IOException {
+        if (!Files.isWritable(layout.lockFile())) {
+            return checkNow();
+        }
+        try (LockToken token = engine.lockToRead()) {
+            return checkNow();
+        }
+    }
+
+    /** Runs recovery, removes leftover temp files and re-renders derived views, then checks, all under one lock. */
+    public List<Problem> repairThenCheck() throws IOException {
+        try (LockToken token = engine.lock()) {
+            for (Path tmp : tempFiles()) {
+                Files.deleteIfExists(tmp);
+            }
+            DerivedViews.refresh(engine, true);
+            return checkNow();
+        }
+    }
+
+    private List<Problem> checkNow() throws IOException {
         List<Problem> problems = new ArrayList<>();
         transactionState(problems);
         String integrity = catalog.pragma("integrity_check");
@@ -46,16 +72,6 @@ public final class Doctor {
         WikiChecks.brokenLinks(layout, pages, problems);
         WikiChecks.index(engine, problems);
         return problems;
-    }
-
-    /** Runs recovery under the lock, removes leftover temp files and re-renders derived views. */
-    public void repair() throws IOException {
-        try (var token = engine.lock()) {
-            for (Path tmp : tempFiles()) {
-                Files.deleteIfExists(tmp);
-            }
-            DerivedViews.refresh(engine, true);
-        }
     }
 
     private void transactionState(List<Problem> problems) throws IOException {

@@ -77,6 +77,14 @@ public final class TxEngine {
     }
 
     /**
+     * Takes the KB lock only to look: no recovery and no views rendered, so a reader that must
+     * not mistake another command's change in progress for damage sees none, and changes nothing.
+     */
+    public LockToken lockToRead() {
+        return KbLock.of(layout).acquire(lockTimeout, command, notices);
+    }
+
+    /**
      * Settles the knowledge base before a command looks at it to plan: finishes what an earlier
      * command left (recovery, pending views), so even a command that then finds nothing to do
      * leaves the KB whole.

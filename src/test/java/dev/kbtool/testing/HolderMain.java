@@ -1,16 +1,21 @@
 package dev.kbtool.testing;
 
 import dev.kbtool.kb.KbLayout;
+import dev.kbtool.tx.AtomicFiles;
 import dev.kbtool.tx.KbLock;
+import dev.kbtool.tx.LockToken;
 import dev.kbtool.tx.StagingLease;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * A child process that takes the KB lock or a staging lease with kb's own classes and
  * keeps it until killed, so tests can see what other processes see; or, with {@code sweep},
- * removes dead processes' staging over and over, as every other kb process's recovery does.
- * Usage: {@code HolderMain <kb-dir> lock|lease|sweep}.
+ * removes dead processes' staging over and over, as every other kb process's recovery does; or,
+ * with {@code write}, holds the lock for two seconds with a page's temp file in {@code wiki/},
+ * as a command does while it publishes a change, then removes it and exits.
+ * Usage: {@code HolderMain <kb-dir> lock|lease|sweep|write}.
  */
 public final class HolderMain {
     private HolderMain() {
@@ -20,6 +25,16 @@ public final class HolderMain {
         KbLayout layout = new KbLayout(Path.of(args[0]));
         if (args[1].equals("lock")) {
             KbLock.of(layout).acquire(Duration.ofSeconds(30), "kb test-holder", n -> { });
+        } else if (args[1].equals("write")) {
+            LockToken token = KbLock.of(layout).acquire(Duration.ofSeconds(30), "kb test-writer", n -> { });
+            Path temp = layout.wiki().resolve(".index.md" + AtomicFiles.TEMP_MARKER + "1");
+            Files.writeString(temp, "half a page");
+            System.out.println("ready");
+            System.out.flush();
+            Thread.sleep(2000);
+            Files.delete(temp);
+            token.close();
+            return;
         } else if (args[1].equals("sweep")) {
             System.out.println("ready");
             System.out.flush();

@@ -83,6 +83,21 @@ class ConcurrencyIT {
     }
 
     @Test
+    void doctorWaitsForAChangeInProgressInsteadOfReportingItAsDamage() throws Exception {
+        Process writer = HolderMain.start(kb, "write");
+        try {
+            Kb.Result r = kbp.run("--kb", kb.toString(), "doctor");
+
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(r.out()).contains("healthy").doesNotContain("temp-file");
+            assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(writer.exitValue()).isZero();
+        } finally {
+            writer.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void aKilledHoldersLockIsFreeAtOnce() throws Exception {
         Process holder = HolderMain.start(kb, "lock");
         holder.destroyForcibly().waitFor();
