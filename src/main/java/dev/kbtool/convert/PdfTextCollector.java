@@ -70,6 +70,9 @@ final class PdfTextCollector extends PDFTextStripper {
     private final List<String> words = new ArrayList<>();
     private final List<List<TextPosition>> wordGlyphs = new ArrayList<>();
     private final Set<Long> drawn = new HashSet<>();
+    /** A combining mark held back until the glyph after it shows which letter it sits on. */
+    private TextPosition pendingMark;
+    private TextPosition lastPassed;
 
     PdfTextCollector(int pageCount, PdfImageSaver images) {
         this.images = images;
@@ -104,6 +107,8 @@ final class PdfTextCollector extends PDFTextStripper {
         resetRun();
         cropBox = page.getCropBox();
         drawn.clear();
+        pendingMark = null;
+        lastPassed = null;
         try {
             super.processPage(page);
         } catch (InterruptedIOException e) {
@@ -119,6 +124,10 @@ final class PdfTextCollector extends PDFTextStripper {
 
     @Override
     protected void writePage() throws IOException {
+        if (pendingMark != null) {
+            pass(pendingMark);
+            pendingMark = null;
+        }
         List<List<TextPosition>> original = new ArrayList<>(charactersByArticle);
         List<List<TextPosition>> articles = new ArrayList<>(original.size());
         for (List<TextPosition> article : original) {
@@ -175,7 +184,8 @@ final class PdfTextCollector extends PDFTextStripper {
 
     /**
      * Drops a glyph drawn again at (almost) the same place: fake bold and shadows draw text twice,
-     * which would otherwise read "HHeelllloo" once sorted by position.
+     * which would otherwise read "HHeelllloo" once sorted by position. Holds a combining mark back
+     * until the next glyph, so that it reaches the letter it is drawn on ({@link PdfMarks}).
      */
     @Override
     protected void processTextPosition(TextPosition position) {
@@ -193,7 +203,27 @@ final class PdfTextCollector extends PDFTextStripper {
             }
             drawn.add(key(code, x, y));
         }
+        TextPosition mark = pendingMark;
+        pendingMark = null;
+        if (mark != null && PdfMarks.belongsToNext(lastPassed, mark, position)) {
+            // PDFBox merges a mark into the glyph just before it: give it its letter first.
+            pass(position);
+            pass(mark);
+            return;
+        }
+        if (mark != null) {
+            pass(mark);
+        }
+        if (position.isDiacritic()) {
+            pendingMark = position;
+        } else {
+            pass(position);
+        }
+    }
+
+    private void pass(TextPosition position) {
         super.processTextPosition(position);
+        lastPassed = position;
     }
 
     private static long key(long code, int x, int y) {
