@@ -32,10 +32,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "add", sortOptions = false,
         description = {
             "Add files and folders (recursively) to the knowledge base.",
-            "Files are prepared in parallel and committed one at a time in path order, each in its own",
-            "transaction. Content already in the knowledge base is skipped; a changed file added again",
-            "from the same place replaces its earlier version. Hidden files, files matched by the",
-            "config's ignore patterns or a .kbignore file, and unsupported types in folders are left out."
+            "Files are prepared in parallel and committed one at a time in path order, each in its "
+                    + "own transaction. Content already in the knowledge base is skipped; a changed file added "
+                    + "again from the same place replaces its earlier version. Hidden files, files matched by "
+                    + "the config's ignore patterns or a .kbignore file, and unsupported types in folders are "
+                    + "left out."
         })
 final class AddCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to add.")

@@ -12,10 +12,11 @@ import picocli.CommandLine.Option;
 
 @Command(name = "doctor", sortOptions = false,
         description = {
-            "Check every invariant of the knowledge base: unfinished or quarantined transactions, stale",
-            "staging, leftover temp files, the catalog's integrity, catalog against files, frontmatter and",
-            "the index. Exit 0 when healthy, 1 when not. Without --repair it changes nothing; it waits for a",
-            "command that is changing the knowledge base, so work in progress is never reported as damage."
+            "Check every invariant of the knowledge base.",
+            "Looks at unfinished or quarantined transactions, stale staging, leftover temp files, the "
+                    + "catalog's integrity, catalog against files, frontmatter and the index. Exit 0 when "
+                    + "healthy, 1 when not. Without --repair it changes nothing; it waits for a command that is "
+                    + "changing the knowledge base, so work in progress is never reported as damage."
         })
 final class DoctorCommand extends BaseCommand {
     @Option(names = "--repair", description = "Run recovery, remove leftovers and re-render the index, then check.")

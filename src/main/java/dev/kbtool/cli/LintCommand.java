@@ -13,9 +13,11 @@ import picocli.CommandLine.Option;
 
 @Command(name = "lint", sortOptions = false,
         description = {
-            "Check the wiki's structure: broken links, orphan pages, raw files without a document,",
-            "documents without their files, a stale index, frontmatter that does not parse, pages without",
-            "OKF type/description, duplicate concept pages. Exit 1 when errors are found, 0 with only warnings."
+            "Check the wiki's structure.",
+            "Finds broken links, orphan pages, raw files without a document, documents without their "
+                    + "files, a stale index, frontmatter that does not parse, pages without OKF "
+                    + "type/description and duplicate concept pages. Exit 1 when errors are found, 0 with only "
+                    + "warnings."
         })
 final class LintCommand extends BaseCommand {
     @Option(names = "--fix", description = "Repair what is mechanical, in one transaction: links to missing pages"

@@ -26,10 +26,11 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "recompile", sortOptions = false,
         description = {
-            "Compile documents again from their stored sources (no conversion), e.g. after changing the",
-            "compiler or its config. Raw files and sources are never touched; each document is its own",
-            "transaction. With an LLM configured, the overviews of the concept and entity pages they touch",
-            "are re-synthesised too. --all on a terminal asks first; elsewhere it needs --yes."
+            "Compile documents again from their stored sources.",
+            "No conversion: use it after changing the compiler or its config. Raw files and sources "
+                    + "are never touched; each document is its own transaction. With an LLM configured, the "
+                    + "overviews of the concept and entity pages they touch are re-synthesised too. --all on a "
+                    + "terminal asks first; elsewhere it needs --yes."
         })
 final class RecompileCommand extends BaseCommand {
     @Parameters(arity = "0..*", paramLabel = "DOC", description = "Documents to recompile (name, file name or part).")

@@ -17,10 +17,12 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "remove", sortOptions = false,
         description = {
-            "Remove documents: raw file, source, images, summary and their contributions to concept and",
-            "entity pages, in one transaction per document. Pages left without contributions are deleted,",
-            "links to deleted pages become plain text. DOC is a document name, a file name, or an",
-            "unambiguous part of either. On a terminal kb asks first; elsewhere pass --yes."
+            "Remove documents and everything they contributed.",
+            "Takes away each document's raw file, source, images and summary and its contributions to "
+                    + "concept and entity pages, in one transaction per document. Pages left without "
+                    + "contributions are deleted, links to deleted pages become plain text. DOC is a document "
+                    + "name, a file name, or an unambiguous part of either. On a terminal kb asks first; "
+                    + "elsewhere pass --yes."
         })
 final class RemoveCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "DOC", description = "Documents to remove.")

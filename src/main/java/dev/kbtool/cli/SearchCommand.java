@@ -13,9 +13,10 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "search", sortOptions = false,
         description = {
-            "Full-text search (BM25) over summaries, concepts, entities and document text, long",
-            "documents page by page. No LLM, no lock: it never waits for a running kb add.",
-            "Every word must match; \"quote\" a phrase; end a word with * to match its prefix."
+            "Full-text search over the knowledge base.",
+            "Ranks summaries, concepts, entities and document text (BM25), long documents page by "
+                    + "page. No LLM, no lock: it never waits for a running kb add. Every word must match; "
+                    + "\"quote\" a phrase; end a word with * to match its prefix."
         })
 final class SearchCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "QUERY", description = "Words and \"phrases\" to find.")

@@ -58,6 +58,32 @@ class CommandLineContractTest {
     }
 
     @Test
+    void everyCommandAnswersHelpWithItsUsageAndExitsZero() {
+        for (String command : new String[] {"init", "add", "list", "status", "remove", "recompile", "search", "lint",
+            "doctor"}) {
+            for (String flag : new String[] {"--help", "-h"}) {
+                Kb.Result r = new Kb(tmp).run(command, flag);
+                assertThat(r.code()).as(command + " " + flag + "\n" + r).isZero();
+                assertThat(r.out()).as(command).startsWith("Usage: kb " + command).contains("Exit codes:");
+                assertThat(r.err()).as(command).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void everyCommandIsSummedUpInAWholeSentenceInTheHelp() {
+        String help = new Kb(tmp).run("--help").out();
+        String commands = help.substring(help.indexOf("Commands:"), help.indexOf("Exit codes:")).strip();
+        // An entry starts at "  name  "; wrapped lines of its summary are indented further.
+        String[] entries = commands.substring("Commands:".length()).strip().split("\\n  (?=\\S)");
+
+        assertThat(entries).hasSizeGreaterThanOrEqualTo(10);
+        for (String entry : entries) {
+            assertThat(entry.replaceAll("\\s+", " ").strip()).as(entry).endsWith(".");
+        }
+    }
+
+    @Test
     void noKbFoundExits66WithALineNamingKbInit() {
         Kb.Result r = new Kb(tmp).run("status");
 
