@@ -5,6 +5,8 @@ import dev.kbtool.kb.KbException;
 import dev.kbtool.kb.KbSession;
 import dev.kbtool.kb.SearchHit;
 import dev.kbtool.search.SearchQuery;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -48,10 +50,12 @@ final class SearchCommand extends BaseCommand {
             if (json()) {
                 Json.line(out(), Json.object().put("rank", rank).put("target", h.target()).put("kind", h.kind())
                         .put("doc", h.document()).put("page", h.page() > 0 ? h.page() : null)
-                        .put("score", Math.round(h.score() * 1000) / 1000.0).put("snippet", h.snippet()));
+                        .put("score", significant(h.score())).put("snippet", h.snippet()));
             } else {
-                out().printf(Locale.ROOT, "%d. [[%s]]%s  (%s, score %.2f)%n", rank, h.target(),
-                        h.page() > 0 ? " page " + h.page() : "", h.kind(), h.score());
+                // No score here: BM25 values only rank, and in a small knowledge base they are all
+                // close to zero, which reads as "no match".
+                out().printf(Locale.ROOT, "%d. [[%s]]%s  (%s)%n", rank, h.target(),
+                        h.page() > 0 ? " page " + h.page() : "", h.kind());
                 out().println("   " + h.snippet().replace('\n', ' '));
             }
         }
@@ -59,5 +63,11 @@ final class SearchCommand extends BaseCommand {
             err().println("no matches");
         }
         return ExitCode.OK;
+    }
+
+    /** Four significant digits: enough to compare, and a tiny score does not round to zero. */
+    private static double significant(double score) {
+        return score == 0 || !Double.isFinite(score) ? score
+                : new BigDecimal(score).round(new MathContext(4)).doubleValue();
     }
 }

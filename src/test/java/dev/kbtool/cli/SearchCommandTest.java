@@ -53,6 +53,13 @@ class SearchCommandTest {
     }
 
     @Test
+    void peopleSeeTheRankingNotBm25Scores() {
+        Kb.Result r = kb.run("search", "timetables");
+
+        assertThat(r.out()).startsWith("1. [[summaries/graphs]]  (summary)\n").doesNotContain("score");
+    }
+
+    @Test
     void limitAndNoMatches() {
         assertThat(kb.run("search", "-n", "1", "page").out().lines().filter(l -> l.matches("^\\d+\\. .*"))).hasSize(1);
         Kb.Result none = kb.run("search", "xylophone");
