@@ -9,6 +9,7 @@ import dev.kbtool.kb.ConfigLoader;
 import dev.kbtool.kb.ExitCode;
 import dev.kbtool.kb.KbInitializer;
 import dev.kbtool.kb.KbLayout;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -38,6 +39,16 @@ final class InitCommand extends BaseCommand {
     @Override
     protected ExitCode execute() {
         Path target = dir != null ? context.cwd().resolve(dir) : context.cwd();
+        KbLayout existing = new KbLayout(target);
+        if (settings.isEmpty() && Files.isDirectory(existing.state())) {
+            // Nothing asked for that is not already there: a script may run init every time.
+            if (json()) {
+                Json.line(out(), Json.object().put("kb", existing.root().toString()).put("status", "exists"));
+            } else if (!quiet()) {
+                err().println("kb: " + existing.root() + " is already a knowledge base; nothing to do");
+            }
+            return ExitCode.OK;
+        }
         ObjectNode tree = ConfigLoader.withOverrides(JsonNodeFactory.instance.objectNode(), settings, "--set");
         Compilers.llmSettings(ConfigLoader.parse(ConfigLoader.toYaml(tree), "--set"), "--set");
         Map<String, String> pages = new LinkedHashMap<>();

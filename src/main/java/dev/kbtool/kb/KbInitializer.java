@@ -31,7 +31,8 @@ public final class KbInitializer {
     public static KbLayout init(Path dir, Map<String, String> settings, Map<String, String> pages) {
         KbLayout layout = new KbLayout(dir);
         if (Files.exists(layout.state())) {
-            throw new KbException(ExitCode.FAILURE, layout.root() + " is already a knowledge base (it has .kb/); nothing changed");
+            throw new KbException(ExitCode.FAILURE, layout.root() + " is already a knowledge base (it has .kb/); nothing"
+                    + " changed: init does not change an existing one's settings, edit " + layout.relative(layout.configFile()));
         }
         if (Files.exists(layout.root()) && !Files.isDirectory(layout.root())) {
             throw new KbException(ExitCode.NO_INPUT, layout.root() + " exists and is not a directory");

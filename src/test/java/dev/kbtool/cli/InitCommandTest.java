@@ -41,7 +41,25 @@ class InitCommandTest {
     }
 
     @Test
-    void rerunningOnAnExistingKbIsAnErrorThatChangesNothing() throws Exception {
+    void initOnAnExistingKnowledgeBaseWithNothingToSetIsNothingToDo() throws Exception {
+        Kb kb = new Kb(tmp);
+        kb.run("init", "kb1");
+        Fixtures.write(tmp.resolve("kb1/wiki/index.md"), "my index");
+        String before = snapshot(tmp.resolve("kb1"));
+
+        Kb.Result again = kb.run("init", "kb1");
+        Kb.Result json = kb.run("--json", "init", "kb1");
+
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).isEmpty();
+        assertThat(again.err().strip()).isEqualTo("kb: " + tmp.resolve("kb1") + " is already a knowledge base; nothing to do");
+        assertThat(json.code()).isZero();
+        assertThat(json.out()).contains("\"status\":\"exists\"");
+        assertThat(snapshot(tmp.resolve("kb1"))).isEqualTo(before);
+    }
+
+    @Test
+    void settingsForAnExistingKbAreAnErrorThatChangesNothing() throws Exception {
         Kb kb = new Kb(tmp);
         kb.run("init", "kb1");
         Path config = tmp.resolve("kb1/.kb/config.yaml");
