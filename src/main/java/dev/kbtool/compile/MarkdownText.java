@@ -46,6 +46,9 @@ public final class MarkdownText {
     private static final Pattern UNDERSCORE_EM = Pattern.compile("(?<![\\w])(__|_)(?=\\S)(.+?)(?<=\\S)\\1(?![\\w])");
     private static final Pattern STRIKE = Pattern.compile("~~(.+?)~~");
     private static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?-->");
+    private static final Pattern HTML_COMMENT_BLOCK = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
+    private static final Pattern FRONTMATTER = Pattern.compile("---\\r?\\n.*?\\r?\\n(?:---|\\.\\.\\.)[ \\t]*(?:\\r?\\n|\\z)",
+            Pattern.DOTALL);
     private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][^>]{0,200}>");
     private static final Pattern ENTITY = Pattern.compile("&(amp|lt|gt|quot|apos|nbsp|#\\d{1,6}|#x[0-9a-fA-F]{1,6});");
     private static final Pattern PAGE_MARKER = Pattern.compile("<!--\\s*page\\s+(\\d+)\\s*-->");
@@ -65,6 +68,22 @@ public final class MarkdownText {
     private static final int MAX_BARE_HEADING = 60;
 
     private MarkdownText() {
+    }
+
+    /**
+     * Whether a document says anything at all: a letter or digit outside its frontmatter, HTML
+     * comments (page markers) and image links.
+     */
+    public static boolean hasText(String markdown) {
+        Matcher front = FRONTMATTER.matcher(markdown);
+        String body = front.lookingAt() ? markdown.substring(front.end()) : markdown;
+        if (body.contains("<!--")) {
+            body = HTML_COMMENT_BLOCK.matcher(body).replaceAll(" ");
+        }
+        if (body.contains("![")) {
+            body = IMAGE.matcher(body).replaceAll(" ");
+        }
+        return body.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     /** Paragraphs of prose: no frontmatter, headings, code blocks, tables, quote or list markers. */

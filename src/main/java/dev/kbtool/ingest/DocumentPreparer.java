@@ -5,6 +5,7 @@ import dev.kbtool.compile.CompileInput;
 import dev.kbtool.compile.DocumentAnalysis;
 import dev.kbtool.compile.DocumentCompiler;
 import dev.kbtool.compile.LongDocuments;
+import dev.kbtool.compile.MarkdownText;
 import dev.kbtool.compile.SearchRows;
 import dev.kbtool.convert.ConversionException;
 import dev.kbtool.convert.ConversionRequest;
@@ -101,6 +102,10 @@ public final class DocumentPreparer {
         }
         if (Thread.interrupted()) {
             throw new InterruptedException();
+        }
+        if (!MarkdownText.hasText(converted.markdown())) {
+            // A valid file with nothing in it: not an error in the batch, and no page worth making.
+            return new Done(AddOutcome.skipped(file.display(), null, "empty: no text to add"));
         }
         long convertMillis = (System.nanoTime() - convertStart) / 1_000_000;
         String stem = DocumentNames.stem(file.path().getFileName().toString());

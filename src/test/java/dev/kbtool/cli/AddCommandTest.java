@@ -55,6 +55,22 @@ class AddCommandTest {
     }
 
     @Test
+    void filesWithNoTextAreSkippedNotAddedAsEmptyDocuments() throws Exception {
+        Fixtures.write(tmp.resolve("docs/empty.txt"), "");
+        Fixtures.write(tmp.resolve("docs/blank.md"), "---\ntitle: Template\n---\n\n   \n![](pic.png)\n");
+        Fixtures.write(tmp.resolve("docs/real.md"), "---\ntitle: Real\n---\nOne line of text.\n");
+
+        Kb.Result r = kb.run("add", "docs");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("added 1, skipped 2, failed 0");
+        assertThat(r.err()).contains("skipped docs/blank.md (empty: no text to add)",
+                "skipped docs/empty.txt (empty: no text to add)");
+        assertThat(JSON.readTree(kb.run("status", "--json").out()).get("documents").asInt()).isEqualTo(1);
+        assertThat(kb.run("add", "docs/empty.txt").code()).isZero();
+    }
+
+    @Test
     void addingTheSameFolderTwiceAddsNothingTheSecondTime() throws Exception {
         Fixtures.write(tmp.resolve("docs/a.md"), "Alpha text.\n");
         Fixtures.write(tmp.resolve("docs/b.md"), "Beta text.\n");
