@@ -27,36 +27,36 @@ class PdfMarksTest {
         return REGULAR.getStringWidth(s) / 1000 * SIZE;
     }
 
-    @Test
-    void anAccentDrawnBeforeItsLetterGoesOnThatLetterNotOnTheOneBefore() throws Exception {
+    /**
+     * Converts a line drawn as {@code head}, then an acute accent {@code shift} points from where
+     * {@code head} ends, then {@code tail} where {@code head} ends.
+     */
+    private String lineWithAccent(String head, float shift, String tail) throws Exception {
         Path file = dir.resolve("accent.pdf");
         try (PDDocument doc = new PDDocument()) {
             try (PDPageContentStream cs = new PDPageContentStream(doc, PdfFixtures.page(doc))) {
-                text(cs, REGULAR, SIZE, 72, 700, "The word caf");
-                float f = 72 + width("The word caf");
-                // As TeX sets \'e: the accent first, over the e, its box reaching a fifth into the f.
-                text(cs, REGULAR, SIZE, f - 0.2f * width("f"), 700, "\u00B4");
-                text(cs, REGULAR, SIZE, f, 700, "e is open.");
+                text(cs, REGULAR, SIZE, 72, 700, head);
+                float end = 72 + width(head);
+                text(cs, REGULAR, SIZE, end + shift, 700, "\u00B4");
+                text(cs, REGULAR, SIZE, end, 700, tail);
             }
             doc.save(file.toFile());
         }
+        return convert(file);
+    }
 
-        assertThat(convert(file)).contains("The word café is open.").doesNotContain("f\u0301");
+    @Test
+    void anAccentDrawnBeforeItsLetterGoesOnThatLetterNotOnTheOneBefore() throws Exception {
+        // As TeX sets \'e: the accent first, over the e, its box reaching a fifth into the f.
+        String md = lineWithAccent("The word caf", -0.2f * width("f"), "e is open.");
+
+        assertThat(md).contains("The word café is open.").doesNotContain("f\u0301");
     }
 
     @Test
     void anAccentDrawnAfterItsLetterStaysOnIt() throws Exception {
-        Path file = dir.resolve("after.pdf");
-        try (PDDocument doc = new PDDocument()) {
-            try (PDPageContentStream cs = new PDPageContentStream(doc, PdfFixtures.page(doc))) {
-                text(cs, REGULAR, SIZE, 72, 700, "The word cafe");
-                float e = 72 + width("The word caf");
-                text(cs, REGULAR, SIZE, e + 0.2f * width("e"), 700, "\u00B4");
-                text(cs, REGULAR, SIZE, e + width("e"), 700, " is open.");
-            }
-            doc.save(file.toFile());
-        }
+        String md = lineWithAccent("The word cafe", -0.8f * width("e"), " is open.");
 
-        assertThat(convert(file)).contains("The word café is open.");
+        assertThat(md).contains("The word café is open.");
     }
 }
