@@ -46,6 +46,8 @@ public final class MarkdownText {
     private static final Pattern UNDERSCORE_EM = Pattern.compile("(?<![\\w])(__|_)(?=\\S)(.+?)(?<=\\S)\\1(?![\\w])");
     private static final Pattern STRIKE = Pattern.compile("~~(.+?)~~");
     private static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?-->");
+    private static final Pattern BLOCK_MARKERS = Pattern.compile(
+            "(?m)^[ \\t]{0,3}(?:#{1,6}[ \\t]+|(?:>[ \\t]?)+|[-*+][ \\t]+|\\d{1,9}[.)][ \\t]+)");
     private static final Pattern HTML_COMMENT_BLOCK = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
     private static final Pattern FRONTMATTER = Pattern.compile("---\\r?\\n.*?\\r?\\n(?:---|\\.\\.\\.)[ \\t]*(?:\\r?\\n|\\z)",
             Pattern.DOTALL);
@@ -102,9 +104,12 @@ public final class MarkdownText {
         return new BlockParser(markdown).parse();
     }
 
-    /** One line or paragraph of Markdown as plain text. */
-    public static String plain(String markdownLine) {
-        return plain(markdownLine, null);
+    /**
+     * A whole document as plain text, for the search index and its snippets: the markup at line
+     * starts (heading hashes, quote and list markers) goes as well.
+     */
+    public static String plainDocument(String markdown) {
+        return plain(BLOCK_MARKERS.matcher(markdown).replaceAll(""), null);
     }
 
     private static String plain(String markdown, List<String> codeOut) {

@@ -35,7 +35,7 @@ public final class SearchRows {
         }
 
         private static String indexed(String markdown) {
-            return SearchText.normalize(MarkdownText.plain(markdown));
+            return SearchText.normalize(MarkdownText.plainDocument(markdown));
         }
     }
 

@@ -60,6 +60,13 @@ class SearchCommandTest {
     }
 
     @Test
+    void snippetsShowTextWithoutTheMarkupAtLineStarts() {
+        Kb.Result r = kb.run("search", "--json", "binary");
+
+        assertThat(r.out()).contains("\"snippet\":\"Trees **Binary** trees store sorted keys.\"");
+    }
+
+    @Test
     void limitAndNoMatches() {
         assertThat(kb.run("search", "-n", "1", "page").out().lines().filter(l -> l.matches("^\\d+\\. .*"))).hasSize(1);
         Kb.Result none = kb.run("search", "xylophone");
