@@ -36,6 +36,10 @@ final class PdfLetterSpacing {
      * @param glyphs each word's glyphs, left to right
      */
     static String join(List<String> words, List<List<TextPosition>> glyphs) {
+        String digits = PdfDigitGroups.join(words, glyphs);
+        if (digits != null) {
+            return digits;
+        }
         float tracking = words.size() < 2 ? 0 : tracking(glyphs);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < words.size(); i++) {
