@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -202,10 +203,20 @@ final class AddCommand extends BaseCommand {
                 throw new KbException(ExitCode.USAGE, "--report " + file
                         + " is inside the knowledge base; write the report somewhere else");
             }
-            if (target.getParent() != null) {
-                Files.createDirectories(target.getParent());
+            // Checked before any file is added: a batch must not run for an hour and lose its report.
+            try {
+                if (target.getParent() != null) {
+                    for (Path dir = target.getParent(); dir != null; dir = dir.getParent()) {
+                        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                            throw new NotDirectoryException(dir.toString());
+                        }
+                    }
+                    Files.createDirectories(target.getParent());
+                }
+                return new ReportFile(new PrintWriter(Files.newBufferedWriter(target, StandardCharsets.UTF_8), true));
+            } catch (IOException e) {
+                throw new KbException(ExitCode.USAGE, "cannot write the --report file: " + KbCli.describe(e));
             }
-            return new ReportFile(new PrintWriter(Files.newBufferedWriter(target, StandardCharsets.UTF_8), true));
         }
 
         void write(ObjectNode line) {

@@ -5,7 +5,12 @@ import dev.kbtool.kb.KbException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParameterException;
@@ -74,10 +79,30 @@ public final class KbCli {
     /** An I/O failure in words a person can act on, with the file it concerns. */
     static String describe(java.io.IOException e) {
         if (e instanceof FileSystemException fse && fse.getFile() != null) {
-            String reason = fse.getReason() != null ? fse.getReason() : fse.getClass().getSimpleName();
+            String reason = fse.getReason() != null ? fse.getReason() : reason(fse);
             return fse.getFile() + ": " + reason;
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** Java names these failures only by their class; say what the system would have said. */
+    private static String reason(FileSystemException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "already exists";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "not a directory";
+        }
+        if (e instanceof DirectoryNotEmptyException) {
+            return "directory not empty";
+        }
+        return e.getClass().getSimpleName();
     }
 
     /** Creates commands with their collaborators, the way a DI container would, without one. */

@@ -55,6 +55,19 @@ class AddCommandTest {
     }
 
     @Test
+    void aReportThatCannotBeWrittenStopsTheAddBeforeItStarts() throws Exception {
+        Fixtures.write(tmp.resolve("docs/a.md"), "Alpha text.\n");
+        Fixtures.write(tmp.resolve("not-a-dir"), "a file");
+
+        Kb.Result r = kb.run("add", "--report", "not-a-dir/report.jsonl", "docs");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("kb: cannot write the --report file: " + tmp.resolve("not-a-dir")
+                + ": not a directory");
+        assertThat(JSON.readTree(kb.run("status", "--json").out()).get("documents").asInt()).isZero();
+    }
+
+    @Test
     void filesWithNoTextAreSkippedNotAddedAsEmptyDocuments() throws Exception {
         Fixtures.write(tmp.resolve("docs/empty.txt"), "");
         Fixtures.write(tmp.resolve("docs/blank.md"), "---\ntitle: Template\n---\n\n   \n![](pic.png)\n");
