@@ -3,16 +3,12 @@ package dev.kbtool.cli;
 import dev.kbtool.kb.DocumentRecord;
 import dev.kbtool.kb.ExitCode;
 import dev.kbtool.kb.KbSession;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import dev.kbtool.kb.Units;
 import java.util.List;
 import picocli.CommandLine.Command;
 
 @Command(name = "list", description = "List the documents in the knowledge base (read-only, never waits for a lock).")
 final class ListCommand extends BaseCommand {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
-
     ListCommand(CliContext context) {
         super(context);
     }
@@ -50,7 +46,7 @@ final class ListCommand extends BaseCommand {
         out().printf(format, "DOCUMENT", "TYPE", "PAGES", "ADDED", "DESCRIPTION");
         for (DocumentRecord d : docs) {
             out().printf(format, d.name(), d.type(), d.pages() > 0 ? Integer.toString(d.pages()) : "-",
-                    DAY.format(d.addedAt()), d.description());
+                    Units.formatMinute(d.addedAt()), d.description());
         }
         return ExitCode.OK;
     }

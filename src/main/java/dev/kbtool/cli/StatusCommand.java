@@ -5,6 +5,7 @@ import dev.kbtool.kb.ExitCode;
 import dev.kbtool.kb.KbSession;
 import dev.kbtool.kb.PageKind;
 import dev.kbtool.kb.TransactionRecord;
+import dev.kbtool.kb.Units;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -49,7 +50,7 @@ final class StatusCommand extends BaseCommand {
             for (PageKind kind : PageKind.values()) {
                 out().printf("  %-10s %6d%n", kind.folder(), pages.get(kind));
             }
-            out().println("Last change:    " + last.map(t -> t.committedAt() + " " + t.operation() + " " + t.detail())
+            out().println("Last change:    " + last.map(t -> Units.formatMinute(t.committedAt()) + " " + t.operation() + " " + t.detail())
                     .orElse("none"));
         }
         return ExitCode.OK;

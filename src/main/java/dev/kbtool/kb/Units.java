@@ -1,12 +1,17 @@
 package dev.kbtool.kb;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the human forms of durations ("30s", "5m") and sizes ("200MB") used in config and flags. */
+/** The human forms of durations ("30s", "5m"), sizes ("200MB") and moments used in config, flags and listings. */
 public final class Units {
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|kb|mb|gb|kib|mib|gib|k|m|g)?");
 
@@ -73,5 +78,10 @@ public final class Units {
         }
         long s = ms / 1000;
         return s / 60 + "m" + String.format(Locale.ROOT, "%02d", s % 60) + "s";
+    }
+
+    /** A moment as people read it in listings: local date and time to the minute. */
+    public static String formatMinute(Instant t) {
+        return MINUTE.format(t);
     }
 }

@@ -71,5 +71,7 @@ class ListAndStatusTest {
         Kb.Result r = kb.run("status");
 
         assertThat(r.out()).contains("Documents:      1", "summaries", "sources", "Last change:", "add");
+        assertThat(r.out()).as("people read the time to the minute, as in kb list")
+                .containsPattern("Last change: +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d add ");
     }
 }
