@@ -44,8 +44,10 @@ public final class SearchRows {
         w.unindexDocument(document);
         String summaryLink = "summaries/" + document;
         List<SearchEntry> entries = new ArrayList<>();
+        String summary = String.join(" ", analysis.summary());
+        // A short document's description can be its whole summary: indexed twice, its snippet read twice.
         entries.add(SearchEntry.of(summaryLink, "summary", 0, analysis.title(),
-                analysis.description() + "\n" + String.join(" ", analysis.summary())));
+                summary.equals(analysis.description()) ? summary : analysis.description() + "\n" + summary));
         String title = SearchText.normalize(analysis.title());
         if (tree.isEmpty()) {
             String whole = texts.pages().isEmpty() ? texts.whole()

@@ -67,6 +67,17 @@ class SearchCommandTest {
     }
 
     @Test
+    void aOneSentenceDocumentsSummaryIsNotShownTwice() throws Exception {
+        Fixtures.write(tmp.resolve("short/note.md"), "A single sentence about quinces.\n");
+        assertThat(kb.run("add", "short").code()).isZero();
+
+        Kb.Result r = kb.run("search", "quinces");
+
+        assertThat(r.out()).contains("[[summaries/note]]");
+        assertThat(r.out().split("quinces", -1)).as(r.out()).hasSize(3);
+    }
+
+    @Test
     void limitAndNoMatches() {
         assertThat(kb.run("search", "-n", "1", "page").out().lines().filter(l -> l.matches("^\\d+\\. .*"))).hasSize(1);
         Kb.Result none = kb.run("search", "xylophone");
