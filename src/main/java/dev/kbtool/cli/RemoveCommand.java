@@ -46,6 +46,7 @@ final class RemoveCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
+        long start = System.nanoTime();
         try (KbSession session = openKb()) {
             TxEngine engine = engine(session, "kb remove");
             if (!dryRun) {
@@ -66,6 +67,10 @@ final class RemoveCommand extends BaseCommand {
                 print(plans);
             }
             if (dryRun) {
+                if (json()) {
+                    Json.line(out(), Json.object().put("summary", true).put("dry_run", true)
+                            .put("would_remove", targets.size()));
+                }
                 return ExitCode.OK;
             }
             if (!Confirmation.confirm(context, err(), yes, "Remove " + targets.size() + " document(s)?",
@@ -82,6 +87,10 @@ final class RemoveCommand extends BaseCommand {
                 }
             }
             DerivedViews.refresh(engine);
+            if (json()) {
+                Json.line(out(), Json.object().put("summary", true).put("removed", targets.size())
+                        .put("milliseconds", (System.nanoTime() - start) / 1_000_000));
+            }
         }
         return ExitCode.OK;
     }

@@ -95,6 +95,19 @@ class RemoveCommandTest {
     }
 
     @Test
+    void jsonGivesALinePerDocumentThenASummaryLikeEveryOtherCommand() {
+        Kb.Result plan = kb.run("--json", "remove", "--dry-run", "alpha", "beta");
+        Kb.Result done = kb.run("--json", "remove", "--yes", "alpha", "beta");
+
+        assertThat(plan.out().lines().toList()).hasSize(3);
+        assertThat(plan.out().lines().toList().get(2)).isEqualTo("{\"summary\":true,\"dry_run\":true,\"would_remove\":2}");
+        assertThat(done.code()).isZero();
+        assertThat(done.out().lines().toList()).hasSize(3);
+        assertThat(done.out().lines().toList().get(0)).isEqualTo("{\"doc\":\"alpha\",\"status\":\"removed\"}");
+        assertThat(done.out().lines().toList().get(2)).startsWith("{\"summary\":true,\"removed\":2,\"milliseconds\":");
+    }
+
+    @Test
     void ambiguousOrUnknownNamesChangeNothing() {
         var before = KbDigest.of(scripted.root);
 
