@@ -76,7 +76,7 @@ final class AddCommand extends BaseCommand {
                 throw new KbException(code, only.path() + ": " + only.reason());
             }
             try (ReportFile reportFile = ReportFile.open(report, session.layout().root(), context.cwd())) {
-                AddProgress progress = new AddProgress(err(), context.stderrTerminal(), quiet(), verbosity() >= 2,
+                AddProgress progress = new AddProgress(err(), context.progressBarAllowed(), quiet(), verbosity() >= 2,
                         scan.files().size() + scan.problems().size());
                 List<AddOutcome> outcomes = new ArrayList<>();
                 for (AddOutcome problem : scan.problems()) {

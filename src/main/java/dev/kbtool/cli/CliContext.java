@@ -48,6 +48,14 @@ public record CliContext(Map<String, String> env, Path cwd, boolean stdinInterac
         return env.get(name);
     }
 
+    /**
+     * A progress bar redrawn in place, which takes cursor control: only on a terminal that has
+     * it, so not when TERM is dumb (editors' shells, some CI consoles).
+     */
+    public boolean progressBarAllowed() {
+        return stderrTerminal && !"dumb".equals(env.get("TERM"));
+    }
+
     /** Colour only on a terminal, and never when NO_COLOR is set or TERM is dumb. */
     public boolean colorAllowed() {
         return stderrTerminal && env.get("NO_COLOR") == null && !"dumb".equals(env.get("TERM"));

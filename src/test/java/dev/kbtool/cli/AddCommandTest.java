@@ -55,6 +55,20 @@ class AddCommandTest {
     }
 
     @Test
+    void aTerminalGetsABarRedrawnInPlaceButADumbOneGetsPlainLines() throws Exception {
+        Fixtures.write(tmp.resolve("docs/a.md"), "Alpha text.\n");
+        Fixtures.write(tmp.resolve("docs/b.md"), "Beta text.\n");
+        Fixtures.write(tmp.resolve("more/c.md"), "Gamma text.\n");
+        Fixtures.write(tmp.resolve("more/d.md"), "Delta text.\n");
+
+        Kb.Result bar = kb.atTerminal("add", "docs");
+        Kb.Result dumb = kb.env("TERM", "dumb").atTerminal("add", "more");
+
+        assertThat(bar.err()).contains("\r[", "2/2", "files/s", "\u001b[K").doesNotContain("added   docs/a.md");
+        assertThat(dumb.err()).doesNotContain("\u001b", "\r").contains("added   more/c.md -> c", "added   more/d.md -> d");
+    }
+
+    @Test
     void aReportThatCannotBeWrittenStopsTheAddBeforeItStarts() throws Exception {
         Fixtures.write(tmp.resolve("docs/a.md"), "Alpha text.\n");
         Fixtures.write(tmp.resolve("not-a-dir"), "a file");

@@ -26,6 +26,11 @@ public final class Kb {
         return run(new CliContext(env, cwd, false, false), args);
     }
 
+    /** Runs with stderr on a terminal, where progress may be drawn in place. */
+    public Result atTerminal(String... args) {
+        return run(new CliContext(env, cwd, false, true), args);
+    }
+
     /** Runs as if at a terminal where a person types {@code input} at any prompt. */
     public Result answering(String input, String... args) {
         return run(new CliContext(env, cwd, false, false).answering(input), args);
