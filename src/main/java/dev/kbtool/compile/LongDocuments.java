@@ -12,6 +12,7 @@ import dev.kbtool.convert.SourcePage;
 import dev.kbtool.kb.TreeNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,29 +34,53 @@ public final class LongDocuments {
     /** The page tree flattened in document order, with a summary per node. */
     public static List<TreeNode> tree(ConvertedDocument doc) {
         PageTree root = PageTreeBuilder.build(doc);
-        List<TreeNode> out = new ArrayList<>();
+        List<PageTree> nodes = new ArrayList<>();
         for (PageTree child : root.children()) {
-            flatten(child, doc.pages(), out);
+            flatten(child, nodes);
+        }
+        List<TreeNode> out = new ArrayList<>(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            PageTree node = nodes.get(i);
+            PageTree next = i + 1 < nodes.size() ? nodes.get(i + 1) : null;
+            int ownEnd = node.children().isEmpty() ? node.endPage()
+                    : Math.max(node.startPage(), node.children().get(0).startPage());
+            // A part's own text runs from its heading to the next part's: parts that start on
+            // one page would otherwise all be summed up by that page's first sentences.
+            String until = next != null && next.startPage() <= ownEnd ? next.title() : null;
+            out.add(new TreeNode(i, node.level(), node.title(), node.startPage(), node.endPage(),
+                    summarize(doc.pages(), node.startPage(), ownEnd, node.title(), until)));
         }
         return out;
     }
 
-    private static void flatten(PageTree node, List<SourcePage> pages, List<TreeNode> out) {
-        int ownEnd = node.children().isEmpty() ? node.endPage()
-                : Math.max(node.startPage(), node.children().get(0).startPage());
-        out.add(new TreeNode(out.size(), node.level(), node.title(), node.startPage(), node.endPage(),
-                summarize(pages, node.startPage(), ownEnd)));
+    private static void flatten(PageTree node, List<PageTree> out) {
+        out.add(node);
         for (PageTree child : node.children()) {
-            flatten(child, pages, out);
+            flatten(child, out);
         }
     }
 
-    /** The opening sentences of running text on pages {@code from..to}. */
-    static String summarize(List<SourcePage> pages, int from, int to) {
+    /**
+     * The opening sentences of running text on pages {@code from..to}: on page {@code from} after
+     * the line headed {@code title}, and on page {@code to} before the line headed {@code until}
+     * (null: to the end), where those lines are found.
+     */
+    private static String summarize(List<SourcePage> pages, int from, int to, String title, String until) {
         StringBuilder text = new StringBuilder();
         for (SourcePage p : pages) {
             if (p.number() >= from && p.number() <= to && text.length() < SUMMARY_SCAN_CHARS) {
-                text.append(p.markdown()).append("\n\n");
+                String md = p.markdown();
+                int start = 0;
+                if (p.number() == from) {
+                    int heading = headingLine(md, title, 0);
+                    start = heading < 0 ? 0 : lineEnd(md, heading);
+                }
+                int end = md.length();
+                if (p.number() == to && until != null) {
+                    int heading = headingLine(md, until, start);
+                    end = heading < 0 ? end : heading;
+                }
+                text.append(md, start, Math.max(start, end)).append("\n\n");
             }
         }
         List<String> sentences = new ArrayList<>();
@@ -68,6 +93,40 @@ public final class LongDocuments {
         }
         String summary = String.join(" ", sentences);
         return summary.length() > 400 ? ShortText.describe(summary) : summary;
+    }
+
+    /**
+     * Where the line showing {@code title} starts, at or after {@code from}: a Markdown heading
+     * first, else any line holding it; -1 when the page does not print it (outline titles need
+     * not be on the page).
+     */
+    private static int headingLine(String markdown, String title, int from) {
+        String wanted = title.strip().toLowerCase(Locale.ROOT);
+        if (wanted.isEmpty()) {
+            return -1;
+        }
+        int plain = -1;
+        int lineStart = from;
+        while (lineStart < markdown.length()) {
+            int end = lineEnd(markdown, lineStart);
+            String line = markdown.substring(lineStart, end).toLowerCase(Locale.ROOT);
+            if (line.contains(wanted)) {
+                if (line.startsWith("#")) {
+                    return lineStart;
+                }
+                if (plain < 0) {
+                    plain = lineStart;
+                }
+            }
+            lineStart = end;
+        }
+        return plain;
+    }
+
+    /** The index just past the line that starts at {@code start}, its line break included. */
+    private static int lineEnd(String text, int start) {
+        int nl = text.indexOf('\n', start);
+        return nl < 0 ? text.length() : nl + 1;
     }
 
     /**

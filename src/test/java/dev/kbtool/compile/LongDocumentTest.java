@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kbtool.convert.ConvertedDocument;
+import dev.kbtool.convert.SourcePage;
 import dev.kbtool.kb.Catalog;
 import dev.kbtool.kb.SearchHit;
 import dev.kbtool.kb.TreeNode;
@@ -57,6 +59,10 @@ public class LongDocumentTest {
                         assertThat(n.endPage()).isEqualTo(45);
                         assertThat(n.summary()).contains("Page 41");
                     });
+            // The chapter's heading is followed at once by its first section's: it has no text of
+            // its own, and does not borrow the section's.
+            assertThat(tree).filteredOn(n -> n.title().equals("Chapter 5 Results")).singleElement()
+                    .satisfies(n -> assertThat(n.summary()).isEmpty());
             assertThat(catalog.documentByName("handbook").orElseThrow().pages()).isEqualTo(60);
         }
         String summary = Files.readString(root.resolve("wiki/summaries/handbook.md"));
@@ -83,6 +89,24 @@ public class LongDocumentTest {
             assertThat(best.target()).isEqualTo("sources/handbook.json");
             assertThat(best.snippet()).contains("**zebra quartz lantern**");
         }
+    }
+
+    @Test
+    void partsThatStartOnOnePageAreEachSummedUpByTheirOwnText() {
+        List<SourcePage> pages = List.of(
+                new SourcePage(1, "# Guide\n\nThe guide opens with a general overview of the tool.\n"),
+                new SourcePage(2, "## Introduction\n\nThe introduction explains why the tool exists at all.\n\n"
+                        + "## Installation\n\nInstallation needs only a Java runtime and one download.\n"),
+                new SourcePage(3, "## Usage\n\nUsage starts with a single command that creates a folder.\n"));
+        ConvertedDocument doc = new ConvertedDocument("Guide", null, "", pages, List.of(), List.of());
+
+        List<TreeNode> tree = LongDocuments.tree(doc);
+
+        assertThat(tree).extracting(TreeNode::title).contains("Introduction", "Installation", "Usage");
+        assertThat(tree).filteredOn(n -> n.title().equals("Introduction")).singleElement()
+                .satisfies(n -> assertThat(n.summary()).contains("why the tool exists").doesNotContain("Java runtime"));
+        assertThat(tree).filteredOn(n -> n.title().equals("Installation")).singleElement()
+                .satisfies(n -> assertThat(n.summary()).contains("Java runtime").doesNotContain("why the tool"));
     }
 
     /** Six chapters of ten pages, each with two sections of five; page 42 holds a unique phrase. */
