@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * Documents long enough to be read by part: their source is stored per page
  * ({@code sources/<doc>.json}) and a page tree — from the outline, else detected headings,
  * else fixed page windows — gives each part a title, its page range and a short extractive
- * summary (its opening sentences).
+ * summary (the opening sentences of its own text, from its heading to the next part's).
  */
 public final class LongDocuments {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
