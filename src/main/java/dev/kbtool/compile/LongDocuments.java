@@ -86,7 +86,7 @@ public final class LongDocuments {
         List<String> sentences = new ArrayList<>();
         for (String paragraph : MarkdownText.paragraphs(text.toString())) {
             for (String s : ShortText.sentences(paragraph)) {
-                if (s.length() >= 20 && sentences.size() < SUMMARY_SENTENCES) {
+                if (s.length() >= 20 && sentences.size() < SUMMARY_SENTENCES && !ShortText.hasDotLeaders(s)) {
                     sentences.add(s);
                 }
             }

@@ -4,10 +4,16 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
-/** Small text helpers every compiler stage shares: one-line descriptions and sentence splitting. */
+/**
+ * Small text helpers every compiler stage shares: one-line descriptions, sentence splitting,
+ * and telling a table of contents from prose.
+ */
 public final class ShortText {
     public static final int MAX_DESCRIPTION = 160;
+    /** Dot leaders, and what a table of contents or an index leaves of them: "format . 17". */
+    private static final Pattern DOT_LEADER = Pattern.compile("(\\.\\s?){4,}|(…\\s?){2,}|_{4,}|\\s\\.\\s+\\d");
 
     private ShortText() {
     }
@@ -28,6 +34,12 @@ public final class ShortText {
             cut = limit - 2;
         }
         return s.substring(0, cut).replaceAll("[\\s,;:.-]+$", "") + "…";
+    }
+
+    /** Whether the text has dot leaders, as lines of a table of contents or an index do. */
+    public static boolean hasDotLeaders(String text) {
+        return (text.contains("..") || text.contains(". .") || text.indexOf('…') >= 0 || text.contains("____"))
+                && DOT_LEADER.matcher(text).find();
     }
 
     /** The sentences of a paragraph, by the JDK's locale-neutral rules. */

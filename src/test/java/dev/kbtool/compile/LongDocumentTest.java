@@ -109,6 +109,20 @@ public class LongDocumentTest {
                 .satisfies(n -> assertThat(n.summary()).contains("Java runtime").doesNotContain("why the tool"));
     }
 
+    @Test
+    void aPartsSummarySkipsTableOfContentsLines() {
+        List<SourcePage> pages = List.of(
+                new SourcePage(1, "# Contents\n\n1.1 Package Initialisation . . . . . . . . . . . . 3\n\n"
+                        + "1.2 Flow Frames . . . . . . . . . . . . . . . . 11\n\nThe package draws text into frames of any shape.\n"),
+                new SourcePage(2, "# Code\n\nThe code begins by loading the packages it needs.\n"));
+        ConvertedDocument doc = new ConvertedDocument("Frames", null, "", pages, List.of(), List.of());
+
+        List<TreeNode> tree = LongDocuments.tree(doc);
+
+        assertThat(tree).filteredOn(n -> n.title().equals("Contents")).singleElement()
+                .satisfies(n -> assertThat(n.summary()).isEqualTo("The package draws text into frames of any shape."));
+    }
+
     /** Six chapters of ten pages, each with two sections of five; page 42 holds a unique phrase. */
     public static void writeBook(Path file) throws Exception {
         Files.createDirectories(file.getParent());

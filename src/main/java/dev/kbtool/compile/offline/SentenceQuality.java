@@ -1,5 +1,6 @@
 package dev.kbtool.compile.offline;
 
+import dev.kbtool.compile.ShortText;
 import dev.kbtool.text.Scripts;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -26,8 +27,6 @@ final class SentenceQuality {
     /** Reference-list entries by what they contain; all have digits. */
     private static final Pattern REFERENCE_PARTS = Pattern.compile(
             "\\b(doi|arxiv|isbn|issn)\\s*:|\\bpp\\.\\s*\\d|\\bvol\\.\\s*\\d|\\(\\d{4}[a-z]?\\)\\.\\s|Accessed( on)? \\d", Pattern.CASE_INSENSITIVE);
-    /** Dot leaders, and what a table of contents or an index leaves of them: "format . 17". */
-    private static final Pattern DOT_LEADER = Pattern.compile("(\\.\\s?){4,}|(…\\s?){2,}|_{4,}|\\s\\.\\s+\\d");
     /** A citation in running text ("Smith et al. (2020)", "[3]"): fine for statistics, poor in a summary. */
     private static final Pattern CITATION = Pattern.compile("\\bet al\\.?,? \\(?\\d{4}|\\[\\d+(,\\s*\\d+)*]");
     /** A section number run into the text: a heading the converter did not set apart. */
@@ -83,8 +82,7 @@ final class SentenceQuality {
 
     /** Table-of-contents lines, captions, reference entries, code and boilerplate. */
     private static boolean layout(String text, Shape shape) {
-        if ((text.contains("..") || text.contains(". .") || text.indexOf('…') >= 0 || text.contains("____"))
-                && DOT_LEADER.matcher(text).find()) {
+        if (ShortText.hasDotLeaders(text)) {
             return true;
         }
         if (CAPTION.matcher(text).lookingAt() || shape.digits > 0 && (REFERENCE_START.matcher(text).lookingAt()
