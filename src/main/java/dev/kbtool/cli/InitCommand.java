@@ -9,7 +9,6 @@ import dev.kbtool.kb.ConfigLoader;
 import dev.kbtool.kb.ExitCode;
 import dev.kbtool.kb.KbInitializer;
 import dev.kbtool.kb.KbLayout;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,7 +39,7 @@ final class InitCommand extends BaseCommand {
     protected ExitCode execute() {
         Path target = dir != null ? context.cwd().resolve(dir) : context.cwd();
         KbLayout existing = new KbLayout(target);
-        if (settings.isEmpty() && Files.isDirectory(existing.state())) {
+        if (settings.isEmpty() && existing.exists()) {
             // Nothing asked for that is not already there: a script may run init every time.
             if (json()) {
                 Json.line(out(), Json.object().put("kb", existing.root().toString()).put("status", "exists"));

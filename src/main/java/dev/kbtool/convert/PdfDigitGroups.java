@@ -1,5 +1,6 @@
 package dev.kbtool.convert;
 
+import static dev.kbtool.convert.PdfGlyphs.em;
 import static dev.kbtool.convert.PdfGlyphs.isInk;
 import static dev.kbtool.convert.PdfGlyphs.right;
 
@@ -49,7 +50,7 @@ final class PdfDigitGroups {
             }
             previous = digit;
         }
-        float em = Math.max(1, previous.getFontSizeInPt());
+        float em = em(previous);
         float narrowest = Float.MAX_VALUE;
         for (float gap : gaps) {
             narrowest = Math.min(narrowest, gap);

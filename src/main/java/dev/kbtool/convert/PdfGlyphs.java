@@ -13,6 +13,12 @@ final class PdfGlyphs {
         return u != null && !u.isBlank();
     }
 
+    /** The glyph's font size, the unit its gaps are judged in; its height where the size is unknown. */
+    static float em(TextPosition p) {
+        float size = p.getFontSizeInPt();
+        return size > 0 ? size : Math.max(1, p.getHeightDir());
+    }
+
     /** Where the glyph's box ends. */
     static float right(TextPosition p) {
         return p.getXDirAdj() + p.getWidthDirAdj();

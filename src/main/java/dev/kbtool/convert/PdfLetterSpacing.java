@@ -1,5 +1,6 @@
 package dev.kbtool.convert;
 
+import static dev.kbtool.convert.PdfGlyphs.em;
 import static dev.kbtool.convert.PdfGlyphs.isInk;
 import static dev.kbtool.convert.PdfGlyphs.right;
 
@@ -147,10 +148,5 @@ final class PdfLetterSpacing {
 
     private static float gap(TextPosition a, TextPosition b) {
         return b.getXDirAdj() - right(a);
-    }
-
-    private static float em(TextPosition p) {
-        float size = p.getFontSizeInPt();
-        return size > 0 ? size : Math.max(1, p.getHeightDir());
     }
 }

@@ -1,5 +1,6 @@
 package dev.kbtool.convert;
 
+import static dev.kbtool.convert.PdfGlyphs.em;
 import static dev.kbtool.convert.PdfGlyphs.right;
 
 import java.util.List;
@@ -228,11 +229,6 @@ final class PdfWordSpacing {
 
     private static float inkGap(TextPosition left, TextPosition right) {
         return right.getXDirAdj() - right(left);
-    }
-
-    private static float em(TextPosition p) {
-        float size = p.getFontSizeInPt();
-        return size > 0 ? size : p.getHeightDir();
     }
 
     private static boolean isHangul(TextPosition p) {

@@ -30,6 +30,7 @@ public final class KbInitializer {
      */
     public static KbLayout init(Path dir, Map<String, String> settings, Map<String, String> pages) {
         KbLayout layout = new KbLayout(dir);
+        // Anything at .kb stops init, not only a knowledge base: the final rename would replace it.
         if (Files.exists(layout.state())) {
             throw new KbException(ExitCode.FAILURE, layout.root() + " is already a knowledge base (it has .kb/); nothing"
                     + " changed: init does not change an existing one's settings, edit " + layout.relative(layout.configFile()));

@@ -1,5 +1,6 @@
 package dev.kbtool.kb;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -25,6 +26,9 @@ public record KbLayout(Path root) {
     public Path logFile() { return wiki().resolve("log.md"); }
 
     public Path state() { return root.resolve(STATE_DIR); }
+
+    /** A directory is a knowledge base exactly when it holds the state folder, made last by init. */
+    public boolean exists() { return Files.isDirectory(state()); }
     public Path configFile() { return state().resolve("config.yaml"); }
     public Path catalogFile() { return state().resolve("kb.db"); }
     public Path lockFile() { return state().resolve("lock"); }

@@ -1,6 +1,5 @@
 package dev.kbtool.kb;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds the knowledge base a command works on: --kb, else $KB_DIR, else the nearest parent holding .kb/. */
@@ -16,7 +15,7 @@ public final class KbLocator {
             return require(cwd.resolve(envDir), "KB_DIR");
         }
         for (Path dir = cwd.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve(KbLayout.STATE_DIR))) {
+            if (new KbLayout(dir).exists()) {
                 return new KbLayout(dir);
             }
         }
@@ -26,7 +25,7 @@ public final class KbLocator {
 
     private static KbLayout require(Path dir, String via) {
         KbLayout layout = new KbLayout(dir);
-        if (!Files.isDirectory(layout.state())) {
+        if (!layout.exists()) {
             throw new KbException(ExitCode.NO_INPUT, layout.root() + " (from " + via
                     + ") is not a knowledge base; create one with 'kb init " + layout.root() + "'");
         }

@@ -43,6 +43,10 @@ public final class SearchText {
 
     /** Korean writes spaces, but between words with particles attached: indexed by syllable too. */
     private static boolean separated(int cp) {
-        return Scripts.unspaced(cp) || cp >= 0x1100 && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL;
+        if (cp < 0x0E00) {
+            return false;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.HANGUL || Scripts.unspaced(script);
     }
 }

@@ -15,11 +15,13 @@ public final class Scripts {
      * Words cannot be found at spaces there, so kb counts and indexes such text by character.
      */
     public static boolean unspaced(int cp) {
-        if (cp < 0x0E00) {
-            // Thai, the first of these scripts in code point order: most text never gets further.
-            return false;
-        }
-        return switch (UnicodeScript.of(cp)) {
+        // Thai is the first of these scripts in code point order: most text never gets further.
+        return cp >= 0x0E00 && unspaced(UnicodeScript.of(cp));
+    }
+
+    /** Whether {@code script} is one written without spaces between words (see {@link #unspaced(int)}). */
+    public static boolean unspaced(UnicodeScript script) {
+        return switch (script) {
             case HAN, HIRAGANA, KATAKANA, THAI, LAO, KHMER, MYANMAR -> true;
             default -> false;
         };

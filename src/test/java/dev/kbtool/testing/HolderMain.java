@@ -13,8 +13,8 @@ import java.time.Duration;
  * A child process that takes the KB lock or a staging lease with kb's own classes and
  * keeps it until killed, so tests can see what other processes see; or, with {@code sweep},
  * removes dead processes' staging over and over, as every other kb process's recovery does; or,
- * with {@code write}, holds the lock for two seconds with a page's temp file in {@code wiki/},
- * as a command does while it publishes a change, then removes it and exits.
+ * with {@code write}, holds the lock with a page's temp file in {@code wiki/}, as a command does
+ * while it publishes a change, until a line arrives on its stdin, then removes it and exits.
  * Usage: {@code HolderMain <kb-dir> lock|lease|sweep|write}.
  */
 public final class HolderMain {
@@ -31,7 +31,7 @@ public final class HolderMain {
             Files.writeString(temp, "half a page");
             System.out.println("ready");
             System.out.flush();
-            Thread.sleep(2000);
+            System.in.read();
             Files.delete(temp);
             token.close();
             return;

@@ -85,15 +85,30 @@ class ConcurrencyIT {
     @Test
     void doctorWaitsForAChangeInProgressInsteadOfReportingItAsDamage() throws Exception {
         Process writer = HolderMain.start(kb, "write");
+        Process doctor = null;
         try {
-            Kb.Result r = kbp.run("--kb", kb.toString(), "doctor");
+            doctor = start("doctor", "doctor");
+            // Released only once the doctor says it waits: it must have met the change in progress.
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (!Files.readString(tmp.resolve("doctor.err")).contains("waiting for the knowledge base lock")) {
+                assertThat(System.nanoTime()).as(stderr("doctor")).isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            writer.getOutputStream().write('\n');
+            writer.getOutputStream().flush();
 
-            assertThat(r.code()).as(r.toString()).isZero();
-            assertThat(r.out()).contains("healthy").doesNotContain("temp-file");
+            assertThat(doctor.waitFor(1, TimeUnit.MINUTES)).isTrue();
+            String out = new String(doctor.getInputStream().readAllBytes());
+            assertThat(doctor.exitValue()).as(out + stderr("doctor")).isZero();
+            assertThat(out).contains("healthy").doesNotContain("temp-file");
+            assertThat(stderr("doctor")).contains("held by", "kb test-writer");
             assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(writer.exitValue()).isZero();
         } finally {
             writer.destroyForcibly().waitFor();
+            if (doctor != null) {
+                doctor.destroyForcibly().waitFor();
+            }
         }
     }
 
