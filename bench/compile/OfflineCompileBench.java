@@ -1,10 +1,10 @@
 import dev.kbtool.compile.CompileInput;
 import dev.kbtool.compile.DocumentAnalysis;
-import dev.kbtool.compile.MarkdownText;
+import dev.kbtool.text.MarkdownText;
 import dev.kbtool.compile.TopicCandidate;
 import dev.kbtool.compile.offline.OfflineCompiler;
 import dev.kbtool.compile.offline.SyntheticBook;
-import dev.kbtool.convert.SourcePage;
+import dev.kbtool.convert.ConvertedPage;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -273,11 +273,11 @@ public final class OfflineCompileBench {
             }
             String[] pages = text.split("\f");
             StringBuilder markdown = new StringBuilder();
-            List<SourcePage> pageList = new ArrayList<>();
+            List<ConvertedPage> pageList = new ArrayList<>();
             for (int i = 0; i < pages.length; i++) {
                 if (!pages[i].isBlank()) {
                     markdown.append("<!-- page ").append(i + 1).append(" -->\n").append(pages[i]).append('\n');
-                    pageList.add(new SourcePage(i + 1, pages[i]));
+                    pageList.add(new ConvertedPage(i + 1, pages[i]));
                 }
             }
             String stem = f.getFileName().toString().replaceFirst("\\.pdf$", "");

@@ -1,4 +1,4 @@
-package dev.kbtool.compile.offline;
+package dev.kbtool.language;
 
 import dev.kbtool.convert.ConversionRequest;
 import dev.kbtool.convert.Converters;

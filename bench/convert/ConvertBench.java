@@ -3,7 +3,7 @@ import dev.kbtool.convert.ConversionRequest;
 import dev.kbtool.convert.ConvertedDocument;
 import dev.kbtool.convert.OutlineEntry;
 import dev.kbtool.convert.PdfConverter;
-import dev.kbtool.convert.SourcePage;
+import dev.kbtool.convert.ConvertedPage;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,21 +1,18 @@
 package dev.kbtool.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kbtool.compile.Compilers;
-import dev.kbtool.compile.DocumentCompiler;
 import dev.kbtool.convert.Converters;
+import dev.kbtool.failure.ExitCode;
+import dev.kbtool.failure.KbException;
 import dev.kbtool.ingest.AddOutcome;
 import dev.kbtool.ingest.AddPipeline;
 import dev.kbtool.ingest.AddStatus;
-import dev.kbtool.ingest.Cancellation;
-import dev.kbtool.ingest.DocumentPreparer;
 import dev.kbtool.ingest.InputScanner;
 import dev.kbtool.ingest.StageTimes;
-import dev.kbtool.kb.ExitCode;
-import dev.kbtool.kb.KbException;
-import dev.kbtool.kb.KbSession;
-import dev.kbtool.kb.Units;
-import dev.kbtool.tx.TxEngine;
+import dev.kbtool.pipeline.Cancellation;
+import dev.kbtool.session.KbServices;
+import dev.kbtool.session.KbSession;
+import dev.kbtool.text.Units;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -64,11 +61,10 @@ final class AddCommand extends BaseCommand {
     @Override
     protected ExitCode execute() throws Exception {
         long start = System.nanoTime();
-        if (jobs != null && (jobs < 1 || jobs > 512)) {
-            throw new KbException(ExitCode.USAGE, "--jobs must be from 1 to 512");
-        }
+        checkJobs(jobs);
         Converters converters = Converters.standard();
-        try (KbSession session = openKb()) {
+        try (KbServices kb = openServices("kb add")) {
+            KbSession session = kb.session();
             InputScanner.Scan scan = new InputScanner(converters, context.cwd(), session.config().ignore()).scan(paths);
             if (paths.size() == 1 && scan.files().isEmpty() && !scan.problems().isEmpty()) {
                 AddOutcome only = scan.problems().get(0);
@@ -86,14 +82,8 @@ final class AddCommand extends BaseCommand {
                     err().println("kb: no supported files found in "
                             + String.join(", ", paths.stream().map(Path::toString).toList()));
                 }
-                int workers = jobs != null ? jobs : session.config().effectiveJobs();
-                TxEngine engine = engine(session, "kb add");
-                String origin = session.layout().configFile().toString();
-                DocumentCompiler compiler = Compilers.create(session.config(), origin, context.env(), this::notice);
-                DocumentPreparer preparer = new DocumentPreparer(session.catalog(), session.config(), converters,
-                        compiler);
-                AddPipeline pipeline = new AddPipeline(engine, preparer, new AddPipeline.Options(workers,
-                        Compilers.fileTimeout(session.config(), origin), dryRun, limits(session)), cancellation);
+                int workers = kb.jobs(jobs);
+                AddPipeline pipeline = kb.addPipeline(converters, workers, dryRun, cancellation);
                 try {
                     pipeline.run(scan.files(), o -> record(o, progress, reportFile, outcomes));
                 } finally {

@@ -2,7 +2,7 @@ package dev.kbtool.cli;
 
 import dev.kbtool.ingest.AddOutcome;
 import dev.kbtool.ingest.AddStatus;
-import dev.kbtool.kb.Units;
+import dev.kbtool.text.Units;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,14 +1,12 @@
 package dev.kbtool.cli;
 
-import dev.kbtool.compile.Compilers;
-import dev.kbtool.compile.DerivedViews;
-import dev.kbtool.compile.TopicMerger;
-import dev.kbtool.kb.Config;
-import dev.kbtool.kb.ExitCode;
-import dev.kbtool.kb.KbLayout;
-import dev.kbtool.kb.KbLocator;
-import dev.kbtool.kb.KbSession;
-import dev.kbtool.tx.TxEngine;
+import dev.kbtool.compile.select.Compilers;
+import dev.kbtool.failure.ExitCode;
+import dev.kbtool.failure.KbException;
+import dev.kbtool.layout.KbLayout;
+import dev.kbtool.layout.KbLocator;
+import dev.kbtool.session.KbServices;
+import dev.kbtool.session.KbSession;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -86,15 +84,22 @@ abstract class BaseCommand implements Callable<Integer> {
         }
     }
 
-    protected static TopicMerger.Limits limits(KbSession session) {
-        Config c = session.config();
-        return new TopicMerger.Limits(c.maxConcepts(), c.maxEntities(), c.pageContributions(), c.pageLinks());
+    /**
+     * Opens the KB with its services for a command that changes it; {@code command} is what
+     * people waiting for the lock are told this process does.
+     */
+    protected KbServices openServices(String command) {
+        KbSession session = openKb();
+        return new KbServices(session, new KbServices.Settings(command, lockTimeout(session), context.env(),
+                this::notice));
     }
 
-    /** The transaction engine for a mutating command; recovery notices go to stderr. */
-    protected TxEngine engine(KbSession session, String command) {
-        return new TxEngine(session.layout(), session.catalog(), lockTimeout(session), command,
-                this::notice, DerivedViews::refresh);
+    /** Prepare workers asked for with {@code --jobs}, checked alike by every command that has it. */
+    protected static Integer checkJobs(Integer jobs) {
+        if (jobs != null && (jobs < 1 || jobs > 512)) {
+            throw new KbException(ExitCode.USAGE, "--jobs must be from 1 to 512");
+        }
+        return jobs;
     }
 
     /** The lock wait: the --lock-timeout flag wins over the KB's config. */

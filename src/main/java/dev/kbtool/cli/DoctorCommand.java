@@ -2,10 +2,11 @@ package dev.kbtool.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kbtool.kb.ExitCode;
-import dev.kbtool.kb.KbSession;
+import dev.kbtool.failure.ExitCode;
 import dev.kbtool.lint.Doctor;
 import dev.kbtool.lint.Problem;
+import dev.kbtool.session.KbServices;
+import dev.kbtool.session.KbSession;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,8 +29,9 @@ final class DoctorCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        try (KbSession session = openKb()) {
-            Doctor doctor = new Doctor(engine(session, "kb doctor --repair"));
+        try (KbServices kb = openServices("kb doctor --repair")) {
+            KbSession session = kb.session();
+            Doctor doctor = kb.doctor();
             List<Problem> problems = repair ? doctor.repairThenCheck() : doctor.check();
             if (json()) {
                 ObjectNode node = Json.object()

@@ -1,18 +1,10 @@
 package dev.kbtool.cli;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kbtool.compile.Compilers;
-import dev.kbtool.compile.IndexPages;
-import dev.kbtool.compile.LogEntry;
-import dev.kbtool.kb.ConfigLoader;
-import dev.kbtool.kb.ExitCode;
-import dev.kbtool.kb.KbInitializer;
-import dev.kbtool.kb.KbLayout;
+import dev.kbtool.failure.ExitCode;
+import dev.kbtool.layout.KbLayout;
+import dev.kbtool.session.KbInitializer;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,13 +40,7 @@ final class InitCommand extends BaseCommand {
             }
             return ExitCode.OK;
         }
-        ObjectNode tree = ConfigLoader.withOverrides(JsonNodeFactory.instance.objectNode(), settings, "--set");
-        Compilers.llmSettings(ConfigLoader.parse(ConfigLoader.toYaml(tree), "--set"), "--set");
-        Map<String, String> pages = new LinkedHashMap<>();
-        pages.putAll(IndexPages.render(new IndexPages.Input(List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of())));
-        pages.put("wiki/log.md", LogEntry.HEADER + LogEntry.render(Instant.now(), "init", "knowledge base created"));
-        KbLayout layout = KbInitializer.init(target, settings, pages);
+        KbLayout layout = KbInitializer.create(target, settings);
         if (json()) {
             Json.line(out(), Json.object().put("kb", layout.root().toString()).put("status", "created"));
         } else if (!quiet()) {

@@ -1,6 +1,6 @@
 package dev.kbtool.cli;
 
-import dev.kbtool.ingest.Cancellation;
+import dev.kbtool.pipeline.Cancellation;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;
 import sun.misc.Signal;

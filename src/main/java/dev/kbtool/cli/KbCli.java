@@ -1,7 +1,7 @@
 package dev.kbtool.cli;
 
-import dev.kbtool.kb.ExitCode;
-import dev.kbtool.kb.KbException;
+import dev.kbtool.failure.ExitCode;
+import dev.kbtool.failure.KbException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

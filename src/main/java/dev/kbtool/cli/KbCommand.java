@@ -1,6 +1,6 @@
 package dev.kbtool.cli;
 
-import dev.kbtool.kb.Units;
+import dev.kbtool.text.Units;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -76,7 +76,11 @@ public final class KbCommand implements Callable<Integer> {
         return quiet ? -1 : verbose.length;
     }
 
-    /** Checks options that depend on each other; called by every command before it works. */
+    /**
+     * Checks options that depend on each other; called by every command before it works. Not an
+     * exclusive {@code @ArgGroup}: picocli does not enforce one across inherited options given at
+     * different levels ({@code kb -q add -v}, picocli issues 1182 and 1212).
+     */
     void validate(CommandSpec command) {
         if (quiet && verbose.length > 0) {
             throw new CommandLine.ParameterException(command.commandLine(), "-q and -v cannot be used together");

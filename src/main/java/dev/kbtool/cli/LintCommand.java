@@ -1,12 +1,10 @@
 package dev.kbtool.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kbtool.kb.ExitCode;
-import dev.kbtool.kb.KbSession;
-import dev.kbtool.lint.Lint;
+import dev.kbtool.failure.ExitCode;
 import dev.kbtool.lint.LintFixer;
 import dev.kbtool.lint.Problem;
-import dev.kbtool.tx.TxEngine;
+import dev.kbtool.session.KbServices;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,11 +28,10 @@ final class LintCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        try (KbSession session = openKb()) {
-            TxEngine engine = engine(session, "kb lint --fix");
+        try (KbServices kb = openServices("kb lint --fix")) {
             ObjectNode summary = Json.object().put("summary", true);
             if (fix) {
-                LintFixer.Report r = new LintFixer(engine, limits(session)).fix();
+                LintFixer.Report r = kb.lintFixer().fix();
                 summary.putObject("fixed").put("links_unlinked", r.linksUnlinked())
                         .put("concepts_merged", r.conceptsMerged()).put("pages_changed", r.pagesChanged());
                 if (!json() && !quiet()) {
@@ -43,7 +40,7 @@ final class LintCommand extends BaseCommand {
                             + " page(s) changed");
                 }
             }
-            List<Problem> problems = new Lint(engine).check();
+            List<Problem> problems = kb.lint().check();
             long errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
             long warnings = problems.size() - errors;
             for (Problem p : problems) {

@@ -1,9 +1,9 @@
 package dev.kbtool.cli;
 
-import dev.kbtool.kb.DocumentRecord;
-import dev.kbtool.kb.ExitCode;
-import dev.kbtool.kb.KbSession;
-import dev.kbtool.kb.Units;
+import dev.kbtool.catalog.DocumentRecord;
+import dev.kbtool.failure.ExitCode;
+import dev.kbtool.session.KbSession;
+import dev.kbtool.text.Units;
 import java.util.List;
 import picocli.CommandLine.Command;
 

@@ -1,6 +1,6 @@
 package dev.kbtool.cli;
 
-import dev.kbtool.ingest.Cancellation;
+import dev.kbtool.pipeline.Cancellation;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

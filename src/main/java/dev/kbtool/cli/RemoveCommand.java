@@ -1,13 +1,11 @@
 package dev.kbtool.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kbtool.compile.DerivedViews;
-import dev.kbtool.ingest.DocumentRemover;
-import dev.kbtool.kb.DocumentMatcher;
-import dev.kbtool.kb.DocumentRecord;
-import dev.kbtool.kb.ExitCode;
-import dev.kbtool.kb.KbSession;
-import dev.kbtool.tx.TxEngine;
+import dev.kbtool.catalog.DocumentMatcher;
+import dev.kbtool.catalog.DocumentRecord;
+import dev.kbtool.failure.ExitCode;
+import dev.kbtool.remove.DocumentRemover;
+import dev.kbtool.session.KbServices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +45,14 @@ final class RemoveCommand extends BaseCommand {
     @Override
     protected ExitCode execute() throws Exception {
         long start = System.nanoTime();
-        try (KbSession session = openKb()) {
-            TxEngine engine = engine(session, "kb remove");
+        try (KbServices kb = openServices("kb remove")) {
             if (!dryRun) {
                 // Run again after a crash, the command may find its document gone: the KB must
                 // still come out whole.
-                engine.settle();
+                kb.engine().settle();
             }
-            Map<String, DocumentRecord> targets = DocumentMatcher.each(session.catalog(), documents);
-            DocumentRemover remover = new DocumentRemover(engine,
-                    new DocumentRemover.Options(keepRaw, keepEmpty, limits(session)));
+            Map<String, DocumentRecord> targets = DocumentMatcher.each(kb.session().catalog(), documents);
+            DocumentRemover remover = kb.remover(keepRaw, keepEmpty);
             // The plan is for a person to read; remove() plans again under the lock, so it is
             // made only when it will be shown.
             if (dryRun || (!yes && context.stdinInteractive())) {
@@ -78,15 +74,13 @@ final class RemoveCommand extends BaseCommand {
                 err().println("kb: aborted; nothing changed");
                 return ExitCode.FAILURE;
             }
-            for (DocumentRecord d : targets.values()) {
-                remover.remove(d);
+            remover.removeAll(targets.values(), d -> {
                 if (json()) {
                     Json.line(out(), Json.object().put("doc", d.name()).put("status", "removed"));
                 } else if (!quiet()) {
                     out().println("removed " + d.name() + " (" + d.fileName() + ")");
                 }
-            }
-            DerivedViews.refresh(engine);
+            });
             if (json()) {
                 Json.line(out(), Json.object().put("summary", true).put("removed", targets.size())
                         .put("milliseconds", (System.nanoTime() - start) / 1_000_000));

@@ -1,10 +1,10 @@
 package dev.kbtool.cli;
 
-import dev.kbtool.kb.ExitCode;
-import dev.kbtool.kb.KbException;
-import dev.kbtool.kb.KbSession;
-import dev.kbtool.kb.SearchHit;
+import dev.kbtool.catalog.SearchHit;
+import dev.kbtool.failure.ExitCode;
+import dev.kbtool.failure.KbException;
 import dev.kbtool.search.SearchQuery;
+import dev.kbtool.session.KbSession;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
@@ -36,7 +36,7 @@ final class SearchCommand extends BaseCommand {
         if (limit < 1 || limit > 1000) {
             throw new KbException(ExitCode.USAGE, "--limit must be from 1 to 1000");
         }
-        String fts = SearchQuery.toFts(String.join(" ", words));
+        String fts = SearchQuery.toIndexQuery(String.join(" ", words));
         if (fts.isEmpty()) {
             throw new KbException(ExitCode.USAGE, "nothing to search for in '" + String.join(" ", words) + "'");
         }

@@ -1,11 +1,11 @@
 package dev.kbtool.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kbtool.kb.ExitCode;
-import dev.kbtool.kb.KbSession;
-import dev.kbtool.kb.PageKind;
-import dev.kbtool.kb.TransactionRecord;
-import dev.kbtool.kb.Units;
+import dev.kbtool.catalog.PageKind;
+import dev.kbtool.catalog.TransactionRecord;
+import dev.kbtool.failure.ExitCode;
+import dev.kbtool.session.KbSession;
+import dev.kbtool.text.Units;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package dev.kbtool.compile;
 
-import dev.kbtool.convert.SourcePage;
+import dev.kbtool.convert.ConvertedPage;
 import java.util.List;
 
 /**
@@ -11,7 +11,7 @@ import java.util.List;
  * @param markdown      the whole text
  * @param pages         per-page text for paged documents, else empty
  */
-public record CompileInput(String title, String fallbackTitle, String markdown, List<SourcePage> pages) {
+public record CompileInput(String title, String fallbackTitle, String markdown, List<ConvertedPage> pages) {
     public CompileInput {
         pages = List.copyOf(pages);
     }

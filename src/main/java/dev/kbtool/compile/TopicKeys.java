@@ -1,6 +1,7 @@
 package dev.kbtool.compile;
 
-import dev.kbtool.kb.DocumentNames;
+import dev.kbtool.language.EnglishNouns;
+import dev.kbtool.layout.DocumentNames;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;

@@ -17,7 +17,7 @@ public record ConvertedDocument(
         String title,
         String author,
         String markdown,
-        List<SourcePage> pages,
+        List<ConvertedPage> pages,
         List<OutlineEntry> outline,
         List<String> images) {
 

@@ -3,7 +3,6 @@ package dev.kbtool.convert;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;

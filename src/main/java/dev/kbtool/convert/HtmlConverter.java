@@ -2,7 +2,6 @@ package dev.kbtool.convert;
 
 import java.io.IOException;
 import java.util.List;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

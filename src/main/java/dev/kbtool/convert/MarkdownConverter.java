@@ -1,5 +1,6 @@
 package dev.kbtool.convert;
 
+import dev.kbtool.text.CodeFences;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

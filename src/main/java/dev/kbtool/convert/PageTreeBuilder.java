@@ -1,5 +1,6 @@
 package dev.kbtool.convert;
 
+import dev.kbtool.text.CodeFences;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -39,9 +40,9 @@ public final class PageTreeBuilder {
     }
 
     /** The headings of each page, as outline entries. */
-    static List<OutlineEntry> headings(List<SourcePage> pages) {
+    static List<OutlineEntry> headings(List<ConvertedPage> pages) {
         List<OutlineEntry> entries = new ArrayList<>();
-        for (SourcePage page : pages) {
+        for (ConvertedPage page : pages) {
             CodeFences fences = new CodeFences();
             for (String line : page.markdown().split("\n")) {
                 if (fences.code(line)) {

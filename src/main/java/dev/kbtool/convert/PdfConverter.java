@@ -5,7 +5,6 @@ import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
@@ -71,12 +70,12 @@ public final class PdfConverter implements Converter {
             blocks.add(PdfBlocks.of(PdfScripts.attach(page)));
         }
         PdfHeadings headings = PdfHeadings.analyse(blocks, outline);
-        List<SourcePage> pages = new ArrayList<>(blocks.size());
+        List<ConvertedPage> pages = new ArrayList<>(blocks.size());
         StringBuilder markdown = new StringBuilder();
         for (int i = 0; i < blocks.size(); i++) {
             checkInterrupted();
             String page = PdfPageMarkdown.render(blocks.get(i), headings, imageLinkPrefix);
-            pages.add(new SourcePage(i + 1, page));
+            pages.add(new ConvertedPage(i + 1, page));
             markdown.append("<!-- page ").append(i + 1).append(" -->\n\n");
             if (!page.isEmpty()) {
                 markdown.append(page).append("\n\n");

@@ -5,7 +5,6 @@ import static dev.kbtool.convert.PdfGlyphs.isInk;
 import static dev.kbtool.convert.PdfGlyphs.right;
 
 import java.util.List;
-
 import org.apache.pdfbox.text.TextPosition;
 
 /**

@@ -6,7 +6,6 @@ import static dev.kbtool.convert.PdfGlyphs.right;
 
 import java.util.Arrays;
 import java.util.List;
-
 import org.apache.pdfbox.text.TextPosition;
 
 /**

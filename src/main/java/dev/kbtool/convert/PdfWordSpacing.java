@@ -4,7 +4,6 @@ import static dev.kbtool.convert.PdfGlyphs.em;
 import static dev.kbtool.convert.PdfGlyphs.right;
 
 import java.util.List;
-
 import org.apache.pdfbox.text.TextPosition;
 
 /**

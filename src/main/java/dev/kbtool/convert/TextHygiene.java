@@ -44,9 +44,9 @@ public final class TextHygiene {
 
     /** The document with every piece of text cleaned. */
     public static ConvertedDocument clean(ConvertedDocument doc) {
-        List<SourcePage> pages = new ArrayList<>(doc.pages().size());
-        for (SourcePage p : doc.pages()) {
-            pages.add(new SourcePage(p.number(), clean(p.markdown())));
+        List<ConvertedPage> pages = new ArrayList<>(doc.pages().size());
+        for (ConvertedPage p : doc.pages()) {
+            pages.add(new ConvertedPage(p.number(), clean(p.markdown())));
         }
         List<OutlineEntry> outline = new ArrayList<>(doc.outline().size());
         for (OutlineEntry o : doc.outline()) {

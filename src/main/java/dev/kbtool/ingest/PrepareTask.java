@@ -1,6 +1,9 @@
 package dev.kbtool.ingest;
 
 import dev.kbtool.compile.CompileUsage;
+import dev.kbtool.pipeline.PipelineTask;
+import dev.kbtool.pipeline.PrepareStep;
+import dev.kbtool.pipeline.StepClock;
 import dev.kbtool.tx.StagingLease;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,15 +17,16 @@ import java.util.concurrent.Executor;
  * staging copy, conversion and document-local compile. Hashing queues the second step itself,
  * ranked by the file's size.
  */
-final class PrepareTask {
+final class PrepareTask implements PipelineTask<PrepareTask.Result> {
     /** What the file is and what it shares with the rest of the batch. */
     record Batch(List<InputFile> files, HashGate gate, StagingLease lease, DocumentPreparer preparer,
-            boolean dryRun, boolean biggestFirst, Executor pool) {
+            boolean dryRun, boolean biggestFirst) {
     }
 
     private final int index;
     private final InputFile file;
     private final Batch batch;
+    private final Executor pool;
     private final PrepareStep<Void> hashStep;
     private final StepClock clock = new StepClock();
     private volatile PrepareStep<Result> prepareStep;
@@ -42,9 +46,10 @@ final class PrepareTask {
         }
     }
 
-    PrepareTask(int index, Batch batch) {
+    PrepareTask(int index, Batch batch, Executor pool) {
         this.index = index;
         this.batch = batch;
+        this.pool = pool;
         this.file = batch.files().get(index);
         this.hashStep = PrepareStep.hashing(index, () -> {
             hash();
@@ -56,17 +61,19 @@ final class PrepareTask {
         return file;
     }
 
-    PrepareStep<Void> hashStep() {
+    @Override
+    public PrepareStep<Void> firstStep() {
         return hashStep;
     }
 
     /** The step that ends with the file's result; null until hashing is done. */
-    PrepareStep<Result> prepareStep() {
+    @Override
+    public PrepareStep<Result> resultStep() {
         return prepareStep;
     }
 
-    /** Stops the file's work, interrupting a step that is running; a step not begun never runs. */
-    void cancel() {
+    @Override
+    public void cancel() {
         clock.cancel();
         hashStep.cancel(true);
         PrepareStep<Result> step = prepareStep;
@@ -75,18 +82,15 @@ final class PrepareTask {
         }
     }
 
-    /**
-     * Gives the file up. True when a step was running: {@code whenItEnds} then runs once that
-     * step returns. False when none was: nothing is left behind and the action is not kept.
-     */
-    boolean abandon(Runnable whenItEnds) {
+    @Override
+    public boolean abandon(Runnable whenItEnds) {
         boolean running = clock.abandon(whenItEnds);
         cancel();
         return running;
     }
 
-    /** Time the file's steps have run, not counting time spent waiting in the queue. */
-    long runningNanos() {
+    @Override
+    public long runningNanos() {
         return clock.runningNanos();
     }
 
@@ -121,7 +125,7 @@ final class PrepareTask {
         prepareStep = next;
         // Published before the clock is asked, so cancel() either sees the step or stops it here.
         if (!clock.cancelled()) {
-            batch.pool().execute(next);
+            pool.execute(next);
         }
     }
 

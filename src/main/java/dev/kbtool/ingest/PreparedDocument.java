@@ -1,9 +1,9 @@
 package dev.kbtool.ingest;
 
+import dev.kbtool.catalog.TreeNode;
 import dev.kbtool.compile.DocumentAnalysis;
-import dev.kbtool.compile.SearchRows;
 import dev.kbtool.convert.ConvertedDocument;
-import dev.kbtool.kb.TreeNode;
+import dev.kbtool.search.SearchRows;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.kbtool.lint;
 
-import dev.kbtool.compile.DerivedViews;
-import dev.kbtool.kb.Catalog;
-import dev.kbtool.kb.KbLayout;
-import dev.kbtool.tx.AtomicFiles;
+import dev.kbtool.catalog.Catalog;
+import dev.kbtool.fs.AtomicFiles;
+import dev.kbtool.layout.KbLayout;
+import dev.kbtool.publish.DerivedViews;
 import dev.kbtool.tx.LockToken;
 import dev.kbtool.tx.Quarantine;
 import dev.kbtool.tx.Recovery;

@@ -1,6 +1,6 @@
 package dev.kbtool.lint;
 
-import dev.kbtool.kb.Catalog;
+import dev.kbtool.catalog.Catalog;
 import dev.kbtool.tx.TxEngine;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,15 +1,13 @@
 package dev.kbtool.lint;
 
-import dev.kbtool.compile.DerivedViews;
-import dev.kbtool.compile.TopicMerger;
-import dev.kbtool.compile.Wikilinks;
-import dev.kbtool.kb.Catalog;
-import dev.kbtool.kb.ContributionRecord;
-import dev.kbtool.kb.TopicKind;
-import dev.kbtool.kb.TopicRecord;
-import dev.kbtool.tx.LockToken;
+import dev.kbtool.catalog.Catalog;
+import dev.kbtool.catalog.ContributionRecord;
+import dev.kbtool.catalog.TopicKind;
+import dev.kbtool.catalog.TopicRecord;
+import dev.kbtool.publish.DerivedViews;
+import dev.kbtool.publish.TopicMerger;
+import dev.kbtool.render.Wikilinks;
 import dev.kbtool.tx.Plan;
-import dev.kbtool.tx.Transaction;
 import dev.kbtool.tx.TxEngine;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -40,15 +38,12 @@ public final class LintFixer {
     }
 
     public Report fix() throws IOException {
-        Report report;
-        try (LockToken token = engine.lock()) {
-            report = fix(token);
-        }
+        Report report = engine.mutate(this::plan);
         DerivedViews.refresh(engine, true);
         return report;
     }
 
-    private Report fix(LockToken token) throws IOException {
+    private TxEngine.Mutation<Report> plan() throws IOException {
         Catalog catalog = engine.catalog();
         List<WikiPages.Page> pages = WikiPages.load(engine.layout());
         Map<String, String> writes = new LinkedHashMap<>();
@@ -84,20 +79,20 @@ public final class LintFixer {
         }
         merged.forEach(c -> writes.put(c.path(), c.page()));
         if (writes.isEmpty() && deletes.isEmpty()) {
-            return new Report(0, 0, 0);
+            return TxEngine.Mutation.none(new Report(0, 0, 0));
         }
         Plan.Builder plan = Plan.builder();
         writes.keySet().forEach(plan::file);
         deletes.forEach(plan::file);
-        Transaction tx = engine.begin(token, "lint-fix", writes.size() + deletes.size() + " pages", plan.build());
-        try {
+        Report report = new Report(unlinked, deletes.size(), writes.size() + deletes.size());
+        return TxEngine.Mutation.of("lint-fix", writes.size() + deletes.size() + " pages", plan.build(), tx -> {
             for (Map.Entry<String, String> e : writes.entrySet()) {
                 tx.write(e.getKey(), e.getValue());
             }
             for (String d : deletes) {
                 tx.delete(d);
             }
-            tx.commit(w -> {
+            return w -> {
                 for (Map.Entry<String, List<ContributionRecord>> e : moved.entrySet()) {
                     for (ContributionRecord c : e.getValue()) {
                         w.putContribution(c);
@@ -119,11 +114,8 @@ public final class LintFixer {
                 for (Map.Entry<String, String> e : writes.entrySet()) {
                     w.putLinks(e.getKey().substring("wiki/".length()), Wikilinks.targets(e.getValue()));
                 }
-            });
-        } catch (IOException | RuntimeException e) {
-            throw tx.fail(e);
-        }
-        return new Report(unlinked, deletes.size(), writes.size() + deletes.size());
+            };
+        }, report);
     }
 
     /**

@@ -1,10 +1,10 @@
 package dev.kbtool.lint;
 
-import dev.kbtool.compile.DerivedViews;
+import dev.kbtool.catalog.DocumentRecord;
 import dev.kbtool.compile.TopicKeys;
-import dev.kbtool.kb.DocumentRecord;
-import dev.kbtool.kb.KbLayout;
-import dev.kbtool.tx.AtomicFiles;
+import dev.kbtool.fs.AtomicFiles;
+import dev.kbtool.layout.KbLayout;
+import dev.kbtool.publish.DerivedViews;
 import dev.kbtool.tx.TxEngine;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package dev.kbtool.lint;
 
-import dev.kbtool.compile.Frontmatter;
-import dev.kbtool.compile.Wikilinks;
-import dev.kbtool.kb.KbLayout;
-import dev.kbtool.tx.AtomicFiles;
+import dev.kbtool.fs.AtomicFiles;
+import dev.kbtool.layout.KbLayout;
+import dev.kbtool.render.Frontmatter;
+import dev.kbtool.render.Wikilinks;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;

@@ -13,6 +13,11 @@ public final class SearchQuery {
     private SearchQuery() {
     }
 
+    /** The FTS5 expression as the index reads it ({@link SearchText}), or empty when there is nothing to search for. */
+    public static String toIndexQuery(String text) {
+        return SearchText.normalize(toFts(text));
+    }
+
     /** The FTS5 expression, or empty when the text holds nothing to search for. */
     public static String toFts(String text) {
         List<String> terms = new ArrayList<>();

@@ -1,10 +1,10 @@
 package dev.kbtool.tx;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kbtool.kb.ExitCode;
-import dev.kbtool.kb.KbException;
-import dev.kbtool.kb.KbLayout;
-import dev.kbtool.kb.Units;
+import dev.kbtool.failure.ExitCode;
+import dev.kbtool.failure.KbException;
+import dev.kbtool.layout.KbLayout;
+import dev.kbtool.text.Units;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

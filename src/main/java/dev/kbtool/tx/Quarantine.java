@@ -1,6 +1,7 @@
 package dev.kbtool.tx;
 
-import dev.kbtool.kb.KbLayout;
+import dev.kbtool.fs.AtomicFiles;
+import dev.kbtool.layout.KbLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -34,7 +35,7 @@ public final class Quarantine {
         Files.createDirectories(dir);
         AtomicFiles.writeString(dir.resolve(REASON_FILE), "quarantined " + Instant.now() + ": " + reason + "\n");
         if (JournalFiles.TXID.matcher(stem).matches()) {
-            Path backup = Snapshot.backupRoot(layout, stem);
+            Path backup = MutationSnapshot.backupRoot(layout, stem);
             if (Files.exists(backup, LinkOption.NOFOLLOW_LINKS)) {
                 Files.move(backup, dir.resolve("backup"), StandardCopyOption.ATOMIC_MOVE);
             }

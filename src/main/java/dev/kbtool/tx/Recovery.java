@@ -1,7 +1,9 @@
 package dev.kbtool.tx;
 
-import dev.kbtool.kb.Catalog;
-import dev.kbtool.kb.KbLayout;
+import dev.kbtool.catalog.Catalog;
+import dev.kbtool.fs.AtomicFiles;
+import dev.kbtool.fs.FileTrees;
+import dev.kbtool.layout.KbLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -111,8 +113,8 @@ public final class Recovery {
         Journal j = l.journal();
         String what = j.operation() + (j.detail().isEmpty() ? "" : " " + j.detail());
         if (catalog.isCommitted(j.txid())) {
-            Snapshot.removeTempSiblings(layout, j.entries());
-            Transaction.discard(layout, j.txid());
+            MutationSnapshot.removeTempSiblings(layout, j.entries());
+            MutationSnapshot.discard(layout, j.txid());
             return;
         }
         if (j.attempts() >= MAX_ATTEMPTS) {
@@ -131,10 +133,10 @@ public final class Recovery {
         JournalFiles.write(layout, j.withAttempts(j.attempts() + 1));
         CrashPoints.reach("recovery.attempt-persisted");
         try {
-            Snapshot.rollback(layout, j.txid(), j.entries());
-            Snapshot.removeTempSiblings(layout, j.entries());
+            MutationSnapshot.restore(layout, j.txid(), j.entries());
+            MutationSnapshot.removeTempSiblings(layout, j.entries());
             CrashPoints.reach("recovery.rolled-back");
-            Transaction.discard(layout, j.txid());
+            MutationSnapshot.discard(layout, j.txid());
             notices.add("rolled back an interrupted " + what);
         } catch (IOException e) {
             failures.add("could not roll back an interrupted " + what + " (attempt " + (j.attempts() + 1) + " of "
@@ -143,7 +145,7 @@ public final class Recovery {
     }
 
     private static String missingBeforeImage(KbLayout layout, Journal j) {
-        Path root = Snapshot.backupRoot(layout, j.txid());
+        Path root = MutationSnapshot.backupRoot(layout, j.txid());
         for (JournalEntry e : j.entries()) {
             boolean needsBackup = e.before().equals(JournalEntry.FILE) || e.before().equals(JournalEntry.TREE);
             if (needsBackup && !Files.exists(root.resolve(e.path()), LinkOption.NOFOLLOW_LINKS)) {

@@ -1,6 +1,8 @@
 package dev.kbtool.tx;
 
-import dev.kbtool.kb.KbLayout;
+import dev.kbtool.fs.AtomicFiles;
+import dev.kbtool.fs.FileTrees;
+import dev.kbtool.layout.KbLayout;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -1,9 +1,11 @@
 package dev.kbtool.tx;
 
-import dev.kbtool.kb.Catalog;
-import dev.kbtool.kb.ExitCode;
-import dev.kbtool.kb.KbException;
-import dev.kbtool.kb.KbLayout;
+import dev.kbtool.catalog.Catalog;
+import dev.kbtool.catalog.CatalogWork;
+import dev.kbtool.catalog.CommitPoint;
+import dev.kbtool.failure.ExitCode;
+import dev.kbtool.failure.KbException;
+import dev.kbtool.layout.KbLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -11,12 +13,17 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The one way to change a knowledge base. Taking the lock recovers from whatever an earlier
- * process left unfinished — on every outermost acquisition, not only the first of a process,
- * because with the lock taken per commit another kb process may have died between two of
- * ours — and refuses to go on while a quarantined transaction awaits a person. It then
- * renders the derived views if a process that is gone changed content without rendering them:
- * one killed between its last commit and its index refresh leaves no journal to recover.
+ * The one way to change a knowledge base: {@link #mutate}. It takes the KB lock, decides under
+ * it what to change (a {@link Mutation}: operation, plan, body), takes the
+ * {@link MutationSnapshot} with its durable journal, runs the body against the live files,
+ * reaches the catalog's commit point, and rolls everything back on any failure before it.
+ *
+ * <p>Taking the lock recovers from whatever an earlier process left unfinished — on every
+ * outermost acquisition, not only the first of a process, because with the lock taken per
+ * commit another kb process may have died between two of ours — and refuses to go on while a
+ * quarantined transaction awaits a person. It then renders the derived views if a process that
+ * is gone changed content without rendering them: one killed between its last commit and its
+ * index refresh leaves no journal to recover.
  */
 public final class TxEngine {
     /** Renders the derived views from the catalog, through this engine. */
@@ -25,14 +32,49 @@ public final class TxEngine {
         void render(TxEngine engine) throws IOException;
     }
 
+    /** The live changes of a mutation; returns the catalog rows written at its commit point. */
+    @FunctionalInterface
+    public interface Body {
+        CatalogWork apply(Transaction tx) throws IOException;
+    }
+
+    /** Decides, under the lock and with the catalog as it is now, what a mutation does. */
+    @FunctionalInterface
+    public interface Planner<T> {
+        Mutation<T> plan() throws IOException;
+    }
+
+    /**
+     * What one mutation does, or that there is nothing to do.
+     *
+     * @param operation what the journal and the catalog record (add, remove, ...)
+     * @param detail    a human hint, e.g. the document name
+     * @param plan      every path the body may change, and how
+     * @param body      the live changes; null when there is nothing to do
+     * @param result    what {@link #mutate} returns once the mutation committed (or at once when none)
+     */
+    public record Mutation<T>(String operation, String detail, Plan plan, Body body, T result) {
+        public static <T> Mutation<T> of(String operation, String detail, Plan plan, Body body, T result) {
+            return new Mutation<>(operation, detail, plan, body, result);
+        }
+
+        /** Nothing to change: {@link #mutate} returns {@code result} and writes nothing. */
+        public static <T> Mutation<T> none(T result) {
+            return new Mutation<>(null, null, null, null, result);
+        }
+    }
+
     private final KbLayout layout;
     private final Catalog catalog;
+    private final CommitPoint commitPoint;
     private final Duration lockTimeout;
     private final String command;
     private final Consumer<String> notices;
     private final ViewRenderer views;
 
     /**
+     * Claims the catalog's commit point: an engine is the only way to reach it.
+     *
      * @param command what this process is doing, shown to anyone who waits for the lock
      * @param notices where recovery reports what it repaired (stderr, one line each)
      * @param views   renders the views a process that is gone left pending
@@ -41,6 +83,7 @@ public final class TxEngine {
             ViewRenderer views) {
         this.layout = layout;
         this.catalog = catalog;
+        this.commitPoint = catalog.claimCommitPoint();
         this.lockTimeout = lockTimeout;
         this.command = command;
         this.notices = notices;
@@ -55,7 +98,44 @@ public final class TxEngine {
         return catalog;
     }
 
-    /** Takes the KB lock (reentrant), recovering first when this is the outermost acquisition. */
+    /** For tests of this package that stage a process dying between the commit point and cleanup. */
+    CommitPoint commitPoint() {
+        return commitPoint;
+    }
+
+    /**
+     * Changes the knowledge base in one transaction: lock (recovery first), plan, snapshot and
+     * journal, body, commit point; on any failure before the commit point every live change is
+     * rolled back and the failure rethrown. If even the rollback fails, the journal stays and
+     * the next kb command finishes it.
+     */
+    public <T> T mutate(Planner<T> planner) throws IOException {
+        try (LockToken token = lock()) {
+            Mutation<T> mutation = planner.plan();
+            if (mutation.body() == null) {
+                return mutation.result();
+            }
+            Transaction tx = Transaction.begin(layout, token, mutation.operation(), mutation.detail(), mutation.plan());
+            try {
+                CatalogWork rows = mutation.body().apply(tx);
+                tx.commit(commitPoint, rows);
+            } catch (Throwable t) {
+                throw rethrow(tx.fail(t));
+            }
+            return mutation.result();
+        }
+    }
+
+    /** A mutation whose plan is known before taking the lock. */
+    public void mutate(String operation, String detail, Plan plan, Body body) throws IOException {
+        mutate(() -> Mutation.of(operation, detail, plan, body, null));
+    }
+
+    /**
+     * Takes the KB lock (reentrant), recovering first when this is the outermost acquisition.
+     * Commands hold it around several mutations that must not interleave with another
+     * process's, and a batch re-checks under it what it planned without it.
+     */
     public LockToken lock() {
         KbLock lock = KbLock.of(layout);
         LockToken token = lock.acquire(lockTimeout, command, notices);
@@ -93,13 +173,22 @@ public final class TxEngine {
         lock().close();
     }
 
-    /** Starts a transaction: snapshot and durable journal before anything live changes. */
-    public Transaction begin(LockToken token, String operation, String detail, Plan plan) throws IOException {
-        return Transaction.begin(layout, catalog, token, operation, detail, plan);
-    }
-
     public StagingLease openStaging() throws IOException {
         return StagingLease.open(layout);
+    }
+
+    /** Throws an unchecked failure as it is; returns an I/O failure for the caller to throw. */
+    private static IOException rethrow(Throwable t) {
+        if (t instanceof IOException io) {
+            return io;
+        }
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException(t);
     }
 
     private void recover(LockToken token) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kbtool.compile.Frontmatter;
+import dev.kbtool.render.Frontmatter;
 import dev.kbtool.testing.Fixtures;
 import dev.kbtool.testing.Kb;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package dev.kbtool.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kbtool.kb.Catalog;
-import dev.kbtool.kb.KbLayout;
+import dev.kbtool.catalog.Catalog;
+import dev.kbtool.layout.KbLayout;
 import dev.kbtool.testing.Fixtures;
 import dev.kbtool.testing.Kb;
 import dev.kbtool.testing.KbDigest;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kbtool.compile.LongDocumentTest;
+import dev.kbtool.render.LongDocumentTest;
 import dev.kbtool.search.SearchQuery;
 import dev.kbtool.testing.Fixtures;
 import dev.kbtool.testing.Kb;

@@ -2,6 +2,7 @@ package dev.kbtool.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kbtool.language.EnglishNouns;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -5,14 +5,13 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class PageTreeBuilderTest {
     private static ConvertedDocument doc(List<OutlineEntry> outline, String... pages) {
-        List<SourcePage> list = new ArrayList<>();
+        List<ConvertedPage> list = new ArrayList<>();
         for (int i = 0; i < pages.length; i++) {
-            list.add(new SourcePage(i + 1, pages[i]));
+            list.add(new ConvertedPage(i + 1, pages[i]));
         }
         return new ConvertedDocument("Doc", null, "", list, outline, List.of());
     }

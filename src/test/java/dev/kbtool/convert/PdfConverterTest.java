@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -94,7 +93,7 @@ class PdfConverterTest {
         assertThat(doc.title()).isEqualTo("The Annual Report");
         assertThat(doc.author()).isEqualTo("Ada Lovelace");
         assertThat(doc.pageCount()).isEqualTo(2);
-        assertThat(doc.pages()).extracting(SourcePage::number).containsExactly(1, 2);
+        assertThat(doc.pages()).extracting(ConvertedPage::number).containsExactly(1, 2);
         String first = doc.pages().get(0).markdown();
         assertThat(first).startsWith("# Annual Report\n\n## 1 Introduction\n\n");
         assertThat(first).contains("### Method Details");

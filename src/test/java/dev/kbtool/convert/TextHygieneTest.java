@@ -2,7 +2,7 @@ package dev.kbtool.convert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kbtool.compile.Frontmatter;
+import dev.kbtool.render.Frontmatter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

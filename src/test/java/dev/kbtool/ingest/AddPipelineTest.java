@@ -1,28 +1,26 @@
 package dev.kbtool.ingest;
 
-import dev.kbtool.compile.DerivedViews;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.kbtool.catalog.Catalog;
+import dev.kbtool.catalog.DocumentRecord;
 import dev.kbtool.compile.DocumentCompiler;
-import dev.kbtool.compile.ShortText;
+import dev.kbtool.config.Config;
 import dev.kbtool.convert.ConversionRequest;
 import dev.kbtool.convert.ConvertedDocument;
 import dev.kbtool.convert.Converter;
 import dev.kbtool.convert.Converters;
 import dev.kbtool.convert.MarkdownConverter;
 import dev.kbtool.convert.TextConverter;
-import dev.kbtool.kb.Catalog;
-import dev.kbtool.kb.Config;
-import dev.kbtool.kb.DocumentRecord;
-import dev.kbtool.kb.KbInitializer;
-import dev.kbtool.kb.KbLayout;
+import dev.kbtool.layout.KbLayout;
+import dev.kbtool.pipeline.Cancellation;
+import dev.kbtool.publish.DerivedViews;
+import dev.kbtool.session.KbInitializer;
 import dev.kbtool.testing.Fixtures;
 import dev.kbtool.testing.KbDigest;
 import dev.kbtool.testing.ScriptedCompiler;
-import dev.kbtool.tx.LockToken;
 import dev.kbtool.tx.Plan;
-import dev.kbtool.tx.Transaction;
 import dev.kbtool.tx.TxEngine;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -295,14 +293,12 @@ class AddPipelineTest {
             try (Catalog otherCatalog = Catalog.open(layout.catalogFile())) {
                 TxEngine otherEngine = new TxEngine(layout, otherCatalog, Duration.ofSeconds(10), "other", n -> { },
                         DerivedViews::refresh);
-                try (LockToken token = otherEngine.lock();
-                     Transaction tx = otherEngine.begin(token, "add", name,
-                             Plan.builder().file("wiki/summaries/" + name + ".md").build())) {
+                otherEngine.mutate("add", name, Plan.builder().file("wiki/summaries/" + name + ".md").build(), tx -> {
                     tx.write("wiki/summaries/" + name + ".md", "---\ntype: \"Summary\"\n---\n");
-                    tx.commit(w -> w.putDocument(new DocumentRecord(name, hash, name + ".md", "md",
+                    return w -> w.putDocument(new DocumentRecord(name, hash, name + ".md", "md",
                             "/elsewhere/" + name, "raw/" + name + ".md", "wiki/sources/" + name + ".md",
-                            "wiki/summaries/" + name + ".md", 0, "", Instant.now())));
-                }
+                            "wiki/summaries/" + name + ".md", 0, "", Instant.now()));
+                });
             } catch (IOException e) {
                 throw new AssertionError(e);
             }

@@ -1,7 +1,7 @@
 package dev.kbtool.testing;
 
-import dev.kbtool.kb.KbLayout;
-import dev.kbtool.tx.AtomicFiles;
+import dev.kbtool.fs.AtomicFiles;
+import dev.kbtool.layout.KbLayout;
 import dev.kbtool.tx.KbLock;
 import dev.kbtool.tx.LockToken;
 import dev.kbtool.tx.StagingLease;

@@ -1,6 +1,6 @@
 package dev.kbtool.testing;
 
-import dev.kbtool.tx.FileTrees;
+import dev.kbtool.fs.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

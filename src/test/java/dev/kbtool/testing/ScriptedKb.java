@@ -1,21 +1,15 @@
 package dev.kbtool.testing;
 
-import dev.kbtool.compile.DerivedViews;
+import dev.kbtool.catalog.Catalog;
 import dev.kbtool.compile.DocumentCompiler;
-import dev.kbtool.compile.TopicMerger;
 import dev.kbtool.convert.Converters;
 import dev.kbtool.ingest.AddOutcome;
-import dev.kbtool.ingest.AddPipeline;
 import dev.kbtool.ingest.AddStatus;
-import dev.kbtool.ingest.Cancellation;
-import dev.kbtool.ingest.DocumentPreparer;
-import dev.kbtool.ingest.DocumentRemover;
 import dev.kbtool.ingest.InputScanner;
-import dev.kbtool.kb.Catalog;
-import dev.kbtool.kb.Config;
-import dev.kbtool.kb.KbInitializer;
-import dev.kbtool.kb.KbLayout;
-import dev.kbtool.tx.TxEngine;
+import dev.kbtool.layout.KbLayout;
+import dev.kbtool.pipeline.Cancellation;
+import dev.kbtool.session.KbInitializer;
+import dev.kbtool.session.KbServices;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,15 +34,11 @@ public final class ScriptedKb {
     }
 
     public List<AddOutcome> add(DocumentCompiler compiler, String... paths) {
-        KbLayout layout = new KbLayout(root);
-        try (Catalog catalog = Catalog.open(layout.catalogFile())) {
-            TxEngine engine = new TxEngine(layout, catalog, Duration.ofSeconds(30), "kb test", n -> { },
-                    DerivedViews::refresh);
+        try (KbServices kb = services("kb test").withCompiler(compiler)) {
             var files = new InputScanner(Converters.standard(), cwd, List.of())
                     .scan(java.util.Arrays.stream(paths).map(Path::of).toList()).files();
-            List<AddOutcome> outcomes = new AddPipeline(engine,
-                    new DocumentPreparer(catalog, Config.defaults(), Converters.standard(), compiler),
-                    new AddPipeline.Options(2, Duration.ofMinutes(1), false), new Cancellation()).run(files, o -> { });
+            List<AddOutcome> outcomes = kb.addPipeline(Converters.standard(), 2, false, new Cancellation())
+                    .run(files, o -> { });
             for (AddOutcome o : outcomes) {
                 if (o.status() != AddStatus.ADDED) {
                     throw new AssertionError("not added: " + o);
@@ -67,11 +57,9 @@ public final class ScriptedKb {
      */
     public void removeWithoutIndexRefresh(String document) {
         KbLayout layout = new KbLayout(root);
-        try (Catalog catalog = Catalog.open(layout.catalogFile())) {
-            TxEngine engine = new TxEngine(layout, catalog, Duration.ofSeconds(30), "kb remove", n -> { },
-                    DerivedViews::refresh);
-            new DocumentRemover(engine, new DocumentRemover.Options(false, false, TopicMerger.Limits.DEFAULT))
-                    .remove(catalog.documentByName(document).orElseThrow());
+        try (KbServices kb = services("kb remove")) {
+            Catalog catalog = kb.session().catalog();
+            kb.remover(false, false).remove(catalog.documentByName(document).orElseThrow());
             if (!catalog.viewsPending()) {
                 throw new AssertionError("the remove left no views pending");
             }
@@ -79,6 +67,12 @@ public final class ScriptedKb {
             throw new AssertionError(e);
         }
         Fixtures.abandonViews(layout.catalogFile());
+    }
+
+    /** The knowledge base's services, as a command would wire them. */
+    public KbServices services(String command) {
+        return KbServices.open(new KbLayout(root), new KbServices.Settings(command, Duration.ofSeconds(30), Map.of(),
+                n -> { }));
     }
 
     public Path file(String rel) {

@@ -3,7 +3,7 @@ package dev.kbtool.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kbtool.kb.KbLayout;
+import dev.kbtool.layout.KbLayout;
 import dev.kbtool.testing.Fixtures;
 import dev.kbtool.testing.HolderMain;
 import dev.kbtool.testing.Kb;
@@ -117,11 +117,10 @@ class ConcurrencyIT {
         Process holder = HolderMain.start(kb, "lock");
         holder.destroyForcibly().waitFor();
 
-        long start = System.nanoTime();
+        // With no wait allowed, a lock still held would exit 75.
         Kb.Result r = kbp.run("--kb", kb.toString(), "--lock-timeout", "0", "add", tmp.resolve("left").toString());
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
     }
 
     @Test

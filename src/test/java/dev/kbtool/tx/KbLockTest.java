@@ -3,9 +3,9 @@ package dev.kbtool.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kbtool.kb.ExitCode;
-import dev.kbtool.kb.KbException;
-import dev.kbtool.kb.KbLayout;
+import dev.kbtool.failure.ExitCode;
+import dev.kbtool.failure.KbException;
+import dev.kbtool.layout.KbLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

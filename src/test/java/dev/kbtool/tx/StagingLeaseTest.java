@@ -2,7 +2,7 @@ package dev.kbtool.tx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kbtool.kb.KbLayout;
+import dev.kbtool.layout.KbLayout;
 import dev.kbtool.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.kbtool.tx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kbtool.kb.KbLayout;
+import dev.kbtool.layout.KbLayout;
 import dev.kbtool.testing.Fixtures;
 import dev.kbtool.testing.Kb;
 import java.nio.file.Files;

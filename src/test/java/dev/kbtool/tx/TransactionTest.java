@@ -3,9 +3,9 @@ package dev.kbtool.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kbtool.kb.Catalog;
-import dev.kbtool.kb.KbInitializer;
-import dev.kbtool.kb.KbLayout;
+import dev.kbtool.catalog.Catalog;
+import dev.kbtool.layout.KbLayout;
+import dev.kbtool.session.KbInitializer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,13 +43,16 @@ class TransactionTest {
 
     @Test
     void committedChangesStayAndLeaveNoJournalOrBackup() throws Exception {
-        try (LockToken token = engine.lock(); Transaction tx = engine.begin(token, "add", "doc", plan())) {
+        String[] txid = new String[1];
+        engine.mutate("add", "doc", plan(), tx -> {
+            txid[0] = tx.txid();
             tx.write("wiki/concepts/old.md", "new concept");
             tx.write("wiki/concepts/fresh.md", "fresh");
             tx.append("wiki/log.md", "entry\n");
-            tx.commit(w -> { });
-            assertThat(catalog.isCommitted(tx.txid())).isTrue();
-        }
+            return w -> { };
+        });
+
+        assertThat(catalog.isCommitted(txid[0])).isTrue();
 
         assertThat(live("wiki/concepts/old.md")).hasContent("new concept");
         assertThat(live("wiki/concepts/fresh.md")).hasContent("fresh");
@@ -62,14 +65,15 @@ class TransactionTest {
     void anUncommittedTransactionIsRolledBackExactly() throws Exception {
         Path untouched = live("wiki/sources/images/doc/a.png");
         Object inodeBefore = Files.readAttributes(untouched, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-        try (LockToken token = engine.lock(); Transaction tx = engine.begin(token, "add", "doc", plan())) {
+        assertThatThrownBy(() -> engine.mutate("add", "doc", plan(), tx -> {
             tx.write("wiki/concepts/old.md", "new concept");
             tx.write("wiki/concepts/fresh.md", "fresh");
             tx.append("wiki/log.md", "entry\n");
             tx.write("wiki/sources/images/doc/b.png", "B2");
             tx.write("wiki/sources/images/doc/c.png", "C");
             tx.delete("raw/gone.md");
-        }
+            throw new IOException("the body failed");
+        })).hasMessage("the body failed");
 
         assertThat(live("wiki/concepts/old.md")).hasContent("old concept");
         assertThat(live("wiki/concepts/fresh.md")).doesNotExist();
@@ -84,10 +88,11 @@ class TransactionTest {
 
     @Test
     void deletingAPlannedTreeIsUndoneToo() throws Exception {
-        try (LockToken token = engine.lock(); Transaction tx = engine.begin(token, "remove", "doc", plan())) {
+        assertThatThrownBy(() -> engine.mutate("remove", "doc", plan(), tx -> {
             tx.delete("wiki/sources/images/doc");
             assertThat(live("wiki/sources/images/doc")).doesNotExist();
-        }
+            throw new IllegalStateException("the body failed");
+        })).hasMessage("the body failed");
 
         assertThat(live("wiki/sources/images/doc/a.png")).hasContent("A");
         assertThat(live("wiki/sources/images/doc/b.png")).hasContent("B");
@@ -95,25 +100,26 @@ class TransactionTest {
 
     @Test
     void pathsOutsideThePlanAreRefused() throws Exception {
-        try (LockToken token = engine.lock(); Transaction tx = engine.begin(token, "add", "doc", plan())) {
+        engine.mutate("add", "doc", plan(), tx -> {
             assertThatThrownBy(() -> tx.write("wiki/summaries/other.md", "x"))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("did not plan");
             assertThatThrownBy(() -> tx.write("wiki/log.md", "rewrite"))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("APPEND");
             assertThatThrownBy(() -> tx.append("wiki/concepts/old.md", "x"))
                     .isInstanceOf(IllegalStateException.class);
-        }
+            return w -> { };
+        });
         assertThat(live("wiki/summaries/other.md")).doesNotExist();
     }
 
     @Test
     void aFailedCatalogCommitRollsTheFilesBack() throws Exception {
-        try (LockToken token = engine.lock(); Transaction tx = engine.begin(token, "add", "doc", plan())) {
+        assertThatThrownBy(() -> engine.mutate("add", "doc", plan(), tx -> {
             tx.write("wiki/concepts/fresh.md", "fresh");
-            assertThatThrownBy(() -> tx.commit(w -> {
+            return w -> {
                 throw new java.sql.SQLException("disk I/O error");
-            })).hasMessageContaining("disk I/O error");
-        }
+            };
+        })).hasMessageContaining("disk I/O error");
 
         assertThat(live("wiki/concepts/fresh.md")).doesNotExist();
         assertThat(list(layout.journals())).isZero();
@@ -122,7 +128,7 @@ class TransactionTest {
     @Test
     void anAbandonedTransactionIsRolledBackByRecovery() throws Exception {
         LockToken token = engine.lock();
-        Transaction tx = engine.begin(token, "add", "doc", plan());
+        Transaction tx = Transaction.begin(layout, token, "add", "doc", plan());
         tx.write("wiki/concepts/old.md", "half-written state");
         tx.write("wiki/concepts/fresh.md", "fresh");
         tx.append("wiki/log.md", "entry\n");
@@ -143,13 +149,13 @@ class TransactionTest {
     @Test
     void rollbackIsIdempotent() throws Exception {
         LockToken token = engine.lock();
-        Transaction tx = engine.begin(token, "add", "doc", plan());
+        Transaction tx = Transaction.begin(layout, token, "add", "doc", plan());
         tx.write("wiki/concepts/old.md", "changed");
         tx.write("wiki/sources/images/doc/c.png", "C");
         Journal journal = JournalFiles.read(layout, JournalFiles.fileFor(layout, tx.txid()));
 
-        Snapshot.rollback(layout, tx.txid(), journal.entries());
-        Snapshot.rollback(layout, tx.txid(), journal.entries());
+        MutationSnapshot.restore(layout, tx.txid(), journal.entries());
+        MutationSnapshot.restore(layout, tx.txid(), journal.entries());
         token.close();
 
         assertThat(live("wiki/concepts/old.md")).hasContent("old concept");
@@ -160,9 +166,10 @@ class TransactionTest {
     @Test
     void aCommittedTransactionWhoseCleanupWasInterruptedIsKept() throws Exception {
         LockToken token = engine.lock();
-        Transaction tx = engine.begin(token, "add", "doc", plan());
+        Transaction tx = Transaction.begin(layout, token, "add", "doc", plan());
         tx.write("wiki/concepts/fresh.md", "fresh");
-        catalog.commit(tx.txid(), "add", "doc", w -> { });
+        // The commit point reached, then the process dies before removing its journal.
+        engine.commitPoint().commit(tx.txid(), "add", "doc", w -> { });
         token.close();
 
         try (LockToken again = engine.lock()) {

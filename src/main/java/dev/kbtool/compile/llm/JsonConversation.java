@@ -1,6 +1,12 @@
 package dev.kbtool.compile.llm;
 
 import dev.kbtool.compile.CompileUsage;
+import dev.kbtool.llm.ChatMessage;
+import dev.kbtool.llm.ChatModel;
+import dev.kbtool.llm.ChatRequest;
+import dev.kbtool.llm.ChatResponse;
+import dev.kbtool.llm.Deadline;
+import dev.kbtool.llm.LlmException;
 import java.util.List;
 
 /**
@@ -43,7 +49,7 @@ final class JsonConversation {
 
     private ChatResponse call(String modelName, List<ChatMessage> messages) throws LlmException, InterruptedException {
         ChatResponse response = model.complete(new ChatRequest(modelName, system, messages, true), deadline);
-        usage = usage.plus(response.usage());
+        usage = usage.plus(new CompileUsage(1, response.inputTokens(), response.outputTokens()));
         return response;
     }
 

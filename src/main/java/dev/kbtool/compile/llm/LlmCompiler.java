@@ -5,6 +5,11 @@ import dev.kbtool.compile.CompileInput;
 import dev.kbtool.compile.CompileUsage;
 import dev.kbtool.compile.DocumentAnalysis;
 import dev.kbtool.compile.DocumentCompiler;
+import dev.kbtool.llm.ChatModel;
+import dev.kbtool.llm.Deadline;
+import dev.kbtool.llm.LlmException;
+import dev.kbtool.llm.LlmSettings;
+import dev.kbtool.llm.Stage;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.kbtool.compile.llm;
 
-import dev.kbtool.compile.EnglishNouns;
+import dev.kbtool.language.EnglishNouns;
 import dev.kbtool.text.Scripts;
 import java.text.Normalizer;
 import java.util.Arrays;

@@ -2,6 +2,11 @@ package dev.kbtool.compile.llm;
 
 import dev.kbtool.compile.CompileException;
 import dev.kbtool.compile.CompileUsage;
+import dev.kbtool.llm.ChatModel;
+import dev.kbtool.llm.Deadline;
+import dev.kbtool.llm.LlmException;
+import dev.kbtool.llm.LlmSettings;
+import dev.kbtool.llm.Stage;
 import java.util.ArrayList;
 import java.util.List;
 

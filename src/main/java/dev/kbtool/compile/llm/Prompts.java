@@ -2,6 +2,7 @@ package dev.kbtool.compile.llm;
 
 import java.util.List;
 
+
 /**
  * What kb asks the model. Each call is about one document (or one topic, for overviews) and
  * asks for one JSON object of a stated shape; the document comes first and the task last,

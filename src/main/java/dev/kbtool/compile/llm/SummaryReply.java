@@ -1,7 +1,7 @@
 package dev.kbtool.compile.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kbtool.compile.ShortText;
+import dev.kbtool.text.ShortText;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.kbtool.compile.llm;
 
-import dev.kbtool.compile.TopicKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kbtool.compile.TopicCandidate;
+import dev.kbtool.compile.TopicKeys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

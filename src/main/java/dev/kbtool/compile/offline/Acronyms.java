@@ -1,5 +1,6 @@
 package dev.kbtool.compile.offline;
 
+import dev.kbtool.language.Token;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,9 @@
 package dev.kbtool.compile.offline;
 
 import dev.kbtool.compile.TopicKeys;
+import dev.kbtool.language.Token;
+import dev.kbtool.language.TokenShapes;
+import dev.kbtool.language.WordLists;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package dev.kbtool.compile.offline;
 
-import dev.kbtool.compile.ShortText;
+import dev.kbtool.text.ShortText;
 import java.util.List;
 import java.util.regex.Pattern;
 

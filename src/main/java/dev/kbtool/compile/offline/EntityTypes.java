@@ -1,5 +1,6 @@
 package dev.kbtool.compile.offline;
 
+import dev.kbtool.language.WordLists;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

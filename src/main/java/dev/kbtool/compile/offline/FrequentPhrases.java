@@ -1,5 +1,9 @@
 package dev.kbtool.compile.offline;
 
+import dev.kbtool.language.Language;
+import dev.kbtool.language.Stems;
+import dev.kbtool.language.Token;
+import dev.kbtool.language.TokenShapes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,12 +1,15 @@
 package dev.kbtool.compile.offline;
 
-import dev.kbtool.compile.TopicKeys;
 import dev.kbtool.compile.CompileException;
 import dev.kbtool.compile.CompileInput;
 import dev.kbtool.compile.CompileUsage;
 import dev.kbtool.compile.DocumentAnalysis;
 import dev.kbtool.compile.DocumentCompiler;
 import dev.kbtool.compile.TopicCandidate;
+import dev.kbtool.compile.TopicKeys;
+import dev.kbtool.language.Language;
+import dev.kbtool.language.PosTagger;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,7 +74,12 @@ public final class OfflineCompiler implements DocumentCompiler {
 
     private static Topics topics(Prose prose) throws CompileException, InterruptedException {
         Language language = prose.language();
-        PosTagger tagger = language == Language.ENGLISH ? PosTagger.shared() : null;
+        PosTagger tagger;
+        try {
+            tagger = language == Language.ENGLISH ? PosTagger.shared() : null;
+        } catch (IOException e) {
+            throw new CompileException(e.getMessage(), e);
+        }
         List<TaggedSentence> tagged = Tagging.tag(prose, tagger);
         CaseStats caseStats = CaseStats.of(tagged);
         Map<String, String> acronyms = Acronyms.definitions(tagged);

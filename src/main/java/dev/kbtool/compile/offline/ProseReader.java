@@ -1,9 +1,12 @@
 package dev.kbtool.compile.offline;
 
 import dev.kbtool.compile.CompileInput;
-import dev.kbtool.compile.MarkdownText;
-import dev.kbtool.compile.MarkdownText.Block;
-import dev.kbtool.compile.MarkdownText.Kind;
+import dev.kbtool.language.Language;
+import dev.kbtool.language.LanguageDetector;
+import dev.kbtool.language.SentenceSplitter;
+import dev.kbtool.text.MarkdownText;
+import dev.kbtool.text.MarkdownText.Block;
+import dev.kbtool.text.MarkdownText.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,7 +1,8 @@
 package dev.kbtool.compile.offline;
 
-import dev.kbtool.compile.ShortText;
+import dev.kbtool.language.Language;
 import dev.kbtool.text.Scripts;
+import dev.kbtool.text.ShortText;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package dev.kbtool.compile.offline;
 
+import dev.kbtool.language.Language;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package dev.kbtool.compile.offline;
 
+import dev.kbtool.language.Token;
 import java.util.List;
 
 /**

@@ -1,5 +1,8 @@
 package dev.kbtool.compile.offline;
 
+import dev.kbtool.language.PosTagger;
+import dev.kbtool.language.Token;
+import dev.kbtool.language.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
 

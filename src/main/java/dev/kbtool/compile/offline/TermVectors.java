@@ -1,5 +1,6 @@
 package dev.kbtool.compile.offline;
 
+import dev.kbtool.language.Language;
 import dev.kbtool.text.Scripts;
 import java.util.ArrayList;
 import java.util.Arrays;

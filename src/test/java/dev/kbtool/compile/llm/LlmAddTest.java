@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kbtool.llm.LlmProvider;
+import dev.kbtool.testing.FakeLlmServer;
 import dev.kbtool.testing.Fixtures;
 import dev.kbtool.testing.Kb;
 import java.net.ServerSocket;

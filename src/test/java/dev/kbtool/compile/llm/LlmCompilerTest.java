@@ -1,9 +1,9 @@
 package dev.kbtool.compile.llm;
 
-import static dev.kbtool.compile.llm.FakeLlmServer.after;
-import static dev.kbtool.compile.llm.FakeLlmServer.answer;
-import static dev.kbtool.compile.llm.FakeLlmServer.cutOff;
-import static dev.kbtool.compile.llm.FakeLlmServer.error;
+import static dev.kbtool.testing.FakeLlmServer.after;
+import static dev.kbtool.testing.FakeLlmServer.answer;
+import static dev.kbtool.testing.FakeLlmServer.cutOff;
+import static dev.kbtool.testing.FakeLlmServer.error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +12,13 @@ import dev.kbtool.compile.CompileInput;
 import dev.kbtool.compile.CompileUsage;
 import dev.kbtool.compile.DocumentAnalysis;
 import dev.kbtool.compile.TopicCandidate;
+import dev.kbtool.llm.HttpLlmClient;
+import dev.kbtool.llm.HttpLlmClientTest;
+import dev.kbtool.llm.LlmProvider;
+import dev.kbtool.llm.LlmSettings;
+import dev.kbtool.llm.LlmUnavailableException;
+import dev.kbtool.llm.RecordingSleeper;
+import dev.kbtool.testing.FakeLlmServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -1,11 +1,17 @@
 package dev.kbtool.compile.llm;
 
-import static dev.kbtool.compile.llm.FakeLlmServer.answer;
+import static dev.kbtool.testing.FakeLlmServer.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kbtool.compile.CompileException;
 import dev.kbtool.compile.CompileUsage;
+import dev.kbtool.llm.HttpLlmClient;
+import dev.kbtool.llm.HttpLlmClientTest;
+import dev.kbtool.llm.LlmProvider;
+import dev.kbtool.llm.LlmSettings;
+import dev.kbtool.llm.RecordingSleeper;
+import dev.kbtool.testing.FakeLlmServer;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kbtool.compile.TopicCandidate;
+import dev.kbtool.testing.FakeLlmServer;
 import org.junit.jupiter.api.Test;
 
 class ReplyParsersTest {

@@ -11,17 +11,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** Long documents and concurrent use. The real timings are taken by bench/compile, not here. */
+/** Long documents and concurrent use; how long they take is measured by bench/compile, not here. */
 class OfflineCompilerScaleTest {
     @Test
     void aFiveHundredPageDocumentIsCompiledWithCleanResults() throws Exception {
         CompileInput book = SyntheticBook.generate(500, 42);
-        long start = System.nanoTime();
         DocumentAnalysis a = new OfflineCompiler().analyze(book);
-        long millis = (System.nanoTime() - start) / 1_000_000;
 
-        // Generous: the benchmark measures about one second on a shared two-core machine.
-        assertThat(millis).isLessThan(30_000);
         assertThat(a.summary()).hasSize(SentenceRanker.MAX_SENTENCES);
         assertThat(a.description()).hasSizeLessThan(160);
         assertThat(a.concepts()).hasSize(OfflineCompiler.MAX_TOPICS);

@@ -1,10 +1,10 @@
 package dev.kbtool.compile.offline;
 
 import static dev.kbtool.compile.offline.SentenceQuality.Grade.NOISE;
-import static dev.kbtool.compile.offline.SentenceQuality.Grade.PROSE;
 import static dev.kbtool.compile.offline.SentenceQuality.Grade.SUMMARY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kbtool.language.Language;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,7 +1,7 @@
 package dev.kbtool.compile.offline;
 
 import dev.kbtool.compile.CompileInput;
-import dev.kbtool.convert.SourcePage;
+import dev.kbtool.convert.ConvertedPage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -38,7 +38,7 @@ public final class SyntheticBook {
     public static CompileInput generate(int pages, long seed) {
         Random random = new Random(seed);
         StringBuilder all = new StringBuilder();
-        List<SourcePage> pageList = new ArrayList<>();
+        List<ConvertedPage> pageList = new ArrayList<>();
         for (int p = 1; p <= pages; p++) {
             StringBuilder page = new StringBuilder();
             page.append("Systems and Models — A Synthetic Handbook\n\n");
@@ -49,7 +49,7 @@ public final class SyntheticBook {
             }
             page.append("\n").append(p).append("\n");
             all.append("<!-- page ").append(p).append(" -->\n").append(page);
-            pageList.add(new SourcePage(p, page.toString()));
+            pageList.add(new ConvertedPage(p, page.toString()));
         }
         return new CompileInput("Systems and Models", "synthetic-book", all.toString(), pageList);
     }

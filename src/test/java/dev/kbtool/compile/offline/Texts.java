@@ -4,8 +4,8 @@ import dev.kbtool.compile.CompileInput;
 import java.util.List;
 
 /** Fixed documents the offline compiler tests read. */
-final class Texts {
-    static final String NEURAL_NETWORKS = """
+public final class Texts {
+    public static final String NEURAL_NETWORKS = """
             ---
             title: "Neural networks"
             ---
@@ -47,7 +47,7 @@ final class Texts {
             [2] Vaswani, A. et al. Attention is all you need. In Proceedings of NeurIPS, 2017.
             """;
 
-    static final String BIOGRAPHY = """
+    public static final String BIOGRAPHY = """
             # Ada Lovelace
 
             Ada Lovelace was an English mathematician and writer, chiefly known for her work on Charles Babbage's \
@@ -65,7 +65,7 @@ final class Texts {
             Babbage called her "The Enchantress of Numbers" in a letter written in 1843.
             """;
 
-    static final String ANNOUNCEMENT = """
+    public static final String ANNOUNCEMENT = """
             # Acme releases Rocket 2.0
 
             Acme Corporation today announced Rocket 2.0, a new version of its open-source message broker.
@@ -77,7 +77,7 @@ final class Texts {
             The company will present the persistent queues at the KubeCon Europe conference in Paris in March.
             """;
 
-    static final String GERMAN = """
+    public static final String GERMAN = """
             # Die Geschichte von Debian
 
             Das Debian-Projekt wurde im August 1993 von Ian Murdock gegründet.
@@ -88,7 +88,7 @@ final class Texts {
             Jedes Paket wird von einem oder mehreren Entwicklern betreut.
             """;
 
-    static final String JAPANESE = """
+    public static final String JAPANESE = """
             # Debian について
 
             Debian は自由なオペレーティングシステムです。Debian プロジェクトは 1993 年に Ian Murdock によって始められました。\

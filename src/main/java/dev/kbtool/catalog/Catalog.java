@@ -1,0 +1,368 @@
+package dev.kbtool.catalog;
+
+import dev.kbtool.failure.ExitCode;
+import dev.kbtool.failure.KbException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The SQLite catalog of one knowledge base and the process's only connection to it. All
+ * access is serialized on this object; readers see a consistent snapshot thanks to WAL,
+ * so read-only commands never wait for a writer.
+ */
+public final class Catalog implements AutoCloseable {
+    /** The operation of the transaction that renders the derived views. */
+    public static final String RENDER = "render";
+
+    private final Path file;
+    private final Connection connection;
+    /**
+     * Who commits through this connection, recorded with the views a commit leaves pending;
+     * looked up on first need, so read-only commands never ask the system about their process.
+     */
+    private Committer committer;
+    private boolean commitPointClaimed;
+
+    private Catalog(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens (creating if needed) the catalog and brings its schema forward to this kb's version. */
+    public static Catalog open(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(30_000);
+        // SQLite's default page cache is 2 MB; a KB of 10,000 documents has a catalog of some
+        // 130 MB, and a commit's index lookups would otherwise read the same pages from the
+        // file again and again. Negative means KiB.
+        config.setCacheSize(-32_768);
+        config.enforceForeignKeys(true);
+        // Write transactions take the write lock up front, so two writers never deadlock upgrading.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        try {
+            Connection connection = config.createConnection("jdbc:sqlite:" + file);
+            Catalog catalog = new Catalog(file, connection);
+            try {
+                catalog.migrate();
+            } catch (RuntimeException | SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return catalog;
+        } catch (SQLException e) {
+            throw new KbException(ExitCode.FAILURE, "cannot open catalog " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    private void migrate() throws SQLException {
+        int version = userVersion();
+        int latest = CatalogSchema.latestVersion();
+        if (version > latest) {
+            throw new KbException(ExitCode.FAILURE, "catalog " + file + " has schema version " + version
+                    + " but this kb understands up to " + latest + "; upgrade kb");
+        }
+        if (version == latest) {
+            return;
+        }
+        // The immediate transaction makes two processes opening an old catalog migrate it once.
+        try (Statement st = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            int current = userVersion();
+            for (int v = current; v < latest; v++) {
+                for (String sql : CatalogSchema.MIGRATIONS.get(v)) {
+                    st.execute(sql);
+                }
+            }
+            st.execute("PRAGMA user_version = " + latest);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    public synchronized int userVersion() throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** The first value a PRAGMA returns on kb's connection, e.g. {@code synchronous} or {@code integrity_check}. */
+    public synchronized String pragma(String name) {
+        return query("PRAGMA " + name, rs -> rs.getString(1)).orElse("");
+    }
+
+    /**
+     * The commit point of this catalog, handed out once: the transaction engine claims it, so
+     * catalog rows change only at the end of a transaction whose files are already in place.
+     */
+    public synchronized CommitPoint claimCommitPoint() {
+        if (commitPointClaimed) {
+            throw new IllegalStateException("the commit point of " + file + " is already claimed");
+        }
+        commitPointClaimed = true;
+        return new CommitPoint(this);
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    /** This process, as recorded with the views a commit leaves pending. */
+    Committer committer() {
+        if (committer == null) {
+            committer = Committer.current();
+        }
+        return committer;
+    }
+
+    /** Whether content changed since the derived views were last rendered. */
+    public synchronized boolean viewsPending() {
+        return query("SELECT 1 FROM views_pending", rs -> true).isPresent();
+    }
+
+    /**
+     * Whether the views lag behind content committed by a process that is gone: killed, or
+     * ended by an error before it rendered them. A running committer, this one included,
+     * renders them at the end of its command.
+     */
+    public synchronized boolean viewsAbandoned() {
+        // The own mark is the usual case, at every commit of a batch: no process lookup for it.
+        String own = committer().text();
+        return query("SELECT committer FROM views_pending", rs -> rs.getString(1))
+                .filter(s -> !s.equals(own) && Committer.parse(s).map(c -> !c.alive()).orElse(true)).isPresent();
+    }
+
+    public synchronized boolean isCommitted(String txid) {
+        return query("SELECT 1 FROM transactions WHERE txid = ?", rs -> true, txid).isPresent();
+    }
+
+    /** The latest change to the knowledge base's content; re-rendering derived views does not count. */
+    public synchronized Optional<TransactionRecord> lastTransaction() {
+        return query("SELECT txid, operation, detail, committed_at FROM transactions WHERE operation <> '" + RENDER + "'"
+                + " ORDER BY rowid DESC LIMIT 1",
+                rs -> new TransactionRecord(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Instant.parse(rs.getString(4))));
+    }
+
+    public synchronized Optional<DocumentRecord> documentByHash(String hash) {
+        return query(DOCUMENT_SELECT + " WHERE hash = ?", Catalog::document, hash);
+    }
+
+    public synchronized Optional<DocumentRecord> documentByOrigin(String origin) {
+        return query(DOCUMENT_SELECT + " WHERE origin = ? ORDER BY id LIMIT 1", Catalog::document, origin);
+    }
+
+    public synchronized Optional<DocumentRecord> documentByName(String name) {
+        return query(DOCUMENT_SELECT + " WHERE name = ?", Catalog::document, name);
+    }
+
+    public synchronized List<DocumentRecord> documents() {
+        return list(DOCUMENT_SELECT + " ORDER BY name COLLATE NOCASE", Catalog::document);
+    }
+
+    public synchronized int documentCount() {
+        return query("SELECT count(*) FROM documents", rs -> rs.getInt(1)).orElse(0);
+    }
+
+    public synchronized Map<PageKind, Integer> pageCounts() {
+        Map<PageKind, Integer> counts = new EnumMap<>(PageKind.class);
+        for (PageKind kind : PageKind.values()) {
+            counts.put(kind, 0);
+        }
+        for (Object[] row : list("SELECT kind, count(*) FROM pages GROUP BY kind",
+                rs -> new Object[] {rs.getString(1), rs.getInt(2)})) {
+            counts.put(PageKind.fromDb((String) row[0]), (Integer) row[1]);
+        }
+        return counts;
+    }
+
+    public synchronized List<TreeNode> tree(String document) {
+        return list("SELECT ord, level, title, start_page, end_page, summary FROM doc_tree WHERE document = ? ORDER BY ord",
+                rs -> new TreeNode(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+                        rs.getString(6)), document);
+    }
+
+    /**
+     * Full-text search, best first (BM25, titles weighted above bodies).
+     *
+     * @param query FTS5 query syntax, normalized as the index reads text; plain words match all
+     *              of them, "quotes" a phrase
+     */
+    public synchronized List<SearchHit> search(String query, int limit) {
+        return list("""
+                SELECT r.target, r.kind, r.document, r.page, snippet(search, 1, '**', '**', '…', 16),
+                       bm25(search, 4.0, 1.0) AS rank
+                FROM search JOIN search_rows r ON r.id = search.rowid
+                WHERE search MATCH ? ORDER BY rank LIMIT ?""",
+                rs -> new SearchHit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                        -rs.getDouble(6)), query, limit);
+    }
+
+    /** Pages (relative to {@code wiki/}) whose recorded links point at {@code target}, e.g. {@code summaries/a}. */
+    public synchronized List<String> pagesLinkingTo(String target) {
+        return list("SELECT source FROM links WHERE target = ? ORDER BY source", rs -> rs.getString(1), target);
+    }
+
+    /** KB-relative path → SHA-256 of the derived pages (the index) as last written. */
+    public synchronized java.util.Map<String, String> derivedPages() {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (String[] row : list("SELECT path, sha256 FROM derived_pages", rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+            out.put(row[0], row[1]);
+        }
+        return out;
+    }
+
+    /** Whether a wiki page (path relative to {@code wiki/}, e.g. {@code concepts/graph.md}) is known. */
+    public synchronized boolean pageExists(String wikiPath) {
+        return query("SELECT 1 FROM pages WHERE path = ?", rs -> true, wikiPath).isPresent();
+    }
+
+    public synchronized List<PageRecord> pages(PageKind kind) {
+        return list("SELECT path, kind, title, description, document FROM pages WHERE kind = ? ORDER BY path",
+                Catalog::page, kind.dbName());
+    }
+
+    public synchronized Optional<TopicRecord> topic(TopicKind kind, String key) {
+        return query(TOPIC_SELECT + " WHERE kind = ? AND key = ?", Catalog::topic, kind.dbName(), key);
+    }
+
+    public synchronized List<TopicRecord> topics(TopicKind kind) {
+        return list(TOPIC_SELECT + " WHERE kind = ? ORDER BY key", Catalog::topic, kind.dbName());
+    }
+
+    /** The most relevant contributions to a topic, at most {@code limit}. */
+    public synchronized List<ContributionRecord> topContributions(TopicKind kind, String key, int limit) {
+        return list(CONTRIBUTION_SELECT + " WHERE kind = ? AND key = ? ORDER BY score DESC, document LIMIT ?",
+                Catalog::contribution, kind.dbName(), key, limit);
+    }
+
+    public synchronized int contributionCount(TopicKind kind, String key) {
+        return query("SELECT contributors FROM topic_sizes WHERE kind = ? AND key = ?", rs -> rs.getInt(1),
+                kind.dbName(), key).orElse(0);
+    }
+
+    /** Every contribution a document makes, to any topic. */
+    public synchronized List<ContributionRecord> contributionsOf(String document) {
+        return list(CONTRIBUTION_SELECT + " WHERE document = ? ORDER BY kind, key", Catalog::contribution, document);
+    }
+
+    /** How many documents contribute to each topic of a kind, for ranking in listings. */
+    public synchronized java.util.Map<String, Integer> contributionCounts(TopicKind kind) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (Object[] row : list("SELECT key, contributors FROM topic_sizes WHERE kind = ?",
+                rs -> new Object[] {rs.getString(1), rs.getInt(2)}, kind.dbName())) {
+            counts.put((String) row[0], (Integer) row[1]);
+        }
+        return counts;
+    }
+
+    /**
+     * The titles of documents' summary pages, each its name where it has none; one query, as a
+     * topic page shows many.
+     */
+    public synchronized java.util.Map<String, String> documentTitles(java.util.Collection<String> documents) {
+        java.util.Map<String, String> titles = new java.util.HashMap<>();
+        if (documents.isEmpty()) {
+            return titles;
+        }
+        List<Object> paths = new ArrayList<>();
+        for (String d : documents) {
+            paths.add("summaries/" + d + ".md");
+            titles.put(d, d);
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(paths.size(), "?"));
+        for (String[] row : list("SELECT path, title FROM pages WHERE path IN (" + marks + ")",
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, paths.toArray())) {
+            titles.put(row[0].substring("summaries/".length(), row[0].length() - ".md".length()), row[1]);
+        }
+        return titles;
+    }
+
+    /** The title of a document's summary page, or its name when it has none. */
+    public synchronized String documentTitle(String document) {
+        return documentTitles(List.of(document)).get(document);
+    }
+
+    static final String TOPIC_SELECT = "SELECT kind, key, name, type, description, overview, aliases FROM topics";
+    static final String CONTRIBUTION_SELECT = "SELECT kind, key, document, name, text, score FROM contributions";
+
+    static TopicRecord topic(ResultSet rs) throws SQLException {
+        return new TopicRecord(TopicKind.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), Aliases.parse(rs.getString(7)));
+    }
+
+    static ContributionRecord contribution(ResultSet rs) throws SQLException {
+        return new ContributionRecord(TopicKind.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getDouble(6));
+    }
+
+    static final String DOCUMENT_SELECT = "SELECT name, hash, file_name, type, origin, raw_path, source_path,"
+            + " summary_path, pages, description, added_at FROM documents";
+
+    static DocumentRecord document(ResultSet rs) throws SQLException {
+        return new DocumentRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
+                rs.getString(10), Instant.parse(rs.getString(11)));
+    }
+
+    static PageRecord page(ResultSet rs) throws SQLException {
+        return new PageRecord(rs.getString(1), PageKind.fromDb(rs.getString(2)), rs.getString(3),
+                rs.getString(4), rs.getString(5));
+    }
+
+    private <T> Optional<T> query(String sql, RowMapper<T> mapper, Object... args) {
+        List<T> rows = list(sql, mapper, args);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new KbException(ExitCode.FAILURE, "catalog read failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Closing only releases resources; committed data is already durable.
+        }
+    }
+
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+}

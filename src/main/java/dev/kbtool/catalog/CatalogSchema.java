@@ -1,0 +1,144 @@
+package dev.kbtool.catalog;
+
+import java.util.List;
+
+/**
+ * The catalog's forward migrations. Entry {@code i} takes a database from schema version
+ * {@code i} to {@code i + 1} ({@code PRAGMA user_version}); released entries are never edited,
+ * only appended to, so every older KB can be brought forward.
+ */
+final class CatalogSchema {
+    static final List<List<String>> MIGRATIONS = List.of(
+            List.of(
+                    """
+                    CREATE TABLE documents (
+                      id           INTEGER PRIMARY KEY,
+                      name         TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                      hash         TEXT NOT NULL UNIQUE,
+                      file_name    TEXT NOT NULL,
+                      type         TEXT NOT NULL,
+                      origin       TEXT NOT NULL,
+                      raw_path     TEXT NOT NULL,
+                      source_path  TEXT NOT NULL,
+                      summary_path TEXT NOT NULL,
+                      pages        INTEGER NOT NULL DEFAULT 0,
+                      description  TEXT NOT NULL DEFAULT '',
+                      added_at     TEXT NOT NULL
+                    )""",
+                    "CREATE INDEX documents_origin ON documents(origin)",
+                    """
+                    CREATE TABLE pages (
+                      path         TEXT PRIMARY KEY,
+                      kind         TEXT NOT NULL,
+                      title        TEXT NOT NULL,
+                      description  TEXT NOT NULL DEFAULT '',
+                      document     TEXT,
+                      updated_at   TEXT NOT NULL
+                    )""",
+                    "CREATE INDEX pages_kind ON pages(kind)",
+                    "CREATE INDEX pages_document ON pages(document)",
+                    """
+                    CREATE TABLE transactions (
+                      txid         TEXT PRIMARY KEY,
+                      operation    TEXT NOT NULL,
+                      detail       TEXT NOT NULL DEFAULT '',
+                      committed_at TEXT NOT NULL
+                    )"""),
+            List.of(
+                    """
+                    CREATE TABLE topics (
+                      kind         TEXT NOT NULL,
+                      key          TEXT NOT NULL,
+                      name         TEXT NOT NULL,
+                      type         TEXT NOT NULL,
+                      description  TEXT NOT NULL DEFAULT '',
+                      overview     TEXT NOT NULL DEFAULT '',
+                      aliases      TEXT NOT NULL DEFAULT '[]',
+                      PRIMARY KEY (kind, key)
+                    )""",
+                    """
+                    CREATE TABLE contributions (
+                      kind         TEXT NOT NULL,
+                      key          TEXT NOT NULL,
+                      document     TEXT NOT NULL,
+                      name         TEXT NOT NULL,
+                      text         TEXT NOT NULL,
+                      score        REAL NOT NULL,
+                      PRIMARY KEY (kind, key, document)
+                    )""",
+                    "CREATE INDEX contributions_document ON contributions(document)",
+                    "CREATE INDEX contributions_rank ON contributions(kind, key, score DESC, document)"),
+            List.of(
+                    """
+                    CREATE TABLE derived_pages (
+                      path         TEXT PRIMARY KEY,
+                      sha256       TEXT NOT NULL
+                    )"""),
+            List.of(
+                    """
+                    CREATE TABLE doc_tree (
+                      document     TEXT NOT NULL,
+                      ord          INTEGER NOT NULL,
+                      level        INTEGER NOT NULL,
+                      title        TEXT NOT NULL,
+                      start_page   INTEGER NOT NULL,
+                      end_page     INTEGER NOT NULL,
+                      summary      TEXT NOT NULL DEFAULT '',
+                      PRIMARY KEY (document, ord)
+                    )""",
+                    """
+                    CREATE TABLE search_rows (
+                      id           INTEGER PRIMARY KEY,
+                      document     TEXT,
+                      target       TEXT NOT NULL,
+                      kind         TEXT NOT NULL,
+                      page         INTEGER NOT NULL DEFAULT 0
+                    )""",
+                    "CREATE INDEX search_rows_document ON search_rows(document)",
+                    "CREATE INDEX search_rows_target ON search_rows(target)",
+                    "CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')"),
+            List.of(
+                    """
+                    CREATE TABLE links (
+                      source       TEXT NOT NULL,
+                      target       TEXT NOT NULL,
+                      PRIMARY KEY (source, target)
+                    )""",
+                    "CREATE INDEX links_target ON links(target)"),
+            // One row while the derived views lag behind the content: the process that committed
+            // content last without rendering them since (pid and start time).
+            // How many documents contribute to each topic, kept by triggers: a topic page shows
+            // the number, and counting thousands of contributions at every commit made a
+            // commit grow with the knowledge base.
+            List.of(
+                    """
+                    CREATE TABLE views_pending (
+                      id           INTEGER PRIMARY KEY CHECK (id = 1),
+                      committer    TEXT NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE topic_sizes (
+                      kind         TEXT NOT NULL,
+                      key          TEXT NOT NULL,
+                      contributors INTEGER NOT NULL,
+                      PRIMARY KEY (kind, key)
+                    )""",
+                    "INSERT INTO topic_sizes(kind, key, contributors) SELECT kind, key, count(*) FROM contributions GROUP BY kind, key",
+                    """
+                    CREATE TRIGGER contribution_added AFTER INSERT ON contributions BEGIN
+                      INSERT OR IGNORE INTO topic_sizes(kind, key, contributors) VALUES (NEW.kind, NEW.key, 0);
+                      UPDATE topic_sizes SET contributors = contributors + 1 WHERE kind = NEW.kind AND key = NEW.key;
+                    END""",
+                    """
+                    CREATE TRIGGER contribution_removed AFTER DELETE ON contributions BEGIN
+                      UPDATE topic_sizes SET contributors = contributors - 1 WHERE kind = OLD.kind AND key = OLD.key;
+                      DELETE FROM topic_sizes WHERE kind = OLD.kind AND key = OLD.key AND contributors <= 0;
+                    END"""));
+
+    private CatalogSchema() {
+    }
+
+    static int latestVersion() {
+        return MIGRATIONS.size();
+    }
+}

@@ -1,0 +1,283 @@
+package dev.kbtool.catalog;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Row-level writes, only available inside {@link Catalog#commit}. */
+public final class CatalogWriter {
+    private final Connection connection;
+
+    CatalogWriter(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Inserts the document, or replaces the row with the same name (a re-added, changed file). */
+    public void putDocument(DocumentRecord d) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO documents(name, hash, file_name, type, origin, raw_path, source_path, summary_path,
+                                      pages, description, added_at)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?)
+                ON CONFLICT(name) DO UPDATE SET hash = excluded.hash, file_name = excluded.file_name,
+                  type = excluded.type, origin = excluded.origin, raw_path = excluded.raw_path,
+                  source_path = excluded.source_path, summary_path = excluded.summary_path,
+                  pages = excluded.pages, description = excluded.description""")) {
+            ps.setString(1, d.name());
+            ps.setString(2, d.hash());
+            ps.setString(3, d.fileName());
+            ps.setString(4, d.type());
+            ps.setString(5, d.origin());
+            ps.setString(6, d.rawPath());
+            ps.setString(7, d.sourcePath());
+            ps.setString(8, d.summaryPath());
+            ps.setInt(9, d.pages());
+            ps.setString(10, d.description());
+            ps.setString(11, d.addedAt().toString());
+            ps.executeUpdate();
+        }
+    }
+
+    public void deleteDocument(String name) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM documents WHERE name = ?")) {
+            ps.setString(1, name);
+            ps.executeUpdate();
+        }
+    }
+
+    public void putPage(PageRecord p) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO pages(path, kind, title, description, document, updated_at) VALUES (?,?,?,?,?,?)
+                ON CONFLICT(path) DO UPDATE SET kind = excluded.kind, title = excluded.title,
+                  description = excluded.description, document = excluded.document,
+                  updated_at = excluded.updated_at""")) {
+            ps.setString(1, p.path());
+            ps.setString(2, p.kind().dbName());
+            ps.setString(3, p.title());
+            ps.setString(4, p.description());
+            ps.setString(5, p.document());
+            ps.setString(6, Instant.now().toString());
+            ps.executeUpdate();
+        }
+    }
+
+    public void deletePage(String path) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM pages WHERE path = ?")) {
+            ps.setString(1, path);
+            ps.executeUpdate();
+        }
+    }
+
+    public void putTopic(TopicRecord t) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO topics(kind, key, name, type, description, overview, aliases) VALUES (?,?,?,?,?,?,?)
+                ON CONFLICT(kind, key) DO UPDATE SET name = excluded.name, type = excluded.type,
+                  description = excluded.description, overview = excluded.overview, aliases = excluded.aliases""")) {
+            ps.setString(1, t.kind().dbName());
+            ps.setString(2, t.key());
+            ps.setString(3, t.name());
+            ps.setString(4, t.type());
+            ps.setString(5, t.description());
+            ps.setString(6, t.overview());
+            ps.setString(7, Aliases.format(t.aliases()));
+            ps.executeUpdate();
+        }
+    }
+
+    public void deleteTopic(TopicKind kind, String key) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM topics WHERE kind = ? AND key = ?")) {
+            ps.setString(1, kind.dbName());
+            ps.setString(2, key);
+            ps.executeUpdate();
+        }
+    }
+
+    public void putContribution(ContributionRecord c) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO contributions(kind, key, document, name, text, score) VALUES (?,?,?,?,?,?)
+                ON CONFLICT(kind, key, document) DO UPDATE SET name = excluded.name, text = excluded.text,
+                  score = excluded.score""")) {
+            ps.setString(1, c.kind().dbName());
+            ps.setString(2, c.key());
+            ps.setString(3, c.document());
+            ps.setString(4, c.name());
+            ps.setString(5, c.text());
+            ps.setDouble(6, c.score());
+            ps.executeUpdate();
+        }
+    }
+
+    public void deleteContribution(ContributionRecord c) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "DELETE FROM contributions WHERE kind = ? AND key = ? AND document = ?")) {
+            ps.setString(1, c.kind().dbName());
+            ps.setString(2, c.key());
+            ps.setString(3, c.document());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Removes every contribution of a document, before its new ones are written or when it is removed. */
+    public void deleteContributionsOf(String document) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM contributions WHERE document = ?")) {
+            ps.setString(1, document);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Records a derived page as written (sha256 of its content), or forgets it when {@code sha256} is null. */
+    public void putDerivedPage(String path, String sha256) throws SQLException {
+        String sql = sha256 == null ? "DELETE FROM derived_pages WHERE path = ?"
+                : "INSERT INTO derived_pages(path, sha256) VALUES (?, ?) ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, path);
+            if (sha256 != null) {
+                ps.setString(2, sha256);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /** Replaces a document's page tree. */
+    public void putTree(String document, java.util.List<TreeNode> nodes) throws SQLException {
+        deleteTree(document);
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO doc_tree(document, ord, level, title,"
+                + " start_page, end_page, summary) VALUES (?,?,?,?,?,?,?)")) {
+            for (TreeNode n : nodes) {
+                ps.setString(1, document);
+                ps.setInt(2, n.ord());
+                ps.setInt(3, n.level());
+                ps.setString(4, n.title());
+                ps.setInt(5, n.startPage());
+                ps.setInt(6, n.endPage());
+                ps.setString(7, n.summary());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public void deleteTree(String document) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM doc_tree WHERE document = ?")) {
+            ps.setString(1, document);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Adds rows to the full-text index; {@code document} is null for shared pages. The two
+     * statements are prepared once for the whole list: a long document adds a row per page.
+     */
+    public void index(String document, List<SearchEntry> entries) throws SQLException {
+        try (PreparedStatement row = connection.prepareStatement(
+                "INSERT INTO search_rows(document, target, kind, page) VALUES (?,?,?,?) RETURNING id");
+                PreparedStatement text = connection.prepareStatement(
+                        "INSERT INTO search(rowid, title, body) VALUES (?,?,?)")) {
+            for (SearchEntry e : entries) {
+                row.setString(1, document);
+                row.setString(2, e.target());
+                row.setString(3, e.kind());
+                row.setInt(4, e.page());
+                long id;
+                try (ResultSet rs = row.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+                text.setLong(1, id);
+                text.setString(2, e.title());
+                text.setString(3, e.body());
+                text.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Makes {@code entry} the only index row of a shared page. A topic page that a new
+     * document changed only below its shown contributions reads the same as before, and
+     * rewriting its row would cost the full-text index a delete and an insert for nothing.
+     */
+    public void reindexTarget(SearchEntry entry) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT r.kind, r.page, s.title, s.body FROM search_rows r JOIN search s ON s.rowid = r.id
+                WHERE r.target = ?""")) {
+            ps.setString(1, entry.target());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && entry.kind().equals(rs.getString(1)) && entry.page() == rs.getInt(2)
+                        && entry.title().equals(rs.getString(3)) && entry.body().equals(rs.getString(4))
+                        && !rs.next()) {
+                    return;
+                }
+            }
+        }
+        unindexTarget(entry.target());
+        index(null, List.of(entry));
+    }
+
+    /** Removes every index row of a document. */
+    public void unindexDocument(String document) throws SQLException {
+        unindex("document", document);
+    }
+
+    /** Removes the index rows of one shared page, e.g. {@code concepts/graph}. */
+    public void unindexTarget(String target) throws SQLException {
+        unindex("target", target);
+    }
+
+    private void unindex(String column, String value) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "DELETE FROM search WHERE rowid IN (SELECT id FROM search_rows WHERE " + column + " = ?)")) {
+            ps.setString(1, value);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM search_rows WHERE " + column + " = ?")) {
+            ps.setString(1, value);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Records the wikilink targets of a page kb wrote (path relative to {@code wiki/}, e.g.
+     * {@code summaries/a.md}), replacing what was recorded before; an empty set forgets the page.
+     * Only the difference is written: a topic page that gains one contribution keeps almost all
+     * of its links, and rewriting them all made every commit insert a thousand index entries
+     * into a table that grows with the knowledge base.
+     */
+    public void putLinks(String source, java.util.Collection<String> targets) throws SQLException {
+        Set<String> wanted = new HashSet<>(targets);
+        Set<String> recorded = new HashSet<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT target FROM links WHERE source = ?")) {
+            ps.setString(1, source);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    recorded.add(rs.getString(1));
+                }
+            }
+        }
+        linkBatch("DELETE FROM links WHERE source = ? AND target = ?", source, without(recorded, wanted));
+        linkBatch("INSERT INTO links(source, target) VALUES (?,?)", source, without(wanted, recorded));
+    }
+
+    private static Set<String> without(Set<String> from, Set<String> taken) {
+        Set<String> rest = new HashSet<>(from);
+        rest.removeAll(taken);
+        return rest;
+    }
+
+    private void linkBatch(String sql, String source, Set<String> targets) throws SQLException {
+        if (targets.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (String t : targets) {
+                ps.setString(1, source);
+                ps.setString(2, t);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+}

@@ -1,5 +1,0 @@
-package dev.kbtool.convert;
-
-/** One page of a paged document (PDF), 1-based, as Markdown. */
-public record SourcePage(int number, String markdown) {
-}

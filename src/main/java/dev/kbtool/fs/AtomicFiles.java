@@ -1,0 +1,216 @@
+package dev.kbtool.fs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Durable, all-or-nothing file replacement: a temp file next to the target, fsync, an
+ * atomic rename over the target, then an fsync of the directory. A reader sees the old
+ * bytes or the new ones, never a mix, and after a crash the file is one or the other.
+ * Replaced files keep their mode; new files get the mode any new file would get.
+ */
+public final class AtomicFiles {
+    /** Temp files carry this marker so recovery and doctor can recognise leftovers. */
+    public static final String TEMP_MARKER = ".kbtmp-";
+
+    private AtomicFiles() {
+    }
+
+    public static void writeString(Path target, String text) throws IOException {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * What to do with a directory whose entries changed: fsync it now, or — inside a
+     * transaction — remember it and fsync each such directory once, before the commit point.
+     */
+    @FunctionalInterface
+    public interface DirSync {
+        DirSync NOW = AtomicFiles::fsyncDirectory;
+
+        void changed(Path dir) throws IOException;
+    }
+
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, bytes, DirSync.NOW);
+    }
+
+    public static void write(Path target, byte[] bytes, DirSync dirs) throws IOException {
+        try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
+            replaceWith(in, target, dirs);
+        }
+    }
+
+    /** Copies {@code source} over {@code target} atomically, streaming so large files use constant memory. */
+    public static void copy(Path source, Path target) throws IOException {
+        try (InputStream in = Files.newInputStream(source)) {
+            replaceWith(in, target, DirSync.NOW);
+        }
+    }
+
+    private static void replaceWith(InputStream in, Path target, DirSync dirs) throws IOException {
+        Path tmp = tempSibling(target);
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                byte[] chunk = new byte[1 << 16];
+                int n;
+                while ((n = in.read(chunk)) > 0) {
+                    writeFully(ch, ByteBuffer.wrap(chunk, 0, n), target);
+                }
+                Faults.beforeFsync(target);
+                // fdatasync: the data and what it takes to read it back; the rename is made
+                // durable by the directory fsync.
+                ch.force(false);
+            }
+            replace(tmp, target, dirs);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer buf, Path target) throws IOException {
+        while (buf.hasRemaining()) {
+            Faults.beforeWrite(target);
+            ch.write(buf);
+        }
+    }
+
+    /**
+     * Moves a finished file (e.g. from staging) onto {@code target} by atomic rename. Across
+     * file systems, where rename cannot work, it falls back to an atomic copy.
+     */
+    public static void publish(Path source, Path target) throws IOException {
+        publish(source, target, DirSync.NOW);
+    }
+
+    public static void publish(Path source, Path target, DirSync dirs) throws IOException {
+        Files.createDirectories(target.getParent());
+        Set<PosixFilePermission> mode = modeFor(target);
+        try {
+            Faults.beforeWrite(target);
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            try (InputStream in = Files.newInputStream(source)) {
+                replaceWith(in, target, dirs);
+            }
+            Files.deleteIfExists(source);
+            return;
+        }
+        applyMode(target, mode);
+        fsync(target);
+        dirs.changed(target.getParent());
+    }
+
+    /** Appends bytes at the end of a file and forces them to disk; used only for append-only files. */
+    public static void append(Path target, byte[] bytes) throws IOException {
+        append(target, bytes, DirSync.NOW);
+    }
+
+    public static void append(Path target, byte[] bytes, DirSync dirs) throws IOException {
+        boolean created = !Files.exists(target);
+        try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            writeFully(ch, ByteBuffer.wrap(bytes), target);
+            Faults.beforeFsync(target);
+            ch.force(false);
+        }
+        if (created) {
+            dirs.changed(target.getParent());
+        }
+    }
+
+    public static void fsync(Path file) throws IOException {
+        Faults.beforeFsync(file);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ch.force(false);
+        }
+    }
+
+    /** Makes a rename or a new directory entry durable; a no-op where directories cannot be opened. */
+    public static void fsyncDirectory(Path dir) throws IOException {
+        Faults.beforeFsync(dir);
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
+            // Windows cannot open directories; NTFS journals the rename itself.
+        }
+    }
+
+    /** Whether a file name is one of kb's temp files. */
+    public static boolean isTemp(Path path) {
+        String name = path.getFileName().toString();
+        return name.startsWith(".") && name.contains(TEMP_MARKER);
+    }
+
+    public static Path tempSibling(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);
+        return dir.resolve("." + target.getFileName() + TEMP_MARKER + suffix);
+    }
+
+    private static void replace(Path tmp, Path target, DirSync dirs) throws IOException {
+        applyMode(tmp, modeFor(target));
+        Faults.beforeRename(target);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        dirs.changed(target.getParent());
+    }
+
+    /** The mode the new file should have: that of the file it replaces, else the default for new files. */
+    private static Set<PosixFilePermission> modeFor(Path target) throws IOException {
+        try {
+            return Files.getPosixFilePermissions(target);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    private static void applyMode(Path file, Set<PosixFilePermission> mode) throws IOException {
+        if (mode == null) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(file, mode);
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: modes do not exist there.
+        }
+    }
+
+    /** Creates a directory and makes its entry durable in the parent. */
+    public static void createDirectories(Path dir) throws IOException {
+        Path missing = dir.toAbsolutePath();
+        if (Files.isDirectory(missing)) {
+            return;
+        }
+        Path parent = missing.getParent();
+        if (parent != null) {
+            createDirectories(parent);
+        }
+        try {
+            Files.createDirectory(missing);
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(missing)) {
+                throw e;
+            }
+            return;
+        }
+        if (parent != null) {
+            fsyncDirectory(parent);
+        }
+    }
+}

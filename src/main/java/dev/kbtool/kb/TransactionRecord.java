@@ -1,7 +1,0 @@
-package dev.kbtool.kb;
-
-import java.time.Instant;
-
-/** A committed transaction: the catalog's proof that a mutation is durable. */
-public record TransactionRecord(String txid, String operation, String detail, Instant committedAt) {
-}

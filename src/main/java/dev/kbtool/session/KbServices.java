@@ -1,0 +1,147 @@
+package dev.kbtool.session;
+
+import dev.kbtool.compile.DocumentCompiler;
+import dev.kbtool.compile.llm.OverviewSynthesizer;
+import dev.kbtool.compile.select.Compilers;
+import dev.kbtool.config.Config;
+import dev.kbtool.convert.Converters;
+import dev.kbtool.ingest.AddPipeline;
+import dev.kbtool.ingest.DocumentPreparer;
+import dev.kbtool.layout.KbLayout;
+import dev.kbtool.lint.Doctor;
+import dev.kbtool.lint.Lint;
+import dev.kbtool.lint.LintFixer;
+import dev.kbtool.pipeline.Cancellation;
+import dev.kbtool.publish.DerivedViews;
+import dev.kbtool.publish.OverviewRefresher;
+import dev.kbtool.publish.TopicMerger;
+import dev.kbtool.recompile.Recompiler;
+import dev.kbtool.remove.DocumentRemover;
+import dev.kbtool.tx.TxEngine;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The services of one opened knowledge base, wired once: the transaction engine (one per
+ * session: it holds the catalog's commit point) and the add, recompile, remove, lint and doctor
+ * services built on it from the session's config. Commands and tests ask here instead of
+ * assembling the parts themselves. Closing it closes the session.
+ */
+public final class KbServices implements AutoCloseable {
+    /**
+     * How this process talks to people and waits.
+     *
+     * @param command     what this process does, shown to anyone waiting for the lock
+     * @param lockTimeout how long to wait for a busy knowledge base
+     * @param env         environment variables (the LLM key is read from here)
+     * @param notices     one-line notices for a person (recovery, fallback to offline)
+     */
+    public record Settings(String command, Duration lockTimeout, Map<String, String> env, Consumer<String> notices) {
+    }
+
+    private final KbSession session;
+    private final Settings settings;
+    private DocumentCompiler compiler;
+    private TxEngine engine;
+
+    public KbServices(KbSession session, Settings settings) {
+        this.session = session;
+        this.settings = settings;
+    }
+
+    /** Opens the knowledge base at {@code layout} with its services. */
+    public static KbServices open(KbLayout layout, Settings settings) {
+        return new KbServices(KbSession.open(layout), settings);
+    }
+
+    /**
+     * Compiles with {@code compiler} instead of the one the config asks for: a compiler under
+     * test, or one a benchmark measures.
+     */
+    public KbServices withCompiler(DocumentCompiler compiler) {
+        this.compiler = compiler;
+        return this;
+    }
+
+    public KbSession session() {
+        return session;
+    }
+
+    /** The session's transaction engine, made on first use. */
+    public TxEngine engine() {
+        if (engine == null) {
+            engine = new TxEngine(session.layout(), session.catalog(), settings.lockTimeout(), settings.command(),
+                    settings.notices(), DerivedViews::refresh);
+        }
+        return engine;
+    }
+
+    /** How many concepts and entities a document contributes and a topic page shows. */
+    public TopicMerger.Limits limits() {
+        Config c = session.config();
+        return new TopicMerger.Limits(c.maxConcepts(), c.maxEntities(), c.pageContributions(), c.pageLinks());
+    }
+
+    /** Prepare workers: the flag when given, else the config's {@code jobs}. */
+    public int jobs(Integer requested) {
+        return requested != null ? requested : session.config().effectiveJobs();
+    }
+
+    /** How long one file may take to prepare: conversion, plus the LLM's budget when one is used. */
+    public Duration fileTimeout() {
+        return Compilers.fileTimeout(session.config(), configOrigin());
+    }
+
+    public AddPipeline addPipeline(Converters converters, int jobs, boolean dryRun, Cancellation cancellation) {
+        DocumentPreparer preparer = new DocumentPreparer(session.catalog(), session.config(), converters, compiler());
+        return new AddPipeline(engine(), preparer, new AddPipeline.Options(jobs, fileTimeout(), dryRun, limits()),
+                cancellation);
+    }
+
+    /** @param overviews re-synthesise the overviews of touched topics when an LLM is configured */
+    public Recompiler recompiler(int jobs, boolean overviews) {
+        OverviewSynthesizer synthesizer = overviews
+                ? Compilers.overviews(session.config(), configOrigin(), settings.env()) : null;
+        OverviewRefresher refresher = synthesizer == null ? null
+                : new OverviewRefresher(engine(), synthesizer, limits());
+        return new Recompiler(engine(), compiler(), refresher, limits(), jobs, fileTimeout(), settings.notices());
+    }
+
+    public DocumentRemover remover(boolean keepRaw, boolean keepEmpty) {
+        return new DocumentRemover(engine(), new DocumentRemover.Options(keepRaw, keepEmpty, limits()));
+    }
+
+    public Lint lint() {
+        return new Lint(engine());
+    }
+
+    public LintFixer lintFixer() {
+        return new LintFixer(engine(), limits());
+    }
+
+    public Doctor doctor() {
+        return new Doctor(engine());
+    }
+
+    /** The name of the compiler the config asks for, as people read it. */
+    public String compilerName() {
+        return session.config().usesLlm() ? "llm" : "offline";
+    }
+
+    private DocumentCompiler compiler() {
+        if (compiler == null) {
+            compiler = Compilers.create(session.config(), configOrigin(), settings.env(), settings.notices());
+        }
+        return compiler;
+    }
+
+    private String configOrigin() {
+        return session.layout().configFile().toString();
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.kbtool.session;
+
+import dev.kbtool.catalog.Catalog;
+import dev.kbtool.config.Config;
+import dev.kbtool.config.ConfigLoader;
+import dev.kbtool.layout.KbLayout;
+
+/**
+ * An opened knowledge base: its layout, its validated config and the process's catalog
+ * connection. Commands open one session and close it when they finish.
+ */
+public final class KbSession implements AutoCloseable {
+    private final KbLayout layout;
+    private final Config config;
+    private final Catalog catalog;
+
+    private KbSession(KbLayout layout, Config config, Catalog catalog) {
+        this.layout = layout;
+        this.config = config;
+        this.catalog = catalog;
+    }
+
+    public static KbSession open(KbLayout layout) {
+        Config config = ConfigLoader.load(layout.configFile());
+        return new KbSession(layout, config, Catalog.open(layout.catalogFile()));
+    }
+
+    public KbLayout layout() {
+        return layout;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public void close() {
+        catalog.close();
+    }
+}
