@@ -41,6 +41,7 @@ public final class Catalog implements AutoCloseable {
 
     /** Opens (creating if needed) the catalog and brings its schema forward to this kb's version. */
     public static Catalog open(Path file) {
+        SqliteLibrary.prepare();
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -154,6 +155,21 @@ public final class Catalog implements AutoCloseable {
 
     public synchronized boolean isCommitted(String txid) {
         return query("SELECT 1 FROM transactions WHERE txid = ?", rs -> true, txid).isPresent();
+    }
+
+    /** Names of documents a {@code kb remove} took away and that are not documents again. */
+    public synchronized List<String> removedDocumentNames() {
+        return list("SELECT DISTINCT detail FROM transactions WHERE operation = 'remove'"
+                + " AND lower(detail) NOT IN (SELECT lower(name) FROM documents) ORDER BY detail", rs -> rs.getString(1));
+    }
+
+    /**
+     * The sequence number of the last committed transaction (0 for none). Rows of
+     * {@code transactions} are never deleted, so it only grows: a transaction that began when it
+     * was lower began before a later one committed.
+     */
+    public synchronized long lastCommitSeq() {
+        return query("SELECT coalesce(max(rowid), 0) FROM transactions", rs -> rs.getLong(1)).orElse(0L);
     }
 
     /** The latest change to the knowledge base's content; re-rendering derived views does not count. */

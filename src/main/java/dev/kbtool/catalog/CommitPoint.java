@@ -23,29 +23,28 @@ public final class CommitPoint {
     /**
      * Runs {@code work} and records {@code txid} as committed in one SQLite transaction. Either
      * every row of the mutation and the committed marker become durable, or none do.
+     *
+     * @throws KbException                   a row could not be written: nothing committed
+     * @throws CommitOutcomeUnknownException SQLite's COMMIT itself failed: the transaction may or
+     *                                       may not be durable, and only the next process can tell
      */
     public void commit(String txid, String operation, String detail, CatalogWork work) {
         synchronized (catalog) {
             Connection connection = catalog.connection();
             try {
                 connection.setAutoCommit(false);
-                work.apply(new CatalogWriter(connection));
-                try (PreparedStatement ps = connection.prepareStatement(
-                        "INSERT INTO transactions(txid, operation, detail, committed_at) VALUES (?,?,?,?)")) {
-                    ps.setString(1, txid);
-                    ps.setString(2, operation);
-                    ps.setString(3, detail);
-                    ps.setString(4, Instant.now().toString());
-                    ps.executeUpdate();
+                writeRows(connection, txid, operation, detail, work);
+                try {
+                    connection.commit();
+                } catch (SQLException e) {
+                    // SQLite may have written the commit to its WAL before failing (a failed fsync,
+                    // say); reopened, it finds the transaction committed. This connection cannot
+                    // tell, so the decision is left to recovery in the next process.
+                    rollbackQuietly(connection);
+                    throw new CommitOutcomeUnknownException(operation, detail, e);
                 }
-                markViews(connection, operation);
-                connection.commit();
             } catch (SQLException e) {
-                rollbackQuietly(connection);
                 throw new KbException(ExitCode.FAILURE, "catalog write failed: " + e.getMessage(), e);
-            } catch (RuntimeException e) {
-                rollbackQuietly(connection);
-                throw e;
             } finally {
                 try {
                     connection.setAutoCommit(true);
@@ -53,6 +52,25 @@ public final class CommitPoint {
                     // The connection is unusable; the next statement reports it.
                 }
             }
+        }
+    }
+
+    private void writeRows(Connection connection, String txid, String operation, String detail, CatalogWork work)
+            throws SQLException {
+        try {
+            work.apply(new CatalogWriter(connection));
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO transactions(txid, operation, detail, committed_at) VALUES (?,?,?,?)")) {
+                ps.setString(1, txid);
+                ps.setString(2, operation);
+                ps.setString(3, detail);
+                ps.setString(4, Instant.now().toString());
+                ps.executeUpdate();
+            }
+            markViews(connection, operation);
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(connection);
+            throw e;
         }
     }
 

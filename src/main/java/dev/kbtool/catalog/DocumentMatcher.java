@@ -2,6 +2,8 @@ package dev.kbtool.catalog;
 
 import dev.kbtool.failure.ExitCode;
 import dev.kbtool.failure.KbException;
+import dev.kbtool.layout.DocumentNames;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,13 +38,51 @@ public final class DocumentMatcher {
      * fails, listing the candidates, before anything changes.
      */
     public static Map<String, DocumentRecord> each(Catalog catalog, List<String> queries) {
+        return eachOrRemoved(catalog, queries).documents();
+    }
+
+    /**
+     * The documents queries name, and the queries that name only documents already removed.
+     *
+     * @param documents     name → document, in the order given
+     * @param removedEarlier queries that match no document now but a document a {@code kb remove}
+     *                      took away: a remove run again after a kill finds them done
+     */
+    public record Resolution(Map<String, DocumentRecord> documents, List<String> removedEarlier) {
+    }
+
+    /**
+     * Like {@link #each}, except that a query matching no document but a removed one is not an
+     * error: it is reported as removed earlier, so a batch interrupted after some removals
+     * converges when run again.
+     */
+    public static Resolution eachOrRemoved(Catalog catalog, List<String> queries) {
         List<DocumentRecord> all = catalog.documents();
         Map<String, DocumentRecord> out = new LinkedHashMap<>();
+        List<String> removed = new ArrayList<>();
+        List<String> removedNames = null;
         for (String q : queries) {
+            if (match(all, q).isEmpty()) {
+                if (removedNames == null) {
+                    removedNames = catalog.removedDocumentNames();
+                }
+                if (namesRemoved(removedNames, q)) {
+                    removed.add(q);
+                    continue;
+                }
+            }
             DocumentRecord d = single(all, q);
             out.put(d.name(), d);
         }
-        return out;
+        return new Resolution(out, removed);
+    }
+
+    /** The query is a removed document's name, its file's stem, or part of its name. */
+    private static boolean namesRemoved(List<String> removedNames, String query) {
+        String q = query.toLowerCase(Locale.ROOT);
+        String stem = DocumentNames.stem(query).toLowerCase(Locale.ROOT);
+        return removedNames.stream().map(n -> n.toLowerCase(Locale.ROOT))
+                .anyMatch(n -> n.equals(stem) || n.contains(q));
     }
 
     private static DocumentRecord single(List<DocumentRecord> all, String query) {

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
             "Check every invariant of the knowledge base.",
             "Looks at unfinished or quarantined transactions, stale staging, leftover temp files, the "
                     + "catalog's integrity, catalog against files, frontmatter and the index. Exit 0 when "
-                    + "healthy, 1 when not. Without --repair it changes nothing; it waits for a command that is "
+                    + "healthy (warnings, such as a file in raw/ without a document, do not count), 1 when "
+                    + "errors are found. Without --repair it changes nothing; it waits for a command that is "
                     + "changing the knowledge base, so work in progress is never reported as damage."
         })
 final class DoctorCommand extends BaseCommand {
@@ -33,14 +34,17 @@ final class DoctorCommand extends BaseCommand {
             KbSession session = kb.session();
             Doctor doctor = kb.doctor();
             List<Problem> problems = repair ? doctor.repairThenCheck() : doctor.check();
+            long errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
+            boolean healthy = errors == 0;
             if (json()) {
                 ObjectNode node = Json.object()
                         .put("kb", session.layout().root().toString())
-                        .put("healthy", problems.isEmpty())
+                        .put("healthy", healthy)
                         .put("documents", session.catalog().documentCount());
                 ArrayNode list = node.putArray("problems");
                 for (Problem p : problems) {
-                    list.addObject().put("code", p.code()).put("path", p.path()).put("message", p.message());
+                    list.addObject().put("code", p.code()).put("path", p.path()).put("message", p.message())
+                            .put("severity", p.severity().label());
                 }
                 Json.line(out(), node);
             } else {
@@ -48,10 +52,13 @@ final class DoctorCommand extends BaseCommand {
                     out().println(p.code() + "  " + p.path() + ": " + p.message());
                 }
                 if (!quiet()) {
-                    out().println(problems.isEmpty() ? "healthy" : problems.size() + " problem(s) found");
+                    out().println(healthy
+                            ? (problems.isEmpty() ? "healthy" : "healthy; " + problems.size() + " warning(s) found")
+                            : errors + " problem(s) found" + (errors < problems.size()
+                                    ? ", and " + (problems.size() - errors) + " warning(s)" : ""));
                 }
             }
-            return problems.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
+            return healthy ? ExitCode.OK : ExitCode.FAILURE;
         }
     }
 }

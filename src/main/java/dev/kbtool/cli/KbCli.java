@@ -1,16 +1,11 @@
 package dev.kbtool.cli;
 
 import dev.kbtool.failure.ExitCode;
+import dev.kbtool.failure.IoFailures;
 import dev.kbtool.failure.KbException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParameterException;
@@ -55,7 +50,7 @@ public final class KbCli {
         String message;
         if (ex instanceof KbException kbe) {
             code = kbe.exitCode();
-            message = kbe.getMessage();
+            message = IoFailures.withAdvice(kbe.getMessage());
         } else if (ex instanceof UncheckedIOException uio) {
             code = ExitCode.FAILURE;
             message = describe(uio.getCause());
@@ -78,31 +73,7 @@ public final class KbCli {
 
     /** An I/O failure in words a person can act on, with the file it concerns. */
     static String describe(java.io.IOException e) {
-        if (e instanceof FileSystemException fse && fse.getFile() != null) {
-            String reason = fse.getReason() != null ? fse.getReason() : reason(fse);
-            return fse.getFile() + ": " + reason;
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    }
-
-    /** Java names these failures only by their class; say what the system would have said. */
-    private static String reason(FileSystemException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "already exists";
-        }
-        if (e instanceof NotDirectoryException) {
-            return "not a directory";
-        }
-        if (e instanceof DirectoryNotEmptyException) {
-            return "directory not empty";
-        }
-        return e.getClass().getSimpleName();
+        return IoFailures.describe(e);
     }
 
     /** Creates commands with their collaborators, the way a DI container would, without one. */

@@ -18,7 +18,9 @@ import picocli.CommandLine.Parameters;
             "Remove documents and everything they contributed.",
             "Takes away each document's raw file, source, images and summary and its contributions to "
                     + "concept and entity pages, in one transaction per document. Pages left without "
-                    + "contributions are deleted, links to deleted pages become plain text. DOC is a document "
+                    + "contributions are deleted, links to deleted pages become plain text. A document a remove "
+                    + "already took away is reported as removed earlier, so a remove run again after a kill "
+                    + "finishes the rest. DOC is a document "
                     + "name, a file name, or an unambiguous part of either. On a terminal kb asks first; "
                     + "elsewhere pass --yes."
         })
@@ -51,7 +53,16 @@ final class RemoveCommand extends BaseCommand {
                 // still come out whole.
                 kb.engine().settle();
             }
-            Map<String, DocumentRecord> targets = DocumentMatcher.each(kb.session().catalog(), documents);
+            DocumentMatcher.Resolution resolved = DocumentMatcher.eachOrRemoved(kb.session().catalog(), documents);
+            Map<String, DocumentRecord> targets = resolved.documents();
+            for (String gone : resolved.removedEarlier()) {
+                // Run again after a kill, a remove finds what it already did: not an error.
+                if (json()) {
+                    Json.line(out(), Json.object().put("doc", gone).put("status", "removed earlier"));
+                } else if (!quiet()) {
+                    out().println(gone + ": removed earlier");
+                }
+            }
             DocumentRemover remover = kb.remover(keepRaw, keepEmpty);
             // The plan is for a person to read; remove() plans again under the lock, so it is
             // made only when it will be shown.
@@ -69,8 +80,8 @@ final class RemoveCommand extends BaseCommand {
                 }
                 return ExitCode.OK;
             }
-            if (!Confirmation.confirm(context, err(), yes, "Remove " + targets.size() + " document(s)?",
-                    "kb remove changes the knowledge base")) {
+            if (!targets.isEmpty() && !Confirmation.confirm(context, err(), yes, "Remove " + targets.size()
+                    + " document(s)?", "kb remove changes the knowledge base")) {
                 err().println("kb: aborted; nothing changed");
                 return ExitCode.FAILURE;
             }
@@ -83,6 +94,7 @@ final class RemoveCommand extends BaseCommand {
             });
             if (json()) {
                 Json.line(out(), Json.object().put("summary", true).put("removed", targets.size())
+                        .put("removed_earlier", resolved.removedEarlier().size())
                         .put("milliseconds", (System.nanoTime() - start) / 1_000_000));
             }
         }

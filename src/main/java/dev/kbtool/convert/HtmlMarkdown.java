@@ -1,5 +1,6 @@
 package dev.kbtool.convert;
 
+import dev.kbtool.text.ActiveContent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -210,7 +211,7 @@ final class HtmlMarkdown {
     private String link(Element a) {
         String text = inlineChildren(a).strip();
         String href = a.attr("href").strip();
-        if (href.isEmpty() || href.toLowerCase(Locale.ROOT).startsWith("javascript:")) {
+        if (href.isEmpty() || ActiveContent.dangerous(href)) {
             return text;
         }
         if (text.isEmpty()) {
@@ -221,7 +222,7 @@ final class HtmlMarkdown {
 
     private static String image(Element img) {
         String src = img.attr("src").strip();
-        if (src.isEmpty()) {
+        if (src.isEmpty() || ActiveContent.dangerous(src)) {
             return "";
         }
         return "![" + MarkdownEscape.text(img.attr("alt").strip()) + "](" + MarkdownEscape.destination(src) + ")";

@@ -1,10 +1,18 @@
 package dev.kbtool.convert;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Decodes text files. A byte order mark decides (UTF-8, UTF-16 LE/BE); without one the bytes must
@@ -16,6 +24,63 @@ import java.nio.charset.StandardCharsets;
  */
 final class TextDecoding {
     private TextDecoding() {
+    }
+
+    /** Bytes read ahead to detect the encoding, or binary data, before streaming. */
+    private static final int HEAD = 8192;
+
+    /**
+     * A file's text as a stream, for files too big to hold twice (a 60 MB table): the encoding
+     * and binary checks of {@link #decode} run on the first bytes; bytes further on that are not
+     * valid in the encoding make reading fail with a {@link java.nio.charset.CharacterCodingException}.
+     * Line ends are left as they are.
+     */
+    static Reader open(Path file) throws IOException, ConversionException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), HEAD);
+        try {
+            in.mark(HEAD);
+            byte[] head = in.readNBytes(HEAD);
+            in.reset();
+            Charset charset = StandardCharsets.UTF_8;
+            int skip = 0;
+            if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
+                skip = 3;
+            } else if (startsWith(head, 0xFE, 0xFF)) {
+                charset = StandardCharsets.UTF_16BE;
+                skip = 2;
+            } else if (startsWith(head, 0xFF, 0xFE)) {
+                charset = StandardCharsets.UTF_16LE;
+                skip = 2;
+            } else {
+                checkUtf8Head(head, head.length == HEAD);
+            }
+            in.skipNBytes(skip);
+            return new BufferedReader(new InputStreamReader(in, decoder(charset)));
+        } catch (IOException | ConversionException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /** Refuses a file whose first bytes are binary or not UTF-8, as {@link #decode} would. */
+    private static void checkUtf8Head(byte[] head, boolean truncated) throws ConversionException {
+        java.nio.charset.CharsetDecoder utf8 = decoder(StandardCharsets.UTF_8);
+        ByteBuffer bytes = ByteBuffer.wrap(head);
+        // A character cut at the end of the head is not an error: the rest is in the stream.
+        java.nio.charset.CoderResult result = utf8.decode(bytes, java.nio.CharBuffer.allocate(head.length), !truncated);
+        boolean valid = !result.isError() && (truncated || !bytes.hasRemaining());
+        if (!valid) {
+            if (!ContentSniffer.looksLikeText(head)) {
+                throw new ConversionException("binary data, not text (the file looks like "
+                        + ContentSniffer.describe(java.util.Arrays.copyOf(head, Math.min(head.length, 512))) + ")");
+            }
+            throw new ConversionException("not valid UTF-8 text (legacy encoding?); convert the file to UTF-8 first");
+        }
+        for (byte b : head) {
+            if (b == 0) {
+                throw new ConversionException("binary data, not text (it contains NUL bytes)");
+            }
+        }
     }
 
     static String decode(byte[] bytes) throws ConversionException {

@@ -76,6 +76,20 @@ public final class DocumentPreparer {
                 FileTrees.deleteRecursively(folder);
             }
             return result;
+        } catch (InputFile.Unreadable e) {
+            FileTrees.deleteRecursively(folder);
+            return new Done(AddOutcome.failed(file.display(), e.getMessage()));
+        } catch (StackOverflowError e) {
+            // A hostile file (100,000 nested quotes, say) must fail alone, not end the batch.
+            FileTrees.deleteRecursively(folder);
+            return new Done(AddOutcome.failed(file.display(), "nested too deeply to read"));
+        } catch (OutOfMemoryError e) {
+            // The allocation that failed was this file's (one huge table or text); once it is
+            // dropped the batch goes on. The cap a file is checked against is max_file_size.
+            FileTrees.deleteRecursively(folder);
+            return new Done(AddOutcome.failed(file.display(), "too large to convert in the memory kb may use ("
+                    + Units.formatSize(Runtime.getRuntime().maxMemory()) + "); lower max_file_size or give kb more"
+                    + " memory (KB_JAVA_OPTS=-Xmx...)"));
         } catch (IOException | InterruptedException | RuntimeException e) {
             FileTrees.deleteRecursively(folder);
             throw e;
@@ -85,7 +99,7 @@ public final class DocumentPreparer {
     private Result prepareIn(Path folder, InputFile file) throws IOException, InterruptedException {
         String extension = Converters.extension(file.path());
         Path raw = folder.resolve("raw" + (extension.isEmpty() ? "" : "." + extension));
-        String hash = StagedCopy.copyAndHash(file.path(), raw);
+        String hash = StagedCopy.copyAndHash(file, raw);
         Optional<String> known = knownAs(hash);
         if (known.isPresent()) {
             return new Done(AddOutcome.skipped(file.display(), known.get(), "already in the knowledge base as " + known.get()));

@@ -2,8 +2,6 @@ package dev.kbtool.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -13,7 +11,8 @@ public final class FileHashes {
     private FileHashes() {
     }
 
-    public static String sha256(Path file) throws IOException {
+    /** The SHA-256 of the scanned file, read through {@link InputFile#open}. */
+    public static String sha256(InputFile file) throws IOException {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");
@@ -21,7 +20,7 @@ public final class FileHashes {
             throw new IllegalStateException(e);
         }
         byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = file.open()) {
             int n;
             while ((n = in.read(buf)) > 0) {
                 md.update(buf, 0, n);

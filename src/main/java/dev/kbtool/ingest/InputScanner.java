@@ -65,7 +65,11 @@ public final class InputScanner {
                 problems.add(AddOutcome.failed(shown, "unsupported file type '." + Converters.extension(abs)
                         + "'; kb reads " + String.join(", ", converters.extensions().stream().map(e -> "." + e).toList())));
             } else if (seen.add(abs)) {
-                files.add(new InputFile(abs, display(abs)));
+                try {
+                    files.add(InputFile.scanned(abs, display(abs)));
+                } catch (IOException e) {
+                    problems.add(AddOutcome.failed(shown, "not readable"));
+                }
             }
         }
         return new Scan(files, problems, ignored[0]);
@@ -102,7 +106,7 @@ public final class InputScanner {
             if (directory) {
                 walk(entry, root, rules.withFileIn(entry), visited, out, ignored);
             } else if (Files.isRegularFile(real) && converters.forFile(entry).isPresent()) {
-                out.add(new InputFile(entry, display(entry)));
+                out.add(InputFile.scanned(entry, display(entry)));
             }
         }
     }

@@ -6,7 +6,6 @@ import dev.kbtool.pipeline.PrepareStep;
 import dev.kbtool.pipeline.StepClock;
 import dev.kbtool.tx.StagingLease;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -108,10 +107,10 @@ final class PrepareTask implements PipelineTask<PrepareTask.Result> {
             return;
         }
         try {
-            size = Files.size(file.path());
+            size = file.size();
             tooBig = batch.preparer().checkSize(file, size);
             if (tooBig.isEmpty()) {
-                hash = FileHashes.sha256(file.path());
+                hash = FileHashes.sha256(file);
             }
         } catch (IOException | RuntimeException e) {
             hashFailure = e;
@@ -141,6 +140,9 @@ final class PrepareTask implements PipelineTask<PrepareTask.Result> {
     }
 
     private Result prepareHashed() throws IOException, InterruptedException {
+        if (hashFailure instanceof InputFile.Unreadable unreadable) {
+            return Result.done(AddOutcome.failed(file.display(), unreadable.getMessage()), times(), elapsedMillis());
+        }
         if (hashFailure instanceof IOException io) {
             throw io;
         }

@@ -21,17 +21,18 @@ final class StagedCopy {
     }
 
     /** Returns the SHA-256 of what was written to {@code target}. */
-    static String copyAndHash(Path source, Path target) throws IOException {
+    static String copyAndHash(InputFile source, Path target) throws IOException {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(source), md);
+        try (InputStream in = new DigestInputStream(source.open(), md);
              OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
             in.transferTo(out);
         }
+        source.checkUnchanged();
         return HexFormat.of().formatHex(md.digest());
     }
 }

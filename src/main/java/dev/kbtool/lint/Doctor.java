@@ -83,6 +83,11 @@ public final class Doctor {
                             + "; the next mutating command moves it to .kb/quarantine without executing it"));
         }
         for (Quarantine.Item q : Quarantine.list(layout)) {
+            if (!q.blocking()) {
+                problems.add(Problem.warning("journal-set-aside", q.path(), q.reason()
+                        + ". Kept for you to inspect; it blocks nothing, and you may delete the folder"));
+                continue;
+            }
             problems.add(Problem.error("journal-quarantined", q.path(), q.reason()
                     + ". Inspect the folder (journal.json lists the paths, backup/ holds their before-images),"
                     + " restore what you need by hand, then move the folder out of .kb/quarantine;"
@@ -95,6 +100,10 @@ public final class Doctor {
         for (String orphan : Recovery.orphanedBackups(layout)) {
             problems.add(Problem.error("backup-orphaned", orphan,
                     "backup without a journal; kb doctor --repair removes it"));
+        }
+        for (Path stray : Recovery.strayFiles(layout)) {
+            problems.add(Problem.warning("stray-file", layout.relative(stray),
+                    "not a kb journal, so recovery leaves it alone; move it out of .kb/journal"));
         }
         for (Path tmp : tempFiles()) {
             problems.add(Problem.error("temp-file", layout.relative(tmp),

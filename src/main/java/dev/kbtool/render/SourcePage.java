@@ -1,12 +1,14 @@
 package dev.kbtool.render;
 
 import dev.kbtool.convert.ConvertedDocument;
+import dev.kbtool.text.ActiveContent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * {@code wiki/sources/<doc>.md}: a document's converted text. Links in it point into its
- * author's world, not this wiki, so they become plain text. Markdown documents keep their
+ * author's world, not this wiki, so they become plain text; scripts and links that would run
+ * code are taken out ({@link ActiveContent}). Markdown documents keep their
  * own frontmatter; converted formats get one with what the converter learnt (title, author,
  * pages), so a reader of the page sees where it came from.
  */
@@ -21,7 +23,7 @@ public final class SourcePage {
      */
     public static String render(ConvertedDocument doc, String fileName, String stagedPrefix, String imagePrefix,
             boolean markdown) {
-        String text = Wikilinks.unlinkAll(doc.markdown().replace(stagedPrefix, imagePrefix));
+        String text = ActiveContent.strip(Wikilinks.unlinkAll(doc.markdown().replace(stagedPrefix, imagePrefix)));
         if (markdown) {
             return text;
         }

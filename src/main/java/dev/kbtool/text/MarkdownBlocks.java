@@ -14,11 +14,12 @@ import java.util.regex.Pattern;
  */
 final class MarkdownBlocks {
     private static final Pattern PAGE_MARKER = Pattern.compile("<!--\\s*page\\s+(\\d+)\\s*-->");
-    private static final Pattern RULE = Pattern.compile("([-*_])(\\s*\\1){2,}");
     private static final Pattern SETEXT = Pattern.compile("(=+|-+)");
     private static final Pattern ATX_HEADING = Pattern.compile("^#{1,6}(\\s+|$)");
     private static final Pattern LIST_MARKER = Pattern.compile("^([-*+•]|\\d{1,3}[.)])\\s+");
-    private static final Pattern QUOTE_MARKER = Pattern.compile("^(>\\s?)+");
+    // Character classes, not "(>\\s?)+": a repeated group recurses once per repetition in
+    // java.util.regex, and 100,000 nested quote markers would overflow the stack.
+    private static final Pattern QUOTE_MARKER = Pattern.compile("^>[>\\s]*");
     /** The label line of a callout ("> **Note**", "> [!WARNING]"): not part of the text that follows. */
     private static final Pattern CALLOUT_LABEL = Pattern.compile(
             "(\\*\\*|__)?\\[?!?(note|warning|tip|important|caution|info|hint|danger|attention)]?:?(\\*\\*|__)?:?",
@@ -99,7 +100,7 @@ final class MarkdownBlocks {
             flush();
             return true;
         }
-        if ("-*_".indexOf(first) >= 0 && RULE.matcher(line).matches()) {
+        if ("-*_".indexOf(first) >= 0 && isRule(line)) {
             flush();
             return true;
         }
@@ -234,5 +235,20 @@ final class MarkdownBlocks {
             }
         }
         return 0;
+    }
+
+    /** A thematic break: three or more of one of -, * or _, with only spaces between. */
+    private static boolean isRule(String line) {
+        char mark = line.charAt(0);
+        int marks = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == mark) {
+                marks++;
+            } else if (!Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return marks >= 3;
     }
 }

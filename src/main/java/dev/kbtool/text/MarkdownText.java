@@ -45,7 +45,7 @@ public final class MarkdownText {
     private static final Pattern STRIKE = Pattern.compile("~~(.+?)~~");
     private static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?-->");
     private static final Pattern BLOCK_MARKERS = Pattern.compile(
-            "(?m)^[ \\t]{0,3}(?:#{1,6}[ \\t]+|(?:>[ \\t]?)+|[-*+][ \\t]+|\\d{1,9}[.)][ \\t]+)");
+            "(?m)^[ \\t]{0,3}(?:#{1,6}[ \\t]+|>[> \\t]*|[-*+][ \\t]+|\\d{1,9}[.)][ \\t]+)");
     private static final Pattern HTML_COMMENT_BLOCK = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
     private static final Pattern FRONTMATTER = Pattern.compile("---\\r?\\n.*?\\r?\\n(?:---|\\.\\.\\.)[ \\t]*(?:\\r?\\n|\\z)",
             Pattern.DOTALL);

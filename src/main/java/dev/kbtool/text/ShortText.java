@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 public final class ShortText {
     public static final int MAX_DESCRIPTION = 160;
     /** Dot leaders, and what a table of contents or an index leaves of them: "format . 17". */
-    private static final Pattern DOT_LEADER = Pattern.compile("(\\.\\s?){4,}|(…\\s?){2,}|_{4,}|\\s\\.\\s+\\d");
+    // Spelled out rather than "(\\.\\s?){4,}": a repeated group recurses once per repetition in
+    // java.util.regex, and a line of 100,000 dots would overflow the stack.
+    private static final Pattern DOT_LEADER = Pattern.compile(
+            "\\.\\s?\\.\\s?\\.\\s?\\.|…\\s?…|_{4,}|\\s\\.\\s+\\d");
 
     private ShortText() {
     }

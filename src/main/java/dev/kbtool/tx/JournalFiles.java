@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kbtool.fs.AtomicFiles;
 import dev.kbtool.layout.KbLayout;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -24,6 +27,12 @@ import java.util.regex.Pattern;
  */
 final class JournalFiles {
     static final Pattern TXID = Pattern.compile("[0-9a-f]{32}");
+    /** A journal of a transaction touching 100,000 paths is some 10 MB. */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
+    private static final String LOG = "wiki/log.md";
+    private static final Pattern IMAGE_TREE = Pattern.compile("wiki/sources/images/[^/]+");
+    private static final Pattern RAW_FILE = Pattern.compile("raw/.+");
+    private static final Pattern WIKI_FILE = Pattern.compile("wiki/.+\\.(md|json)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> KINDS = Set.of(JournalEntry.ABSENT, JournalEntry.FILE, JournalEntry.TREE,
             JournalEntry.APPEND);
@@ -43,10 +52,16 @@ final class JournalFiles {
         AtomicFiles.write(fileFor(layout, journal.txid()), JSON.writeValueAsBytes(file));
     }
 
+    /** Whether a file in {@code .kb/journal/} is named as kb names journals; anything else is not kb's. */
+    static boolean isJournalName(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".json") && TXID.matcher(name.substring(0, name.length() - 5)).matches();
+    }
+
     static Journal read(KbLayout layout, Path file) throws InvalidJournalException {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readAllBytes(file));
+            root = JSON.readTree(readBounded(file));
         } catch (IOException e) {
             throw new InvalidJournalException("unreadable journal: " + firstLine(e.getMessage()));
         }
@@ -67,8 +82,30 @@ final class JournalFiles {
         return journal;
     }
 
+    /**
+     * The bytes of a journal, read only from a regular file (a FIFO would block, a link could point
+     * anywhere) and only up to {@link #MAX_BYTES} (a huge file would exhaust memory).
+     */
+    private static byte[] readBounded(Path file) throws IOException, InvalidJournalException {
+        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!attrs.isRegularFile()) {
+            throw new InvalidJournalException("not a regular file");
+        }
+        if (attrs.size() > MAX_BYTES) {
+            throw new InvalidJournalException("too large for a journal (" + attrs.size() + " bytes)");
+        }
+        try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            // The file may grow after the check: never read past the limit.
+            byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new InvalidJournalException("too large for a journal");
+            }
+            return bytes;
+        }
+    }
+
     private static void validate(KbLayout layout, Path file, Journal j) throws InvalidJournalException {
-        if (j.version() != Journal.VERSION) {
+        if (j.version() != Journal.VERSION && j.version() != Journal.VERSION_WITHOUT_SEQ) {
             throw new InvalidJournalException("unknown journal version " + j.version());
         }
         if (j.txid() == null || !TXID.matcher(j.txid()).matches()
@@ -83,6 +120,27 @@ final class JournalFiles {
                 throw new InvalidJournalException("malformed entry " + e);
             }
             checkPath(layout, e.path());
+            checkShape(e);
+        }
+    }
+
+    /**
+     * Refuses an entry kb never writes: whole trees only for a document's image folder, the
+     * append-only log only as such, files only where kb keeps files. A tampered journal (its
+     * checksum recomputed) can then at worst touch one document's files, never empty the wiki.
+     */
+    private static void checkShape(JournalEntry e) throws InvalidJournalException {
+        String p = e.path();
+        boolean tree = IMAGE_TREE.matcher(p).matches();
+        boolean file = RAW_FILE.matcher(p).matches() || WIKI_FILE.matcher(p).matches();
+        boolean ok = switch (e.before()) {
+            case JournalEntry.TREE -> tree;
+            case JournalEntry.APPEND -> p.equals(LOG);
+            case JournalEntry.FILE -> file;
+            default -> tree || file;
+        };
+        if (!ok) {
+            throw new InvalidJournalException("kb never journals " + e.before() + " " + p);
         }
     }
 

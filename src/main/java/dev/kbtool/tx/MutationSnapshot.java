@@ -44,12 +44,13 @@ public final class MutationSnapshot {
      * proportional to the paths planned. If this fails nothing live has changed yet, so the
      * partial snapshot is dropped and the failure passed on.
      */
-    static MutationSnapshot take(KbLayout layout, String operation, String detail, Plan plan) throws IOException {
+    static MutationSnapshot take(KbLayout layout, String operation, String detail, long catalogSeq, Plan plan)
+            throws IOException {
         String txid = newTxid();
         try {
             List<JournalEntry> entries = beforeImages(layout, txid, plan);
             Journal journal = new Journal(Journal.VERSION, txid, operation, detail, "active", Instant.now().toString(),
-                    0, entries);
+                    0, catalogSeq, entries);
             JournalFiles.write(layout, journal);
             CrashPoints.reach("tx.journal-written");
             return new MutationSnapshot(layout, journal);

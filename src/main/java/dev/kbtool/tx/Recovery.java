@@ -16,11 +16,14 @@ import java.util.stream.Stream;
 /**
  * Brings a knowledge base back to a committed state after a crash. For each journal: a
  * transaction the catalog marks committed only needs its journal and backup removed; any
- * other is rolled back exactly, newest first. Every step is idempotent and the attempt
- * counter is persisted before each try, so a crash in the middle of recovery is repaired
- * by the next run, and a journal that keeps failing ends up in quarantine instead of
- * blocking every command forever. Journals that fail validation are quarantined without
- * executing a single file operation.
+ * other is rolled back exactly, newest first. Every step is idempotent, so recovery killed in
+ * the middle — once or a hundred times — is simply run again by the next command: being killed
+ * is not failing. Only a rollback that reports an error counts as a failed attempt, and a
+ * journal whose rollback keeps failing ends up in quarantine instead of blocking every command
+ * forever. Journals that fail validation are quarantined without executing a single file
+ * operation; a journal older than the catalog's last commit is stale (nothing can commit while
+ * a journal is pending) and is set aside, never executed; files that are not journals are left
+ * alone.
  */
 public final class Recovery {
     static final int MAX_ATTEMPTS = 5;
@@ -50,6 +53,9 @@ public final class Recovery {
         for (Path file : list(layout.journals())) {
             if (AtomicFiles.isTemp(file)) {
                 Files.deleteIfExists(file);
+                continue;
+            }
+            if (!JournalFiles.isJournalName(file)) {
                 continue;
             }
             try {
@@ -84,7 +90,7 @@ public final class Recovery {
         List<Pending> out = new ArrayList<>();
         for (Path file : list(layout.journals())) {
             String rel = layout.relative(file);
-            if (AtomicFiles.isTemp(file)) {
+            if (AtomicFiles.isTemp(file) || !JournalFiles.isJournalName(file)) {
                 continue;
             }
             try {
@@ -95,6 +101,12 @@ public final class Recovery {
             }
         }
         return out;
+    }
+
+    /** Files in the journal folder that are neither journals nor kb's temp files: someone else's. */
+    public static List<Path> strayFiles(KbLayout layout) throws IOException {
+        return list(layout.journals()).stream()
+                .filter(f -> !AtomicFiles.isTemp(f) && !JournalFiles.isJournalName(f)).toList();
     }
 
     /** Backup folders whose journal is gone: left by a crash between removing the two. */
@@ -117,10 +129,16 @@ public final class Recovery {
             MutationSnapshot.discard(layout, j.txid());
             return;
         }
+        if (j.predates(catalog.lastCommitSeq())) {
+            String id = Quarantine.setAside(layout, l.file(), "stale journal of " + what
+                    + ": the knowledge base committed later transactions, so undoing it would destroy newer work");
+            notices.add("set aside a stale journal of " + what + " without executing it; see .kb/quarantine/" + id);
+            return;
+        }
         if (j.attempts() >= MAX_ATTEMPTS) {
             String id = Quarantine.move(layout, l.file(), "rollback failed " + j.attempts() + " times");
             notices.add("gave up rolling back " + what + " after " + j.attempts()
-                    + " attempts; its journal and before-images are in .kb/quarantine/" + id);
+                    + " failed attempts; its journal and before-images are in .kb/quarantine/" + id);
             return;
         }
         String missing = missingBeforeImage(layout, j);
@@ -130,8 +148,7 @@ public final class Recovery {
                     + " is missing; see .kb/quarantine/" + id);
             return;
         }
-        JournalFiles.write(layout, j.withAttempts(j.attempts() + 1));
-        CrashPoints.reach("recovery.attempt-persisted");
+        CrashPoints.reach("recovery.attempt");
         try {
             MutationSnapshot.restore(layout, j.txid(), j.entries());
             MutationSnapshot.removeTempSiblings(layout, j.entries());
@@ -139,7 +156,9 @@ public final class Recovery {
             MutationSnapshot.discard(layout, j.txid());
             notices.add("rolled back an interrupted " + what);
         } catch (IOException e) {
-            failures.add("could not roll back an interrupted " + what + " (attempt " + (j.attempts() + 1) + " of "
+            int failed = j.attempts() + 1;
+            JournalFiles.write(layout, j.withAttempts(failed));
+            failures.add("could not roll back an interrupted " + what + " (failed attempt " + failed + " of "
                     + MAX_ATTEMPTS + "): " + e.getMessage());
         }
     }

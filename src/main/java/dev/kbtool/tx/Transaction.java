@@ -1,6 +1,7 @@
 package dev.kbtool.tx;
 
 import dev.kbtool.catalog.CatalogWork;
+import dev.kbtool.catalog.CommitOutcomeUnknownException;
 import dev.kbtool.catalog.CommitPoint;
 import dev.kbtool.failure.ExitCode;
 import dev.kbtool.failure.KbException;
@@ -38,10 +39,11 @@ public final class Transaction {
         this.snapshot = snapshot;
     }
 
-    static Transaction begin(KbLayout layout, LockToken token, String operation, String detail, Plan plan)
-            throws IOException {
+    /** @param catalogSeq the catalog's last commit sequence, read under the lock */
+    static Transaction begin(KbLayout layout, LockToken token, String operation, String detail, long catalogSeq,
+            Plan plan) throws IOException {
         token.check();
-        return new Transaction(layout, token, plan, MutationSnapshot.take(layout, operation, detail, plan));
+        return new Transaction(layout, token, plan, MutationSnapshot.take(layout, operation, detail, catalogSeq, plan));
     }
 
     public String txid() {
@@ -98,7 +100,13 @@ public final class Transaction {
         }
         CrashPoints.reach("tx.before-commit");
         Journal journal = snapshot.journal();
-        commitPoint.commit(journal.txid(), journal.operation(), journal.detail(), work);
+        try {
+            commitPoint.commit(journal.txid(), journal.operation(), journal.detail(), work);
+        } catch (CommitOutcomeUnknownException e) {
+            // Neither rolled back nor cleaned up: the journal stays for recovery to decide.
+            finished = true;
+            throw e;
+        }
         finished = true;
         CrashPoints.reach("tx.committed");
         try {

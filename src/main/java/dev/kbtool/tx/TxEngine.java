@@ -2,6 +2,7 @@ package dev.kbtool.tx;
 
 import dev.kbtool.catalog.Catalog;
 import dev.kbtool.catalog.CatalogWork;
+import dev.kbtool.catalog.CommitOutcomeUnknownException;
 import dev.kbtool.catalog.CommitPoint;
 import dev.kbtool.failure.ExitCode;
 import dev.kbtool.failure.KbException;
@@ -71,6 +72,8 @@ public final class TxEngine {
     private final String command;
     private final Consumer<String> notices;
     private final ViewRenderer views;
+    /** Set once a commit's outcome is unknown: this process must not change the KB any more. */
+    private volatile String undecided;
 
     /**
      * Claims the catalog's commit point: an engine is the only way to reach it.
@@ -115,10 +118,14 @@ public final class TxEngine {
             if (mutation.body() == null) {
                 return mutation.result();
             }
-            Transaction tx = Transaction.begin(layout, token, mutation.operation(), mutation.detail(), mutation.plan());
+            Transaction tx = Transaction.begin(layout, token, mutation.operation(), mutation.detail(),
+                    catalog.lastCommitSeq(), mutation.plan());
             try {
                 CatalogWork rows = mutation.body().apply(tx);
                 tx.commit(commitPoint, rows);
+            } catch (CommitOutcomeUnknownException e) {
+                undecided = e.getMessage();
+                throw e;
             } catch (Throwable t) {
                 throw rethrow(tx.fail(t));
             }
@@ -137,6 +144,10 @@ public final class TxEngine {
      * process's, and a batch re-checks under it what it planned without it.
      */
     public LockToken lock() {
+        if (undecided != null) {
+            // Recovery here would ask this process's catalog connection, which cannot tell.
+            throw new KbException(ExitCode.FAILURE, "stopped: " + undecided);
+        }
         KbLock lock = KbLock.of(layout);
         LockToken token = lock.acquire(lockTimeout, command, notices);
         if (lock.holdCount() == 1) {
@@ -204,7 +215,7 @@ public final class TxEngine {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Quarantine.Item> quarantined = Quarantine.list(layout);
+        List<Quarantine.Item> quarantined = Quarantine.list(layout).stream().filter(Quarantine.Item::blocking).toList();
         if (!quarantined.isEmpty()) {
             Quarantine.Item first = quarantined.get(0);
             throw new KbException(ExitCode.BUSY, "knowledge base needs attention: transaction " + first.id()

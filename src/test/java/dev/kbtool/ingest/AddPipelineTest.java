@@ -397,7 +397,7 @@ class AddPipelineTest {
     private static final class DocumentHashes {
         static String of(Path file) {
             try {
-                return FileHashes.sha256(file);
+                return FileHashes.sha256(InputFile.scanned(file, file.toString()));
             } catch (IOException e) {
                 throw new AssertionError(e);
             }

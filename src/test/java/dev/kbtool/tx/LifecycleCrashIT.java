@@ -30,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LifecycleCrashIT {
     static final int CRASHED = 137;
-    static final int NOT_FOUND = 66;
 
     @TempDir
     static Path work;
@@ -73,6 +72,26 @@ class LifecycleCrashIT {
     @TestFactory
     Stream<DynamicTest> lintFix() {
         return crashAtEveryPoint("lint", withGhostLink, List.of(List.of()), List.of("lint", "--fix"));
+    }
+
+    @Test
+    void aRemoveOfTwoKilledAfterTheFirstFinishesTheSecondWhenRunAgain() throws Exception {
+        Path kb = copy(base, "remove-two");
+        // Killed right after the first document's commit point.
+        Kb.Result killed = new KbProcess(work).env("KB_CRASH_AT", "tx.committed:1")
+                .run("--kb", kb.toString(), "remove", "--yes", "alpha", "beta");
+        assertThat(killed.code()).as(killed.toString()).isEqualTo(CRASHED);
+        assertThat(kb.resolve("wiki/summaries/alpha.md")).doesNotExist();
+        assertThat(kb.resolve("wiki/summaries/beta.md")).exists();
+
+        Kb.Result again = new KbProcess(work).run("--kb", kb.toString(), "remove", "--yes", "alpha", "beta");
+
+        assertThat(again.code()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("alpha: removed earlier", "removed beta");
+        assertThat(kb.resolve("wiki/summaries/beta.md")).doesNotExist();
+        Kb.Result typo = new KbProcess(work).run("--kb", kb.toString(), "remove", "--yes", "gamma", "nosuchdoc");
+        assertThat(typo.code()).as("a name that never existed is still an error").isEqualTo(66);
+        assertThat(kb.resolve("wiki/summaries/gamma.md")).as("nothing changes before every name is known").exists();
     }
 
     @Test
@@ -140,12 +159,15 @@ class LifecycleCrashIT {
                             .isSubsetOf(from.equals(withGhostLink) ? List.of("broken-link") : List.of());
                     assertThat(KbDigest.leftovers(kb)).isEmpty();
                     assertThat(legal).as("state after recovery from a crash at " + at).contains(KbDigest.of(kb));
-                    // Run again, a command exits as the uninterrupted run did, except that removing
-                    // a document the crashed run already removed says it is not there.
+                    // Run again, a command exits as the uninterrupted run did; removing a document
+                    // the crashed run already removed says so and is not an error.
                     boolean finished = withoutLog(KbDigest.of(kb)).equals(withoutLog(finalState));
-                    int expected = finished && command.get(0).equals("remove") ? NOT_FOUND : doneRun.code();
+                    int expected = doneRun.code();
                     Kb.Result again = new KbProcess(work).run(withKb(kb, command));
                     assertThat(again.code()).as(again.toString()).isEqualTo(expected);
+                    if (finished && command.get(0).equals("remove")) {
+                        assertThat(again.out()).contains("removed earlier");
+                    }
                     // The log is a chronology: running a command again rightly adds its entries again.
                     assertThat(withoutLog(KbDigest.of(kb))).isEqualTo(withoutLog(finalState));
 

@@ -2,6 +2,7 @@ package dev.kbtool.tx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kbtool.catalog.Catalog;
 import dev.kbtool.layout.KbLayout;
 import dev.kbtool.testing.Fixtures;
 import dev.kbtool.testing.Kb;
@@ -98,9 +99,80 @@ class TamperedJournalTest {
         assertAPersonCanResolveIt();
     }
 
+    @Test
+    void aStaleJournalIsSetAsideUnexecutedAndBlocksNothing() throws Exception {
+        // A journal of a transaction that began before the last commit: put back from a backup,
+        // say. Executed, it would delete the committed document's summary.
+        writeJournal(List.of(new JournalEntry("wiki/summaries/a.md", JournalEntry.ABSENT, 0)), 0,
+                lastCommitSeq() - 1);
+
+        Kb.Result add = kb.run("add", "docs");
+
+        assertThat(add.code()).as(add.toString()).isZero();
+        assertThat(add.err()).contains("set aside a stale journal");
+        assertThat(layout.summaries().resolve("a.md")).exists();
+        assertThat(layout.quarantine().resolve(TXID + "/journal.json")).exists();
+        Kb.Result doctor = kb.run("doctor");
+        assertThat(doctor.code()).as(doctor.toString()).isZero();
+        assertThat(doctor.out()).contains("journal-set-aside");
+    }
+
+    @Test
+    void aTreeEntryForTheWholeWikiIsNeverExecuted() throws Exception {
+        Files.createDirectories(layout.backups().resolve(TXID + "/wiki"));
+        writeJournal(List.of(new JournalEntry("wiki", JournalEntry.TREE, 0)), 0);
+        assertQuarantined("kb never journals tree wiki");
+        assertThat(layout.summaries().resolve("a.md")).exists();
+    }
+
+    @Test
+    void aFifoNamedLikeAJournalIsNotOpened() throws Exception {
+        Process mkfifo = new ProcessBuilder("mkfifo", JournalFiles.fileFor(layout, TXID).toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+
+        // Opened, a FIFO with no writer would block the command for ever.
+        Kb.Result mutate = kb.run("add", "docs");
+
+        assertThat(mutate.code()).as(mutate.toString()).isEqualTo(75);
+        assertThat(mutate.err()).contains("not a regular file");
+        assertThat(layout.quarantine().resolve(TXID + "/reason.txt")).content().contains("not a regular file");
+        assertThat(layout.journals()).isEmptyDirectory();
+    }
+
+    @Test
+    void aJournalTooLargeToBeOneIsNotRead() throws Exception {
+        try (var file = new java.io.RandomAccessFile(JournalFiles.fileFor(layout, TXID).toFile(), "rw")) {
+            file.setLength(JournalFiles.MAX_BYTES + 1);
+        }
+        assertQuarantined("too large for a journal");
+    }
+
+    @Test
+    void aFileThatIsNoJournalIsLeftAloneAndBlocksNothing() throws Exception {
+        Path notes = Fixtures.write(layout.journals().resolve("notes.txt"), "my notes");
+
+        assertThat(kb.run("add", "docs").code()).isZero();
+
+        assertThat(notes).hasContent("my notes");
+        assertThat(layout.quarantine()).isEmptyDirectory();
+        Kb.Result doctor = kb.run("doctor");
+        assertThat(doctor.code()).as(doctor.toString()).isZero();
+        assertThat(doctor.out()).contains("stray-file", ".kb/journal/notes.txt");
+    }
+
     private void writeJournal(List<JournalEntry> entries, int attempts) throws Exception {
+        writeJournal(entries, attempts, lastCommitSeq());
+    }
+
+    private void writeJournal(List<JournalEntry> entries, int attempts, long catalogSeq) throws Exception {
         JournalFiles.write(layout, new Journal(Journal.VERSION, TXID, "add", "evil", "active",
-                Instant.now().toString(), attempts, entries));
+                Instant.now().toString(), attempts, catalogSeq, entries));
+    }
+
+    private long lastCommitSeq() {
+        try (Catalog catalog = Catalog.open(layout.catalogFile())) {
+            return catalog.lastCommitSeq();
+        }
     }
 
     private void assertQuarantined(String reason) throws Exception {

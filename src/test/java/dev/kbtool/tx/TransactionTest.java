@@ -128,7 +128,7 @@ class TransactionTest {
     @Test
     void anAbandonedTransactionIsRolledBackByRecovery() throws Exception {
         LockToken token = engine.lock();
-        Transaction tx = Transaction.begin(layout, token, "add", "doc", plan());
+        Transaction tx = Transaction.begin(layout, token, "add", "doc", catalog.lastCommitSeq(), plan());
         tx.write("wiki/concepts/old.md", "half-written state");
         tx.write("wiki/concepts/fresh.md", "fresh");
         tx.append("wiki/log.md", "entry\n");
@@ -149,7 +149,7 @@ class TransactionTest {
     @Test
     void rollbackIsIdempotent() throws Exception {
         LockToken token = engine.lock();
-        Transaction tx = Transaction.begin(layout, token, "add", "doc", plan());
+        Transaction tx = Transaction.begin(layout, token, "add", "doc", catalog.lastCommitSeq(), plan());
         tx.write("wiki/concepts/old.md", "changed");
         tx.write("wiki/sources/images/doc/c.png", "C");
         Journal journal = JournalFiles.read(layout, JournalFiles.fileFor(layout, tx.txid()));
@@ -166,7 +166,7 @@ class TransactionTest {
     @Test
     void aCommittedTransactionWhoseCleanupWasInterruptedIsKept() throws Exception {
         LockToken token = engine.lock();
-        Transaction tx = Transaction.begin(layout, token, "add", "doc", plan());
+        Transaction tx = Transaction.begin(layout, token, "add", "doc", catalog.lastCommitSeq(), plan());
         tx.write("wiki/concepts/fresh.md", "fresh");
         // The commit point reached, then the process dies before removing its journal.
         engine.commitPoint().commit(tx.txid(), "add", "doc", w -> { });
