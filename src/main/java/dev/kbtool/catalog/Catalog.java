@@ -2,6 +2,7 @@ package dev.kbtool.catalog;
 
 import dev.kbtool.failure.ExitCode;
 import dev.kbtool.failure.KbException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,6 +66,45 @@ public final class Catalog implements AutoCloseable {
             return catalog;
         } catch (SQLException e) {
             throw new KbException(ExitCode.FAILURE, "cannot open catalog " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens the catalog for a command that only reads it. On a full disk SQLite cannot create
+     * the shared-memory file WAL readers need; when every commit is already in the database file
+     * (the WAL is empty or gone) the catalog is then read as an immutable file, which needs no
+     * shared memory, and {@code notice} is told so. Otherwise the failure stands.
+     */
+    public static Catalog openForReading(Path file, java.util.function.Consumer<String> notice) {
+        try {
+            return open(file);
+        } catch (KbException e) {
+            Path wal = file.resolveSibling(file.getFileName() + "-wal");
+            boolean full = String.valueOf(e.getMessage()).matches("(?s).*(SQLITE_IOERR_SHMSIZE|SQLITE_FULL|No space left).*");
+            boolean walEmpty;
+            try {
+                walEmpty = !Files.exists(wal) || Files.size(wal) == 0;
+            } catch (java.io.IOException io) {
+                walEmpty = false;
+            }
+            if (!full || !walEmpty) {
+                throw e;
+            }
+            SQLiteConfig config = new SQLiteConfig();
+            config.setReadOnly(true);
+            try {
+                Connection connection = config.createConnection("jdbc:sqlite:file:" + file + "?immutable=1");
+                Catalog catalog = new Catalog(file, connection);
+                if (catalog.userVersion() != CatalogSchema.latestVersion()) {
+                    connection.close();
+                    throw e;
+                }
+                notice.accept("the disk is full: reading the catalog as last written (free some space to change it)");
+                return catalog;
+            } catch (SQLException again) {
+                e.addSuppressed(again);
+                throw e;
+            }
         }
     }
 

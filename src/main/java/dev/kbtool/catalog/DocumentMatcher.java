@@ -38,7 +38,13 @@ public final class DocumentMatcher {
      * fails, listing the candidates, before anything changes.
      */
     public static Map<String, DocumentRecord> each(Catalog catalog, List<String> queries) {
-        return eachOrRemoved(catalog, queries).documents();
+        List<DocumentRecord> all = catalog.documents();
+        Map<String, DocumentRecord> out = new LinkedHashMap<>();
+        for (String q : queries) {
+            DocumentRecord d = single(all, q);
+            out.put(d.name(), d);
+        }
+        return out;
     }
 
     /**

@@ -66,7 +66,15 @@ abstract class BaseCommand implements Callable<Integer> {
 
     /** Opens the KB; its config, including the llm: section, is validated here (exit 78 naming the key). */
     protected KbSession openKb() {
-        KbSession session = KbSession.open(locateKb());
+        return validated(KbSession.open(locateKb()));
+    }
+
+    /** Opens the KB for a command that only reads it (list, status, search): it works on a full disk too. */
+    protected KbSession openKbToRead() {
+        return validated(KbSession.openForReading(locateKb(), this::notice));
+    }
+
+    private static KbSession validated(KbSession session) {
         try {
             Compilers.llmSettings(session.config(), session.layout().configFile().toString());
         } catch (RuntimeException e) {

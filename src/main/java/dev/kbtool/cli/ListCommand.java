@@ -16,7 +16,7 @@ final class ListCommand extends BaseCommand {
     @Override
     protected ExitCode execute() {
         List<DocumentRecord> docs;
-        try (KbSession session = openKb()) {
+        try (KbSession session = openKbToRead()) {
             docs = session.catalog().documents();
         }
         if (json()) {

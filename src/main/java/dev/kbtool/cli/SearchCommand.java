@@ -41,7 +41,7 @@ final class SearchCommand extends BaseCommand {
             throw new KbException(ExitCode.USAGE, "nothing to search for in '" + String.join(" ", words) + "'");
         }
         List<SearchHit> hits;
-        try (KbSession session = openKb()) {
+        try (KbSession session = openKbToRead()) {
             hits = session.catalog().search(fts, limit);
         }
         int rank = 0;

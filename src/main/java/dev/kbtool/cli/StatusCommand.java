@@ -18,7 +18,7 @@ final class StatusCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() {
-        try (KbSession session = openKb()) {
+        try (KbSession session = openKbToRead()) {
             int documents = session.catalog().documentCount();
             Map<PageKind, Integer> pages = session.catalog().pageCounts();
             Optional<TransactionRecord> last = session.catalog().lastTransaction();

@@ -21,8 +21,13 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class DocxPackage implements AutoCloseable {
     private static final int MAX_ENTRIES = 10_000;
-    private static final long MAX_PART = 100L << 20;
-    private static final long MAX_TOTAL = 300L << 20;
+    /*
+     * What one part and the whole package may inflate to: at most 100 MiB and 300 MiB, and never
+     * more than a share of the heap, so that a part within the cap can still be parsed into text
+     * (a 99 MiB document.xml ran a 256 MiB heap out of memory before the cap was reached).
+     */
+    private static final long MAX_PART = Math.min(100L << 20, Runtime.getRuntime().maxMemory() / 8);
+    private static final long MAX_TOTAL = Math.min(300L << 20, Runtime.getRuntime().maxMemory() / 3);
 
     private final ZipFile zip;
     private long inflated;

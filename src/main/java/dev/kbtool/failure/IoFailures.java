@@ -41,8 +41,11 @@ public final class IoFailures {
      */
     public static String withAdvice(String message) {
         String m = message.toLowerCase(Locale.ROOT);
-        if (m.contains("no space left") || m.contains("disk is full") || m.contains("sqlite_full")) {
-            return message + "; free some space, then run the command again (it finishes or undoes what was interrupted)";
+        // SQLite reports a shared-memory file it cannot grow as an I/O error: the disk is full.
+        if (m.contains("no space left") || m.contains("disk is full") || m.contains("sqlite_full")
+                || m.contains("sqlite_ioerr_shmsize")) {
+            return message + "; the disk is full: free some space, then run the command again (it finishes or undoes"
+                    + " what was interrupted)";
         }
         if (m.contains("input/output error") || m.contains("disk i/o error") || m.contains("sqlite_ioerr")) {
             return message + "; the disk reported an error: check it (dmesg, free space), then run the command again";

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -51,6 +52,8 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] bytes, DirSync dirs) throws IOException {
         try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
             replaceWith(in, target, dirs);
+        } catch (IOException e) {
+            throw named(target, e);
         }
     }
 
@@ -97,6 +100,14 @@ public final class AtomicFiles {
     }
 
     public static void publish(Path source, Path target, DirSync dirs) throws IOException {
+        try {
+            publishNamed(source, target, dirs);
+        } catch (IOException e) {
+            throw named(target, e);
+        }
+    }
+
+    private static void publishNamed(Path source, Path target, DirSync dirs) throws IOException {
         Files.createDirectories(target.getParent());
         Set<PosixFilePermission> mode = modeFor(target);
         try {
@@ -126,6 +137,8 @@ public final class AtomicFiles {
             writeFully(ch, ByteBuffer.wrap(bytes), target);
             Faults.beforeFsync(target);
             ch.force(false);
+        } catch (IOException e) {
+            throw named(target, e);
         }
         if (created) {
             dirs.changed(target.getParent());
@@ -133,20 +146,38 @@ public final class AtomicFiles {
     }
 
     public static void fsync(Path file) throws IOException {
-        Faults.beforeFsync(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            Faults.beforeFsync(file);
             ch.force(false);
+        } catch (IOException e) {
+            throw named(file, e);
         }
     }
 
     /** Makes a rename or a new directory entry durable; a no-op where directories cannot be opened. */
     public static void fsyncDirectory(Path dir) throws IOException {
-        Faults.beforeFsync(dir);
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            Faults.beforeFsync(dir);
             ch.force(true);
         } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
             // Windows cannot open directories; NTFS journals the rename itself.
+        } catch (IOException e) {
+            throw named(dir, e);
         }
+    }
+
+    /**
+     * The failure with the file it concerns: the JDK reports a failed write or fsync with the
+     * system's words only ("Input/output error"), and a person must know where it happened.
+     */
+    private static IOException named(Path file, IOException e) {
+        if (e instanceof FileSystemException fse && fse.getFile() != null) {
+            return e;
+        }
+        FileSystemException named = new FileSystemException(file.toString(), null,
+                e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+        named.initCause(e);
+        return named;
     }
 
     /** Whether a file name is one of kb's temp files. */

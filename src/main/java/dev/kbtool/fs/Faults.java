@@ -47,7 +47,7 @@ public final class Faults {
         if (op.equals(OP) && COUNT.incrementAndGet() == NTH) {
             // Tests read this line to know the fault fired; it never appears without KB_FAULT.
             System.err.println("fault-injected " + op + " " + target);
-            throw new IOException(target + ": " + error);
+            throw new java.nio.file.FileSystemException(target.toString(), null, error);
         }
     }
 }

@@ -25,6 +25,12 @@ public final class KbSession implements AutoCloseable {
         return new KbSession(layout, config, Catalog.open(layout.catalogFile()));
     }
 
+    /** A session for a command that only reads: it still works on a full disk where SQLite allows. */
+    public static KbSession openForReading(KbLayout layout, java.util.function.Consumer<String> notice) {
+        Config config = ConfigLoader.load(layout.configFile());
+        return new KbSession(layout, config, Catalog.openForReading(layout.catalogFile(), notice));
+    }
+
     public KbLayout layout() {
         return layout;
     }

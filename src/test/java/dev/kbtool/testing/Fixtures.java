@@ -54,6 +54,14 @@ public final class Fixtures {
         }
     }
 
+    public static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);

@@ -18,6 +18,7 @@ public final class KbProcess {
 
     private final Path cwd;
     private final Map<String, String> env = new HashMap<>();
+    private final List<String> jvmOptions = new ArrayList<>();
 
     public KbProcess(Path cwd) {
         this.cwd = cwd;
@@ -36,8 +37,15 @@ public final class KbProcess {
         return this;
     }
 
+    /** Extra options for the child JVM, e.g. a small heap. */
+    public KbProcess jvmOptions(String... options) {
+        jvmOptions.addAll(List.of(options));
+        return this;
+    }
+
     public ProcessBuilder builder(String... args) {
         List<String> cmd = new ArrayList<>(javaCommand());
+        cmd.addAll(jvmOptions);
         archive().ifPresent(a -> cmd.add("-XX:SharedArchiveFile=" + a));
         cmd.add("-jar");
         cmd.add(jar().toString());
