@@ -221,7 +221,9 @@ class AddPipelineTest {
                         o -> a1Committed.compareAndSet(false, o.path().endsWith("a1.slow")));
 
         assertThat(cancellation.isCancelled()).isTrue();
-        assertThat(slow.started.get()).as("conversions begun (10 if a2 waits for every b)").isLessThanOrEqualTo(6);
+        // Waiting for every b means all 10 conversions; on a loaded machine one or two more may
+        // begin before the cancellation is seen than on an idle one.
+        assertThat(slow.started.get()).as("conversions begun (10 if a2 waits for every b)").isLessThanOrEqualTo(8);
         assertThat(outcomes).extracting(AddOutcome::status).containsOnly(AddStatus.ADDED);
         assertThat(KbDigest.leftovers(layout.root())).isEmpty();
     }
