@@ -197,6 +197,27 @@ public final class Catalog implements AutoCloseable {
         return query("SELECT 1 FROM transactions WHERE txid = ?", rs -> true, txid).isPresent();
     }
 
+    /** What kb last wrote to a page, if it wrote it since it keeps such records. */
+    public synchronized Optional<WrittenPage> writtenPage(String path) {
+        return query("SELECT path, sha256, size, modified FROM written_pages WHERE path = ?",
+                rs -> new WrittenPage(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), path);
+    }
+
+    /** Every page kb wrote, by path. */
+    public synchronized Map<String, WrittenPage> writtenPages() {
+        Map<String, WrittenPage> out = new java.util.HashMap<>();
+        for (WrittenPage p : list("SELECT path, sha256, size, modified FROM written_pages",
+                rs -> new WrittenPage(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))) {
+            out.put(p.path(), p);
+        }
+        return out;
+    }
+
+    /** Why content with this hash failed with kb {@code version}, if it did. */
+    public synchronized Optional<String> knownFailure(String hash, String version) {
+        return query("SELECT reason FROM failures WHERE hash = ? AND version = ?", rs -> rs.getString(1), hash, version);
+    }
+
     /** Names of documents a {@code kb remove} took away and that are not documents again. */
     public synchronized List<String> removedDocumentNames() {
         return list("SELECT DISTINCT detail FROM transactions WHERE operation = 'remove'"

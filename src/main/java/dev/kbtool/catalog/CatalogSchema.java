@@ -133,7 +133,26 @@ final class CatalogSchema {
                     CREATE TRIGGER contribution_removed AFTER DELETE ON contributions BEGIN
                       UPDATE topic_sizes SET contributors = contributors - 1 WHERE kind = OLD.kind AND key = OLD.key;
                       DELETE FROM topic_sizes WHERE kind = OLD.kind AND key = OLD.key AND contributors <= 0;
-                    END"""));
+                    END"""),
+            // What kb last wrote to each page (so a person's edit can be told from kb's own
+            // text), and the files that failed with this kb version (so an unchanged file that
+            // failed is not converted again on every run).
+            List.of(
+                    """
+                    CREATE TABLE written_pages (
+                      path         TEXT PRIMARY KEY,
+                      sha256       TEXT NOT NULL,
+                      size         INTEGER NOT NULL,
+                      modified     INTEGER NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE failures (
+                      hash         TEXT PRIMARY KEY,
+                      version      TEXT NOT NULL,
+                      origin       TEXT NOT NULL,
+                      reason       TEXT NOT NULL,
+                      failed_at    TEXT NOT NULL
+                    )"""));
 
     private CatalogSchema() {
     }

@@ -280,4 +280,49 @@ public final class CatalogWriter {
             ps.executeBatch();
         }
     }
+
+    /** Records what kb just wrote to a page. */
+    public void putWrittenPage(WrittenPage page) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO written_pages(path, sha256, size, modified) VALUES (?, ?, ?, ?)
+                ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size,
+                  modified = excluded.modified""")) {
+            ps.setString(1, page.path());
+            ps.setString(2, page.sha256());
+            ps.setLong(3, page.size());
+            ps.setLong(4, page.modified());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Forgets a page kb deleted. */
+    public void forgetWrittenPage(String path) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM written_pages WHERE path = ?")) {
+            ps.setString(1, path);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Remembers that the content {@code hash} failed with this kb version, and why. */
+    public void putFailure(String hash, String version, String origin, String reason) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO failures(hash, version, origin, reason, failed_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(hash) DO UPDATE SET version = excluded.version, origin = excluded.origin,
+                  reason = excluded.reason, failed_at = excluded.failed_at""")) {
+            ps.setString(1, hash);
+            ps.setString(2, version);
+            ps.setString(3, origin);
+            ps.setString(4, reason);
+            ps.setString(5, java.time.Instant.now().toString());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Forgets a failure: the content was added after all. */
+    public void clearFailure(String hash) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM failures WHERE hash = ?")) {
+            ps.setString(1, hash);
+            ps.executeUpdate();
+        }
+    }
 }

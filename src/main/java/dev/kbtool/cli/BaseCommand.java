@@ -69,9 +69,12 @@ abstract class BaseCommand implements Callable<Integer> {
         return validated(KbSession.open(locateKb()));
     }
 
-    /** Opens the KB for a command that only reads it (list, status, search): it works on a full disk too. */
+    /**
+     * Opens the KB for a command that only reads it (list, status, search, doctor): it works with
+     * a config that does not load (warning, defaults meanwhile) and on a full disk.
+     */
     protected KbSession openKbToRead() {
-        return validated(KbSession.openForReading(locateKb(), this::notice));
+        return KbSession.openForReading(locateKb(), this::notice);
     }
 
     private static KbSession validated(KbSession session) {
@@ -97,15 +100,19 @@ abstract class BaseCommand implements Callable<Integer> {
      * people waiting for the lock are told this process does.
      */
     protected KbServices openServices(String command) {
-        KbSession session = openKb();
+        return services(openKb(), command);
+    }
+
+    /** The services on an opened session. */
+    protected KbServices services(KbSession session, String command) {
         return new KbServices(session, new KbServices.Settings(command, lockTimeout(session), context.env(),
                 this::notice));
     }
 
-    /** Prepare workers asked for with {@code --jobs}, checked alike by every command that has it. */
+    /** Prepare workers asked for with {@code --jobs}, checked alike by every command that has it; 0 is one per core. */
     protected static Integer checkJobs(Integer jobs) {
-        if (jobs != null && (jobs < 1 || jobs > 512)) {
-            throw new KbException(ExitCode.USAGE, "--jobs must be from 1 to 512");
+        if (jobs != null && (jobs < 0 || jobs > 512)) {
+            throw new KbException(ExitCode.USAGE, "--jobs must be from 0 (one per CPU core) to 512");
         }
         return jobs;
     }

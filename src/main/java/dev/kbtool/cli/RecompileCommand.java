@@ -40,7 +40,7 @@ final class RecompileCommand extends BaseCommand {
     @Option(names = "--no-overviews", description = "Do not re-synthesise topic overviews with the LLM.")
     boolean noOverviews;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Compile N documents in parallel (default: jobs in config).")
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Compile N documents in parallel; 0 means one per CPU core (default: jobs in config).")
     Integer jobs;
 
     RecompileCommand(CliContext context) {

@@ -94,8 +94,9 @@ public final class DocumentCommitter {
                 w.putPage(new PageRecord(sourcePath.substring("wiki/".length()), PageKind.SOURCE, analysis.title(), "",
                         name));
                 w.putTree(name, doc.tree());
+                w.clearFailure(doc.hash());
             };
-        }, AddOutcome.added(display, name, doc.analysis().usage()));
+        }, AddOutcome.added(display, name, previous.isPresent(), doc.analysis().usage()));
     }
 
     private static List<Path> stagedImages(PreparedDocument doc) throws IOException {

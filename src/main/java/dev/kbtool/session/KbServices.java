@@ -83,9 +83,12 @@ public final class KbServices implements AutoCloseable {
         return new TopicMerger.Limits(c.maxConcepts(), c.maxEntities(), c.pageContributions(), c.pageLinks());
     }
 
-    /** Prepare workers: the flag when given, else the config's {@code jobs}. */
+    /** Prepare workers: the flag when given, else the config's {@code jobs}; 0 in either means one per core. */
     public int jobs(Integer requested) {
-        return requested != null ? requested : session.config().effectiveJobs();
+        if (requested == null) {
+            return session.config().effectiveJobs();
+        }
+        return requested > 0 ? requested : Runtime.getRuntime().availableProcessors();
     }
 
     /** How long one file may take to prepare: conversion, plus the LLM's budget when one is used. */
@@ -93,10 +96,12 @@ public final class KbServices implements AutoCloseable {
         return Compilers.fileTimeout(session.config(), configOrigin());
     }
 
-    public AddPipeline addPipeline(Converters converters, int jobs, boolean dryRun, Cancellation cancellation) {
+    /** @param retryFailed try files again that failed before with this kb and have not changed */
+    public AddPipeline addPipeline(Converters converters, int jobs, boolean dryRun, boolean retryFailed,
+            Cancellation cancellation) {
         DocumentPreparer preparer = new DocumentPreparer(session.catalog(), session.config(), converters, compiler());
-        return new AddPipeline(engine(), preparer, new AddPipeline.Options(jobs, fileTimeout(), dryRun, limits()),
-                cancellation);
+        return new AddPipeline(engine(), preparer, new AddPipeline.Options(jobs, fileTimeout(), dryRun, retryFailed,
+                limits()), cancellation);
     }
 
     /** @param overviews re-synthesise the overviews of touched topics when an LLM is configured */

@@ -37,7 +37,7 @@ public final class ScriptedKb {
         try (KbServices kb = services("kb test").withCompiler(compiler)) {
             var files = new InputScanner(Converters.standard(), cwd, List.of())
                     .scan(java.util.Arrays.stream(paths).map(Path::of).toList()).files();
-            List<AddOutcome> outcomes = kb.addPipeline(Converters.standard(), 2, false, new Cancellation())
+            List<AddOutcome> outcomes = kb.addPipeline(Converters.standard(), 2, false, false, new Cancellation())
                     .run(files, o -> { });
             for (AddOutcome o : outcomes) {
                 if (o.status() != AddStatus.ADDED) {
