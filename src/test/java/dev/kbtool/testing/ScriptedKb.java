@@ -25,8 +25,17 @@ public final class ScriptedKb {
     private final Path cwd;
 
     public ScriptedKb(Path cwd, String dir) {
+        this(cwd, KbInitializer.init(cwd.resolve(dir), Map.of(), Map.of()).root());
+    }
+
+    private ScriptedKb(Path cwd, Path root) {
         this.cwd = cwd;
-        this.root = KbInitializer.init(cwd.resolve(dir), Map.of(), Map.of()).root();
+        this.root = root;
+    }
+
+    /** A knowledge base that already exists. */
+    public static ScriptedKb existing(Path cwd, Path root) {
+        return new ScriptedKb(cwd, root);
     }
 
     public List<AddOutcome> add(String... paths) {
