@@ -199,18 +199,29 @@ public final class Catalog implements AutoCloseable {
 
     /** What kb last wrote to a page, if it wrote it since it keeps such records. */
     public synchronized Optional<WrittenPage> writtenPage(String path) {
-        return query("SELECT path, sha256, size, modified FROM written_pages WHERE path = ?",
-                rs -> new WrittenPage(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), path);
+        return query("SELECT path, sha256, generated, size, modified FROM written_pages WHERE path = ?",
+                rs -> new WrittenPage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)),
+                path);
     }
 
     /** Every page kb wrote, by path. */
     public synchronized Map<String, WrittenPage> writtenPages() {
         Map<String, WrittenPage> out = new java.util.HashMap<>();
-        for (WrittenPage p : list("SELECT path, sha256, size, modified FROM written_pages",
-                rs -> new WrittenPage(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))) {
+        for (WrittenPage p : list("SELECT path, sha256, generated, size, modified FROM written_pages",
+                rs -> new WrittenPage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)))) {
             out.put(p.path(), p);
         }
         return out;
+    }
+
+    /** A page whose edits kb kept, with kb's version set aside. */
+    public record HeldPage(String path, String kbText, String document, String heldAt) {
+    }
+
+    /** Pages kb did not update because a person edited its part of them. */
+    public synchronized List<HeldPage> heldPages() {
+        return list("SELECT path, kb_text, document, held_at FROM held_pages ORDER BY path",
+                rs -> new HeldPage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
     }
 
     /** Why content with this hash failed with kb {@code version}, if it did. */

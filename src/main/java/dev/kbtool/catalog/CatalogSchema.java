@@ -142,8 +142,23 @@ final class CatalogSchema {
                     CREATE TABLE written_pages (
                       path         TEXT PRIMARY KEY,
                       sha256       TEXT NOT NULL,
+                      generated    TEXT NOT NULL,
                       size         INTEGER NOT NULL,
                       modified     INTEGER NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE held_pages (
+                      path         TEXT PRIMARY KEY,
+                      kb_text      TEXT,
+                      document     TEXT,
+                      held_at      TEXT NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE replaced_pages (
+                      id           INTEGER PRIMARY KEY,
+                      path         TEXT NOT NULL,
+                      text         TEXT NOT NULL,
+                      replaced_at  TEXT NOT NULL
                     )""",
                     """
                     CREATE TABLE failures (

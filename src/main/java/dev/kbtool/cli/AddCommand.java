@@ -94,12 +94,14 @@ final class AddCommand extends BaseCommand {
                             + String.join(", ", paths.stream().map(Path::toString).toList()));
                 }
                 int workers = kb.jobs(jobs);
+                int heldBefore = session.catalog().heldPages().size();
                 AddPipeline pipeline = kb.addPipeline(converters, workers, dryRun, retryFailed, cancellation);
                 try {
                     pipeline.run(scan.files(), o -> record(o, progress, reportFile, outcomes));
                 } finally {
                     progress.finish();
                 }
+                reportHeld(kb, heldBefore);
                 boolean interrupted = cancellation.isCancelled();
                 int notStarted = scan.files().size() + scan.problems().size() - outcomes.size();
                 summarize(outcomes, Duration.ofNanos(System.nanoTime() - start), workers, interrupted, notStarted,

@@ -87,6 +87,18 @@ abstract class BaseCommand implements Callable<Integer> {
         return session;
     }
 
+    /**
+     * Tells the person when this command left pages as they edited them: kb's updates of those
+     * are set aside (never a silent overwrite).
+     */
+    protected void reportHeld(KbServices kb, int heldBefore) {
+        int held = kb.session().catalog().heldPages().size();
+        if (held > heldBefore) {
+            notice("kept your edits to " + (held - heldBefore) + " page(s); kb's update of them is set aside ("
+                    + "kb status lists them; kb recompile --discard-edits DOC takes kb's version)");
+        }
+    }
+
     /** A one-line notice on stderr, unless quiet. */
     protected void notice(String message) {
         if (!quiet()) {

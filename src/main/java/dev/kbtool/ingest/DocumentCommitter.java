@@ -57,8 +57,8 @@ public final class DocumentCommitter {
         String sourcePath = doc.isLong() ? paths.sourceJson() : paths.source();
         String sourceLink = sourcePath.substring("wiki/".length()).replaceFirst("\\.md$", "");
         List<Path> images = stagedImages(doc);
-        SummaryPublication publication = SummaryPublication.plan(catalog, limits, paths, sourceLink, doc.fileName(),
-                doc.analysis(), doc.tree(), doc.searchTexts());
+        SummaryPublication publication = SummaryPublication.plan(new SummaryPublication.Publishing(engine.layout(),
+                catalog, limits, false), paths, sourceLink, doc.fileName(), doc.analysis(), doc.tree(), doc.searchTexts());
         DocumentAnalysis analysis = publication.analysis();
         Optional<String> oldRaw = previous.map(DocumentRecord::rawPath).filter(raw -> !raw.equals(paths.raw()));
 
@@ -77,11 +77,14 @@ public final class DocumentCommitter {
                 tx.publish(image, paths.images() + "/" + image.getFileName());
             }
             String staged = "images/" + doc.imagePrefix() + "/";
-            tx.delete(doc.isLong() ? paths.source() : paths.sourceJson());
-            tx.write(sourcePath, doc.isLong()
-                    ? LongDocuments.sourceJson(doc.converted().pages(), staged, paths.imageLinkPrefix())
-                    : SourcePage.render(doc.converted(), doc.fileName(), staged, paths.imageLinkPrefix(),
-                            doc.extension().equals("md") || doc.extension().equals("markdown")));
+            if (doc.isLong()) {
+                publication.pages().delete(tx, paths.source());
+                tx.write(sourcePath, LongDocuments.sourceJson(doc.converted().pages(), staged, paths.imageLinkPrefix()));
+            } else {
+                tx.delete(paths.sourceJson());
+                publication.pages().write(tx, sourcePath, SourcePage.render(doc.converted(), doc.fileName(), staged,
+                        paths.imageLinkPrefix(), doc.extension().equals("md") || doc.extension().equals("markdown")));
+            }
             Instant now = Instant.now();
             publication.write(tx, previous.isPresent() ? "update" : "add", now);
             DocumentRecord record = new DocumentRecord(name, doc.hash(), doc.fileName(), doc.extension(), origin,

@@ -5,6 +5,7 @@ import dev.kbtool.catalog.DocumentRecord;
 import dev.kbtool.layout.DocumentPaths;
 import dev.kbtool.publish.DerivedViews;
 import dev.kbtool.publish.PageEdits;
+import dev.kbtool.publish.PageWriter;
 import dev.kbtool.publish.TopicMerger;
 import dev.kbtool.render.LogEntry;
 import dev.kbtool.render.Wikilinks;
@@ -133,13 +134,18 @@ public final class DocumentRemover {
             }
             removal.modifies().forEach(plan::file);
             DocumentPaths paths = new DocumentPaths(current.name(), current.type());
+            PageWriter pages = new PageWriter(engine.layout(), engine.catalog(), false, current.name());
             return TxEngine.Mutation.of("remove", current.name(), plan.build(), tx -> {
                 for (String p : removal.deletes()) {
-                    tx.delete(p);
+                    if (p.startsWith("wiki/") && p.endsWith(".md")) {
+                        pages.delete(tx, p);
+                    } else {
+                        tx.delete(p);
+                    }
                 }
-                removal.merge().apply(tx);
+                removal.merge().apply(tx, pages);
                 for (Map.Entry<String, String> e : removal.rewrites().entrySet()) {
-                    tx.write(e.getKey(), e.getValue());
+                    pages.rewrite(tx, e.getKey(), e.getValue());
                 }
                 tx.append(LogEntry.PATH, LogEntry.render(Instant.now(), "remove", current.fileName() + " → "
                         + paths.summaryLink()));
@@ -152,6 +158,7 @@ public final class DocumentRemover {
                     w.deleteTree(current.name());
                     w.unindexDocument(current.name());
                     removal.merge().record(w);
+                    pages.record(w);
                     for (Map.Entry<String, String> e : removal.rewrites().entrySet()) {
                         w.putLinks(e.getKey().substring("wiki/".length()), Wikilinks.targets(e.getValue()));
                     }

@@ -9,6 +9,7 @@ import dev.kbtool.failure.KbException;
 import dev.kbtool.fs.AtomicFiles;
 import dev.kbtool.fs.FileTrees;
 import dev.kbtool.layout.KbLayout;
+import dev.kbtool.text.GeneratedRegion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,9 +70,21 @@ public final class Transaction {
     public void write(String relPath, byte[] bytes) throws IOException {
         Path live = target(relPath, Plan.Mode.FILE, Plan.Mode.TREE);
         AtomicFiles.write(live, bytes, changedDirs::add);
+        CrashPoints.reach("tx.apply");
+    }
+
+    /**
+     * Writes a page as kb's own: the catalog remembers what was written (hashes, size, time), so
+     * a person's later edit of it can be told and kept. A person's page whose links kb rewrote
+     * goes through {@link #write} instead, and stays theirs.
+     */
+    public void writePage(String relPath, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        Path live = target(relPath, Plan.Mode.FILE, Plan.Mode.TREE);
+        AtomicFiles.write(live, bytes, changedDirs::add);
         if (isPage(relPath)) {
             BasicFileAttributes attrs = Files.readAttributes(live, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            writtenPages.put(relPath, new WrittenPage(relPath, sha256(bytes), attrs.size(),
+            writtenPages.put(relPath, new WrittenPage(relPath, sha256(bytes), GeneratedRegion.hash(text), attrs.size(),
                     attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
             deletedPages.remove(relPath);
         }

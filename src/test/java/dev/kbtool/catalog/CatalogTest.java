@@ -60,7 +60,8 @@ class CatalogTest {
         // Back to version 5: what a catalog written before topic sizes existed looks like.
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("kb.db"));
              Statement st = c.createStatement()) {
-            for (String sql : List.of("DROP TABLE written_pages", "DROP TABLE failures",
+            for (String sql : List.of("DROP TABLE written_pages", "DROP TABLE failures", "DROP TABLE held_pages",
+                    "DROP TABLE replaced_pages",
                     "DROP TRIGGER contribution_added", "DROP TRIGGER contribution_removed",
                     "DROP TABLE topic_sizes", "DROP TABLE views_pending", "PRAGMA user_version = 5")) {
                 st.execute(sql);
