@@ -58,7 +58,8 @@ public final class DocumentCommitter {
         String sourceLink = sourcePath.substring("wiki/".length()).replaceFirst("\\.md$", "");
         List<Path> images = stagedImages(doc);
         SummaryPublication publication = SummaryPublication.plan(new SummaryPublication.Publishing(engine.layout(),
-                catalog, limits, false), paths, sourceLink, doc.fileName(), doc.analysis(), doc.tree(), doc.searchTexts());
+                catalog, limits, false), paths, sourceLink, doc.fileName(), origin, doc.analysis(), doc.tree(),
+                doc.searchTexts());
         DocumentAnalysis analysis = publication.analysis();
         Optional<String> oldRaw = previous.map(DocumentRecord::rawPath).filter(raw -> !raw.equals(paths.raw()));
 

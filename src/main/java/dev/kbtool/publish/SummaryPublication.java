@@ -34,6 +34,7 @@ import java.util.Set;
 public final class SummaryPublication {
     private final String document;
     private final String fileName;
+    private final String origin;
     private final DocumentPaths paths;
     private final String sourceLink;
     private final DocumentAnalysis analysis;
@@ -43,11 +44,12 @@ public final class SummaryPublication {
     private final PageWriter pages;
     private String summaryPage;
 
-    private SummaryPublication(String document, String fileName, DocumentPaths paths, String sourceLink,
+    private SummaryPublication(String document, String fileName, String origin, DocumentPaths paths, String sourceLink,
             DocumentAnalysis analysis, List<TreeNode> tree, SearchRows.Texts texts, TopicMerger.Merge merge,
             PageWriter pages) {
         this.document = document;
         this.fileName = fileName;
+        this.origin = origin;
         this.paths = paths;
         this.sourceLink = sourceLink;
         this.analysis = analysis;
@@ -65,11 +67,11 @@ public final class SummaryPublication {
      * @param tree       the long document's page tree, empty for a short one
      */
     public static SummaryPublication plan(Publishing into, DocumentPaths paths, String sourceLink, String fileName,
-            DocumentAnalysis compiled, List<TreeNode> tree, SearchRows.Texts texts) {
+            String origin, DocumentAnalysis compiled, List<TreeNode> tree, SearchRows.Texts texts) {
         Catalog catalog = into.catalog();
         DocumentAnalysis analysis = resolveLinks(catalog, paths, sourceLink, compiled);
         TopicMerger.Merge merge = new TopicMerger(catalog, into.limits()).plan(paths.name(), analysis.title(), analysis);
-        return new SummaryPublication(paths.name(), fileName, paths, sourceLink, analysis, tree, texts, merge,
+        return new SummaryPublication(paths.name(), fileName, origin, paths, sourceLink, analysis, tree, texts, merge,
                 new PageWriter(into.layout(), catalog, into.discardEdits(), paths.name()));
     }
 
@@ -102,7 +104,7 @@ public final class SummaryPublication {
      */
     public void write(Transaction tx, String verb, Instant now) throws IOException {
         merge.apply(tx, pages);
-        summaryPage = SummaryPage.render(document, fileName, sourceLink, analysis, tree,
+        summaryPage = SummaryPage.render(document, fileName, origin, sourceLink, analysis, tree,
                 merge.linkedTopics(TopicKind.CONCEPT), merge.linkedTopics(TopicKind.ENTITY));
         pages.write(tx, paths.summary(), summaryPage);
         tx.append(LogEntry.PATH, LogEntry.render(now, verb, fileName + " → " + paths.summaryLink()));

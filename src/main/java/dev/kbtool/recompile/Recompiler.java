@@ -189,8 +189,8 @@ public final class Recompiler {
             DocumentPaths paths = new DocumentPaths(doc.name(), doc.type());
             String sourceLink = doc.sourcePath().substring("wiki/".length()).replaceFirst("\\.md$", "");
             SummaryPublication publication = SummaryPublication.plan(new SummaryPublication.Publishing(engine.layout(),
-                    catalog, limits, discardEdits), paths, sourceLink, doc.fileName(), compiled, catalog.tree(doc.name()),
-                    texts);
+                    catalog, limits, discardEdits), paths, sourceLink, doc.fileName(), doc.origin(), compiled,
+                    catalog.tree(doc.name()), texts);
             Plan.Builder plan = Plan.builder();
             publication.addTo(plan);
             DocumentRecord updated = new DocumentRecord(doc.name(), doc.hash(), doc.fileName(), doc.type(),

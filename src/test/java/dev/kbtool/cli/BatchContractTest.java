@@ -145,8 +145,11 @@ class BatchContractTest {
         Fixtures.write(notes.resolve("idea.md"), "# Idea\n\nAn idea worth keeping.\n");
         Kb here = new Kb(notes);
         assertThat(here.run("init").code()).isZero();
-        Fixtures.write(notes.resolve("nested/other/placeholder.md"), "# Placeholder\n\nA note in a folder.\n");
-        assertThat(new Kb(notes.resolve("nested")).run("init", "other").code()).isZero();
+        // Another knowledge base, made elsewhere and moved in (kb init refuses to make one inside).
+        assertThat(new Kb(tmp).run("init", "other").code()).isZero();
+        Fixtures.write(tmp.resolve("other/placeholder.md"), "# Placeholder\n\nA note in a folder.\n");
+        Files.createDirectories(notes.resolve("nested"));
+        Files.move(tmp.resolve("other"), notes.resolve("nested/other"));
 
         Kb.Result first = here.run("add", ".");
         Kb.Result second = here.run("add", ".");
@@ -154,6 +157,28 @@ class BatchContractTest {
         assertThat(first.out()).as(first.toString()).contains("added 2,");
         assertThat(second.out()).as(second.toString()).contains("added 0, updated 0");
         assertThat(here.run("list").out()).contains("idea", "placeholder").doesNotContain("index", "agents", "log");
+    }
+
+    @Test
+    void initRefusesToMakeAKnowledgeBaseInsideAnother() {
+        Kb.Result r = kb.run("init", "kb/wiki/inner");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("is inside the knowledge base");
+        assertThat(tmp.resolve("kb/wiki/inner")).doesNotExist();
+    }
+
+    @Test
+    void listShowsWhereEachDocumentCameFrom() {
+        Fixtures.write(tmp.resolve("a/Readme.md"), "# A\n\nThe first readme.\n");
+        Fixtures.write(tmp.resolve("b/README.md"), "# B\n\nThe second readme.\n");
+        kb.run("add", "a", "b");
+
+        Kb.Result list = kb.run("list");
+        Kb.Result json = kb.run("--json", "list");
+
+        assertThat(list.out()).contains("ORIGIN", "a/Readme.md", "b/README.md");
+        assertThat(json.out()).contains("\"origin\":\"" + tmp.resolve("a/Readme.md") + "\"");
     }
 
     @Test
