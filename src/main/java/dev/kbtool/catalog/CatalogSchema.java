@@ -167,6 +167,17 @@ final class CatalogSchema {
                       origin       TEXT NOT NULL,
                       reason       TEXT NOT NULL,
                       failed_at    TEXT NOT NULL
+                    )"""),
+            // The size and modification time each synced file had when kb last read it, and the
+            // hash of what it read: kb sync skips a file whose size and time have not changed
+            // without reading it again.
+            List.of(
+                    """
+                    CREATE TABLE seen_files (
+                      path         TEXT PRIMARY KEY,
+                      size         INTEGER NOT NULL,
+                      modified     INTEGER NOT NULL,
+                      hash         TEXT NOT NULL
                     )"""));
 
     private CatalogSchema() {

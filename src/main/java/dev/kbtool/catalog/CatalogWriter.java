@@ -362,4 +362,26 @@ public final class CatalogWriter {
             ps.executeUpdate();
         }
     }
+
+    /** Records the size, modification time and content hash a synced file had when kb read it. */
+    public void putSeenFile(SeenFile file) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO seen_files(path, size, modified, hash) VALUES (?, ?, ?, ?)
+                ON CONFLICT(path) DO UPDATE SET size = excluded.size, modified = excluded.modified,
+                  hash = excluded.hash""")) {
+            ps.setString(1, file.path());
+            ps.setLong(2, file.size());
+            ps.setLong(3, file.modified());
+            ps.setString(4, file.hash());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Forgets a file that is gone from the folders synced. */
+    public void forgetSeenFile(String path) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM seen_files WHERE path = ?")) {
+            ps.setString(1, path);
+            ps.executeUpdate();
+        }
+    }
 }

@@ -121,7 +121,7 @@ final class AddCommand extends BaseCommand {
         progress.onOutcome(o);
     }
 
-    private static ObjectNode toJson(AddOutcome o) {
+    static ObjectNode toJson(AddOutcome o) {
         ObjectNode line = Json.object()
                 .put("path", o.path())
                 .put("status", o.status().label())

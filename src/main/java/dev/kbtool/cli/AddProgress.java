@@ -79,7 +79,11 @@ final class AddProgress {
             case UPDATED -> "updated " + path + " -> " + o.document();
             case SKIPPED -> "skipped " + path + " (" + o.reason() + ")";
             case FAILED -> "failed  " + path + ": " + o.reason();
+            case MOVED -> "moved   " + path + " -> " + o.document() + " (" + o.reason() + ")";
+            case REMOVED -> "removed " + path + " -> " + o.document() + " (" + o.reason() + ")";
             case WOULD_ADD, WOULD_UPDATE -> o.status().words() + " " + path;
+            case WOULD_MOVE -> "would move " + path + " -> " + o.document() + " (" + o.reason() + ")";
+            case WOULD_REMOVE -> "would remove " + path + " -> " + o.document() + " (" + o.reason() + ")";
             case WOULD_SKIP -> "would skip " + path + " (" + o.reason() + ")";
             case WOULD_FAIL -> "would fail " + path + ": " + o.reason();
         };

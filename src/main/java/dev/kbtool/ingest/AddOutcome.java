@@ -6,7 +6,7 @@ import dev.kbtool.compile.CompileUsage;
  * The result for one input file.
  *
  * @param path     the file as the user named it (or as found in a folder they named)
- * @param status   added, updated, skipped or failed
+ * @param status   added, updated, skipped or failed (moved or removed by kb sync)
  * @param document the document name it was added as, or already has; null when failed early
  * @param reason   why it was skipped or failed; null when added
  * @param failure  what kind of failure, for the exit code and for remembering it; null unless failed
@@ -51,18 +51,30 @@ public record AddOutcome(String path, AddStatus status, String document, String 
                 StageTimes.NONE, usage);
     }
 
+    /** A document kb sync found under another name: its file was renamed or moved. */
+    public static AddOutcome moved(String path, String document, String from) {
+        return new AddOutcome(path, AddStatus.MOVED, document, "moved from " + from, null, null, false, 0,
+                StageTimes.NONE, CompileUsage.NONE);
+    }
+
+    /** A document kb sync removed because its file is gone. */
+    public static AddOutcome removed(String path, String document) {
+        return new AddOutcome(path, AddStatus.REMOVED, document, "the file is gone", null, null, false, 0,
+                StageTimes.NONE, CompileUsage.NONE);
+    }
+
     /** A planned outcome: what a dry run says the real run would do. */
     public static AddOutcome planned(String path, AddStatus status, String document, String reason) {
         return new AddOutcome(path, status, document, reason, null, null, false, 0, StageTimes.NONE, CompileUsage.NONE);
     }
 
     /** The outcome a dry run reports for a file the real run would end this way. */
-    AddOutcome asPlanned() {
+    public AddOutcome asPlanned() {
         return new AddOutcome(path, status.planned(), document, reason, failure, hash, leftOut, millis, times, usage);
     }
 
     /** The same outcome for content with this hash: a failure of it can be remembered. */
-    AddOutcome withHash(String contentHash) {
+    public AddOutcome withHash(String contentHash) {
         return new AddOutcome(path, status, document, reason, failure, contentHash, leftOut, millis, times, usage);
     }
 

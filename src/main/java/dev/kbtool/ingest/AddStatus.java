@@ -4,10 +4,12 @@ import java.util.Locale;
 
 /**
  * How one input file ended. A dry run ends files with the {@code WOULD_} statuses, saying what
- * the real run would do.
+ * the real run would do. {@code kb sync} also moves a document whose file was renamed and
+ * removes one whose file is gone.
  */
 public enum AddStatus {
-    ADDED, UPDATED, SKIPPED, FAILED, WOULD_ADD, WOULD_UPDATE, WOULD_SKIP, WOULD_FAIL;
+    ADDED, UPDATED, SKIPPED, FAILED, MOVED, REMOVED,
+    WOULD_ADD, WOULD_UPDATE, WOULD_SKIP, WOULD_FAIL, WOULD_MOVE, WOULD_REMOVE;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
@@ -25,6 +27,8 @@ public enum AddStatus {
             case UPDATED -> WOULD_UPDATE;
             case SKIPPED -> WOULD_SKIP;
             case FAILED -> WOULD_FAIL;
+            case MOVED -> WOULD_MOVE;
+            case REMOVED -> WOULD_REMOVE;
             default -> this;
         };
     }

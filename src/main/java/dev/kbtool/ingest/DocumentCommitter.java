@@ -47,7 +47,7 @@ public final class DocumentCommitter {
         Optional<DocumentRecord> known = catalog.documentByHash(doc.hash());
         if (known.isPresent()) {
             return TxEngine.Mutation.none(AddOutcome.skipped(display, known.get().name(),
-                    "already in the knowledge base as " + known.get().name()));
+                    "already in the knowledge base as " + known.get().name()).withHash(doc.hash()));
         }
         String origin = doc.input().path().toString();
         Optional<DocumentRecord> previous = catalog.documentByOrigin(origin);
@@ -100,7 +100,7 @@ public final class DocumentCommitter {
                 w.putTree(name, doc.tree());
                 w.clearFailure(doc.hash());
             };
-        }, AddOutcome.added(display, name, previous.isPresent(), doc.analysis().usage()));
+        }, AddOutcome.added(display, name, previous.isPresent(), doc.analysis().usage()).withHash(doc.hash()));
     }
 
     private static List<Path> stagedImages(PreparedDocument doc) throws IOException {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +49,28 @@ public final class InputScanner {
     }
 
     public Scan scan(List<Path> inputs) {
+        return scan(inputs, Scope.ALL);
+    }
+
+    /**
+     * Which part of the folders to look at: a watcher that saw a few paths change reads only
+     * those, and the folders on the way to them for their {@code .kbignore} rules.
+     */
+    public interface Scope {
+        Scope ALL = entry -> true;
+
+        /** The paths given and everything under them. */
+        static Scope of(Collection<Path> paths) {
+            List<Path> within = List.copyOf(paths);
+            return entry -> within.stream().anyMatch(p -> p.startsWith(entry) || entry.startsWith(p));
+        }
+
+        /** Whether the walk looks at this entry: it is inside the scope, or a folder on the way to it. */
+        boolean covers(Path entry);
+    }
+
+    /** {@link #scan(List)} looking only at what {@code scope} covers of the folders given. */
+    public Scan scan(List<Path> inputs, Scope scope) {
         List<InputFile> files = new ArrayList<>();
         List<AddOutcome> problems = new ArrayList<>();
         int[] ignored = {0};
@@ -74,7 +97,7 @@ public final class InputScanner {
                     continue;
                 }
                 walk(abs, root, rulesIn(abs, IgnoreRules.of(abs, configIgnore), problems), new HashSet<>(), found,
-                        problems, ignored);
+                        problems, ignored, scope);
                 found.sort((a, b) -> a.path().compareTo(b.path()));
                 for (InputFile f : found) {
                     if (seen.add(f.path())) {
@@ -102,7 +125,7 @@ public final class InputScanner {
     }
 
     private void walk(Path dir, Path root, IgnoreRules rules, Set<Path> visited, List<InputFile> out,
-            List<AddOutcome> problems, int[] ignored) {
+            List<AddOutcome> problems, int[] ignored, Scope scope) {
         List<Path> entries;
         try {
             if (!visited.add(dir.toRealPath())) {
@@ -119,7 +142,7 @@ public final class InputScanner {
         boolean kbRoot = KnowledgeBases.isRoot(dir);
         for (Path entry : entries) {
             String name = entry.getFileName().toString();
-            if (name.startsWith(".")) {
+            if (name.startsWith(".") || !scope.covers(entry)) {
                 continue;
             }
             if (kbRoot && KnowledgeBases.OWN_FOLDERS.contains(name)) {
@@ -143,8 +166,11 @@ public final class InputScanner {
                 ignored[0]++;
                 continue;
             }
-            if (directory) {
-                walk(entry, root, rulesIn(entry, rules, problems), visited, out, problems, ignored);
+            if (directory && KnowledgeBases.isRoot(entry)) {
+                problems.add(AddOutcome.leftOut(display(entry), "a knowledge base of its own (it holds .kb/); "
+                        + "kb never adds a knowledge base's pages"));
+            } else if (directory) {
+                walk(entry, root, rulesIn(entry, rules, problems), visited, out, problems, ignored, scope);
             } else if (!Files.isRegularFile(real)) {
                 problems.add(AddOutcome.leftOut(display(entry), "not a regular file"));
             } else if (converters.forFile(entry).isEmpty()) {

@@ -136,7 +136,10 @@ final class PrepareTask implements PipelineTask<PrepareTask.Result> {
             throw new InterruptedException("cancelled");
         }
         try {
-            return prepareHashed();
+            Result result = prepareHashed();
+            // A file ended here still has its hash told: kb sync records what it read.
+            return result.outcome() == null || hash == null || result.outcome().hash() != null ? result
+                    : Result.done(result.outcome().withHash(hash), result.times(), result.elapsedMillis());
         } finally {
             clock.end();
         }

@@ -97,6 +97,27 @@ public final class PageWriter {
         released.add(relPath);
     }
 
+    /**
+     * Sets some of kb's frontmatter keys on a page kb wrote, its text as it is: a document whose
+     * file moved keeps its summary, with the new place recorded. Like any change of kb's, it is
+     * held when a person edited kb's part; a page without kb's markers is left alone.
+     */
+    public void retag(Transaction tx, String relPath, Map<String, String> values) throws IOException {
+        String current = read(relPath);
+        GeneratedRegion.Parts parts = current == null ? null : GeneratedRegion.parse(current);
+        if (parts == null) {
+            return;
+        }
+        Map<String, JsonNode> kbFields = new LinkedHashMap<>();
+        fields(current).forEach((k, v) -> {
+            if (GeneratedRegion.KB_KEYS.contains(k)) {
+                kbFields.put(k, v);
+            }
+        });
+        values.forEach((k, v) -> kbFields.put(k, JSON.getNodeFactory().textNode(v)));
+        write(tx, relPath, "---\n" + render(kbFields) + "---\n\n" + parts.generated());
+    }
+
     /** The paths kept as a person left them this time. */
     public Set<String> held() {
         return held.keySet();

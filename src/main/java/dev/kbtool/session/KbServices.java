@@ -7,6 +7,7 @@ import dev.kbtool.config.Config;
 import dev.kbtool.convert.Converters;
 import dev.kbtool.ingest.AddPipeline;
 import dev.kbtool.ingest.DocumentPreparer;
+import dev.kbtool.ingest.InputScanner;
 import dev.kbtool.layout.KbLayout;
 import dev.kbtool.lint.Doctor;
 import dev.kbtool.lint.Lint;
@@ -17,7 +18,10 @@ import dev.kbtool.publish.OverviewRefresher;
 import dev.kbtool.publish.TopicMerger;
 import dev.kbtool.recompile.Recompiler;
 import dev.kbtool.remove.DocumentRemover;
+import dev.kbtool.sync.SyncPlanner;
+import dev.kbtool.sync.Syncer;
 import dev.kbtool.tx.TxEngine;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -111,6 +115,22 @@ public final class KbServices implements AutoCloseable {
         OverviewRefresher refresher = synthesizer == null ? null
                 : new OverviewRefresher(engine(), synthesizer, limits());
         return new Recompiler(engine(), compiler(), refresher, limits(), jobs, fileTimeout(), settings.notices());
+    }
+
+    /** Compares folders with what the knowledge base holds from them ({@code kb sync}, {@code kb watch}). */
+    public SyncPlanner syncPlanner(Converters converters, Path cwd) {
+        return new SyncPlanner(session.catalog(), new InputScanner(converters, cwd, session.config().ignore()), cwd);
+    }
+
+    /**
+     * Carries out sync plans: files through the add pipeline, removals like {@code kb remove}.
+     *
+     * @param keepRaw keep the raw copy of a document whose file is gone
+     */
+    public Syncer syncer(Converters converters, int jobs, boolean dryRun, boolean keepRaw, Cancellation cancellation,
+            Path cwd) {
+        return new Syncer(engine(), addPipeline(converters, jobs, dryRun, false, cancellation), remover(keepRaw, false),
+                cancellation, cwd, dryRun);
     }
 
     public DocumentRemover remover(boolean keepRaw, boolean keepEmpty) {

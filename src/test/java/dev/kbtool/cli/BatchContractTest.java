@@ -140,7 +140,7 @@ class BatchContractTest {
     }
 
     @Test
-    void aKnowledgeBaseNeverAddsItsOwnPagesNorAnotherOnes() {
+    void aKnowledgeBaseNeverAddsItsOwnPagesNorAnotherOnes() throws Exception {
         Path notes = tmp.resolve("notes");
         Fixtures.write(notes.resolve("idea.md"), "# Idea\n\nAn idea worth keeping.\n");
         Kb here = new Kb(notes);
@@ -151,12 +151,13 @@ class BatchContractTest {
         Files.createDirectories(notes.resolve("nested"));
         Files.move(tmp.resolve("other"), notes.resolve("nested/other"));
 
-        Kb.Result first = here.run("add", ".");
+        Kb.Result first = here.run("-v", "add", ".");
         Kb.Result second = here.run("add", ".");
 
-        assertThat(first.out()).as(first.toString()).contains("added 2,");
+        assertThat(first.out()).as(first.toString()).contains("added 1,");
+        assertThat(first.err()).contains("nested/other", "a knowledge base of its own");
         assertThat(second.out()).as(second.toString()).contains("added 0, updated 0");
-        assertThat(here.run("list").out()).contains("idea", "placeholder").doesNotContain("index", "agents", "log");
+        assertThat(here.run("list").out()).contains("idea").doesNotContain("placeholder", "index", "agents", "log");
     }
 
     @Test

@@ -92,6 +92,49 @@ class HandEditsTest {
         assertThat(kb.run("doctor").out()).doesNotContain("page-edited");
     }
 
+    /**
+     * On each of a summary, a concept and an entity page a person adds text outside kb's part and
+     * changes a sentence inside it; every command that touches the pages keeps both.
+     */
+    @Test
+    void editsInsideAndOutsideKbsPartOfEveryKindOfPageSurviveEveryCommand() throws Exception {
+        List<Path> pages = List.of(scripted.file("wiki/summaries/alpha.md"), scripted.file("wiki/concepts/graph.md"),
+                scripted.file("wiki/entities/ada-lovelace.md"));
+        for (Path page : pages) {
+            String text = Files.readString(page);
+            // Inside: kb's first body line after the heading gets a person's words.
+            int begin = text.indexOf(GeneratedRegion.BEGIN);
+            int heading = text.indexOf("\n# ", begin);
+            assertThat(heading).as(page + " has kb's heading inside its part").isGreaterThan(begin);
+            int lineEnd = text.indexOf('\n', heading + 1);
+            text = text.substring(0, lineEnd) + " (my words inside)" + text.substring(lineEnd);
+            Files.writeString(page, text + "\n" + MY_NOTES);
+        }
+        Runnable personsTextIsThere = () -> {
+            for (Path page : pages) {
+                assertThat(Fixtures.read(page)).as(page.toString()).contains("(my words inside)", MY_NOTES);
+            }
+        };
+
+        Fixtures.write(tmp.resolve("more/delta.md"), "# Delta\n\nsummary: Delta counts graphs.\n"
+                + "concept: Graph | Delta counts graphs.\nentity: Ada Lovelace/person | Delta follows Ada.\n");
+        scripted.add("more");
+        personsTextIsThere.run();
+        recompile("alpha", false);
+        personsTextIsThere.run();
+        assertThat(kb.run("remove", "--yes", "beta").code()).isZero();
+        personsTextIsThere.run();
+        assertThat(kb.run("lint", "--fix").code()).isZero();
+        personsTextIsThere.run();
+        Fixtures.write(tmp.resolve("in/alpha.md"), "# Alpha\n\nsummary: Alpha draws and counts graphs.\n"
+                + "concept: Graph | Alpha draws graphs.\nentity: Ada Lovelace/person | Alpha cites Ada twice.\n");
+        assertThat(scripted.sync("in")).extracting(o -> o.status().label()).contains("updated");
+        personsTextIsThere.run();
+
+        assertThat(kb.run("status").out()).contains("Kept edits:", "3 page(s)");
+        assertThat(kb.run("doctor").code()).isZero();
+    }
+
     @Test
     void whenKbDeletesItsPageThePersonsPartStaysAsAPageOfItsOwn() throws Exception {
         Path concept = scripted.file("wiki/concepts/graph.md");

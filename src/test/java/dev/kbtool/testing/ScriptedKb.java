@@ -59,6 +59,18 @@ public final class ScriptedKb {
         }
     }
 
+    /** kb sync of the paths, with the scripted compiler. */
+    public List<AddOutcome> sync(String... paths) {
+        try (KbServices kb = services("kb test").withCompiler(new ScriptedCompiler())) {
+            var planner = kb.syncPlanner(Converters.standard(), cwd);
+            var plan = planner.plan(java.util.Arrays.stream(paths).map(Path::of).toList(),
+                    InputScanner.Scope.ALL);
+            return kb.syncer(Converters.standard(), 2, false, false, new Cancellation(), cwd).run(plan, o -> { });
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /**
      * Removes a document the way a {@code kb remove} killed between its commit and its index
      * refresh leaves it: the document gone, the index still listing it, the catalog's mark of
