@@ -61,7 +61,7 @@ class CatalogTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("kb.db"));
              Statement st = c.createStatement()) {
             for (String sql : List.of("DROP TABLE written_pages", "DROP TABLE failures", "DROP TABLE held_pages",
-                    "DROP TABLE replaced_pages",
+                    "DROP TABLE replaced_pages", "DROP TABLE seen_files",
                     "DROP TRIGGER contribution_added", "DROP TRIGGER contribution_removed",
                     "DROP TABLE topic_sizes", "DROP TABLE views_pending", "PRAGMA user_version = 5")) {
                 st.execute(sql);
