@@ -50,6 +50,11 @@ final class PdfHeadings {
         return headings;
     }
 
+    /** The size most characters of the document are set in. */
+    float bodySize() {
+        return bodySize;
+    }
+
     /** The heading level (1-6) of a block, or 0 when it is not a heading. */
     int level(PdfBlock block) {
         Integer fromOutline = outlineLevels.get(block);

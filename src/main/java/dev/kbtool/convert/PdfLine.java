@@ -13,12 +13,19 @@ package dev.kbtool.convert;
  * @param bold     whether most of the characters use a bold font
  * @param mono     whether most of the characters use a fixed-pitch (code) font
  * @param image    for a placed image, the file it was written to; null for text
+ * @param rotated  text not written left to right across the page (up a margin, a rotated
+ *                 table head); its box is then where it sits on the page, its baseline the box's bottom
  */
 record PdfLine(String text, float x0, float x1, float top, float baseline, float fontSize, boolean bold, boolean mono,
-        String image) {
+        String image, boolean rotated) {
 
     static PdfLine image(String file, float x0, float x1, float top, float bottom) {
-        return new PdfLine("", x0, x1, top, bottom, 0, false, false, file);
+        return new PdfLine("", x0, x1, top, bottom, 0, false, false, file, false);
+    }
+
+    /** The same line with other text. */
+    PdfLine withText(String newText) {
+        return new PdfLine(newText, x0, x1, top, baseline, fontSize, bold, mono, image, rotated);
     }
 
     boolean isImage() {

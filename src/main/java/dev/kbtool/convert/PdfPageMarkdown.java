@@ -1,50 +1,111 @@
 package dev.kbtool.convert;
 
+import dev.kbtool.text.LineJoin;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Renders the blocks of one PDF page as Markdown: headings, list items (nested by indent), images, paragraphs. */
+/**
+ * Renders the blocks of one PDF page as Markdown: headings, list items (nested by indent), images,
+ * code and paragraphs; then the page's footnotes, as quotes, and its furniture (running heads,
+ * page numbers, margin text) in a comment, kept but out of the running text.
+ */
 final class PdfPageMarkdown {
     private static final Pattern ITEM = Pattern.compile("^(\\S+)\\s+");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}[.)]");
+    private static final Pattern NOTE_MARK = Pattern.compile("^(\\p{Nd}{1,3}|[*∗†‡§¶‖#]{1,3})(?=\\p{L})");
 
     private PdfPageMarkdown() {
     }
 
-    static String render(List<PdfBlock> blocks, PdfHeadings headings, String imageLinkPrefix) {
-        StringBuilder md = new StringBuilder();
+    enum Kind { IMAGE, CODE, HEADING, ITEM, PARAGRAPH }
+
+    /**
+     * One block as it is rendered.
+     *
+     * @param level   the heading level, for headings
+     * @param nesting how deep a list item is nested
+     */
+    record Part(Kind kind, PdfBlock block, int level, int nesting) {
+        /** This part with {@code next}'s lines after its own: a paragraph carried over a page break. */
+        Part followedBy(Part next) {
+            return new Part(kind, block.followedBy(next.block()), level, nesting);
+        }
+
+        boolean runsOn() {
+            return kind == Kind.PARAGRAPH || kind == Kind.ITEM;
+        }
+    }
+
+    /** What each block of a page is, in order. */
+    static List<Part> parts(List<PdfBlock> blocks, PdfHeadings headings) {
+        List<Part> parts = new ArrayList<>(blocks.size());
         Deque<Float> listIndents = new ArrayDeque<>();
-        boolean previousWasItem = false;
         for (PdfBlock block : blocks) {
-            String part;
-            boolean item = false;
+            Part part;
             if (block.isImage()) {
-                part = "![](" + (imageLinkPrefix == null ? "" : imageLinkPrefix) + block.first().image() + ")";
+                part = new Part(Kind.IMAGE, block, 0, 0);
             } else {
                 int level = headings.level(block);
-                String text = block.text();
                 if (block.isCode() && level == 0) {
-                    part = codeBlock(block);
+                    part = new Part(Kind.CODE, block, 0, 0);
                 } else if (level > 0) {
-                    part = "#".repeat(level) + " " + MarkdownEscape.text(text);
-                } else if (PdfBlocks.isListItem(text)) {
-                    item = true;
-                    part = listItem(text, nesting(listIndents, block.first().x0(), block.first().fontSize()));
+                    part = new Part(Kind.HEADING, block, level, 0);
+                } else if (PdfBlocks.isListItem(block.first().text())) {
+                    part = new Part(Kind.ITEM, block, 0,
+                            nesting(listIndents, block.first().x0(), block.first().fontSize()));
                 } else {
-                    part = MarkdownEscape.text(text);
+                    part = new Part(Kind.PARAGRAPH, block, 0, 0);
                 }
             }
-            if (!item) {
+            if (part.kind() != Kind.ITEM) {
                 listIndents.clear();
             }
-            if (md.length() > 0) {
-                md.append(item && previousWasItem ? "\n" : "\n\n");
+            parts.add(part);
+        }
+        return parts;
+    }
+
+    /** The parts as Markdown: blank lines between blocks, one line break between list items. */
+    static void append(StringBuilder md, Part part, Part previous, LineJoin.Hyphens hyphens, String imageLinkPrefix) {
+        if (md.length() > 0) {
+            md.append(part.kind() == Kind.ITEM && previous != null && previous.kind() == Kind.ITEM ? "\n" : "\n\n");
+        }
+        md.append(markdown(part, hyphens, imageLinkPrefix));
+    }
+
+    static String markdown(Part part, LineJoin.Hyphens hyphens, String imageLinkPrefix) {
+        PdfBlock block = part.block();
+        return switch (part.kind()) {
+            case IMAGE -> "![](" + (imageLinkPrefix == null ? "" : imageLinkPrefix) + block.first().image() + ")";
+            case CODE -> codeBlock(block);
+            case HEADING -> "#".repeat(part.level()) + " " + MarkdownEscape.text(block.text(hyphens));
+            case ITEM -> listItem(block.text(hyphens), part.nesting());
+            case PARAGRAPH -> MarkdownEscape.text(block.text(hyphens));
+        };
+    }
+
+    /**
+     * The page's footnotes, each a quote starting with its mark, and its furniture in one
+     * comment; empty when it has neither.
+     */
+    static String notes(List<PdfBlock> footnotes, List<PdfLine> furniture, LineJoin.Hyphens hyphens) {
+        StringBuilder md = new StringBuilder();
+        for (PdfBlock note : footnotes) {
+            String text = NOTE_MARK.matcher(note.text(hyphens)).replaceFirst("$1 ");
+            md.append(md.length() == 0 ? "" : "\n\n").append("> ").append(MarkdownEscape.text(text));
+        }
+        if (!furniture.isEmpty()) {
+            StringBuilder text = new StringBuilder();
+            for (PdfLine line : furniture) {
+                text.append(text.length() == 0 ? "" : " · ").append(line.text());
             }
-            md.append(part);
-            previousWasItem = item;
+            // "--" may not appear inside an HTML comment.
+            md.append(md.length() == 0 ? "" : "\n\n").append("<!-- page furniture: ")
+                    .append(text.toString().replace("--", "- -")).append(" -->");
         }
         return md.toString();
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -48,8 +49,12 @@ final class PdfTextCollector extends PDFTextStripper {
     private final Map<PDFont, Boolean> boldFonts = new IdentityHashMap<>();
     private final Map<PDFont, Boolean> monoFonts = new IdentityHashMap<>();
     private final List<List<PdfLine>> pages;
+    /** Each page's width and height as shown (turned when the page is rotated). */
+    private final List<float[]> sizes;
     private List<PdfLine> current = new ArrayList<>();
     private PDRectangle cropBox;
+    private float pageWidth;
+    private float pageHeight;
     private int failedPages;
 
     // The run being built.
@@ -57,6 +62,14 @@ final class PdfTextCollector extends PDFTextStripper {
     private float x1;
     private float top;
     private float baseline;
+    /** Characters of the word that set {@link #baseline}: the run's baseline is its longest word's. */
+    private int baselineChars;
+    /** The run's writing direction (PDFBox's 0, 90, 180 or 270) and its box in page space (y down). */
+    private int dir;
+    private float pageX0;
+    private float pageX1;
+    private float pageTop;
+    private float pageBottom;
     private float sizeA;
     private int countA;
     private float sizeB;
@@ -69,6 +82,8 @@ final class PdfTextCollector extends PDFTextStripper {
     private final List<String> words = new ArrayList<>();
     private final List<List<TextPosition>> wordGlyphs = new ArrayList<>();
     private final Set<Long> drawn = new HashSet<>();
+    /** The page's runs with their direction, until the page's main direction is known. */
+    private final List<Run> runs = new ArrayList<>();
     /** A combining mark held back until the glyph after it shows which letter it sits on. */
     private TextPosition pendingMark;
     private TextPosition lastPassed;
@@ -76,8 +91,10 @@ final class PdfTextCollector extends PDFTextStripper {
     PdfTextCollector(int pageCount, PdfImageSaver images) {
         this.images = images;
         this.pages = new ArrayList<>(pageCount);
+        this.sizes = new ArrayList<>(pageCount);
         for (int i = 0; i < pageCount; i++) {
             pages.add(List.of());
+            sizes.add(new float[] {612, 792});
         }
         setSortByPosition(true);
         // PDFBox's own duplicate check keeps sorted maps per character and cost a tenth of the
@@ -89,6 +106,11 @@ final class PdfTextCollector extends PDFTextStripper {
     List<List<PdfLine>> collect(PDDocument document) throws IOException {
         writeText(document, Writer.nullWriter());
         return pages;
+    }
+
+    /** Each page's width and height as shown, in points (index 0 is page 1). */
+    List<float[]> pageSizes() {
+        return sizes;
     }
 
     /** Pages whose content could not be read (damaged streams); their text is missing. */
@@ -103,8 +125,15 @@ final class PdfTextCollector extends PDFTextStripper {
         }
         int index = getCurrentPageNo() - 1;
         current = new ArrayList<>();
+        runs.clear();
         resetRun();
         cropBox = page.getCropBox();
+        boolean turned = page.getRotation() % 180 != 0;
+        pageWidth = turned ? cropBox.getHeight() : cropBox.getWidth();
+        pageHeight = turned ? cropBox.getWidth() : cropBox.getHeight();
+        if (index >= 0 && index < sizes.size()) {
+            sizes.set(index, new float[] {pageWidth, pageHeight});
+        }
         drawn.clear();
         pendingMark = null;
         lastPassed = null;
@@ -117,8 +146,40 @@ final class PdfTextCollector extends PDFTextStripper {
             failedPages++;
         }
         if (index >= 0 && index < pages.size()) {
-            pages.set(index, current);
+            pages.set(index, upright(current, runs));
         }
+    }
+
+    /** One run as drawn, before the page's main direction is known. */
+    private record Run(PdfLine line, int dir, float pageX0, float pageX1, float pageTop, float pageBottom, int chars) {
+    }
+
+    /**
+     * The page's runs with those not written in its main direction (the one most characters
+     * use) marked rotated and placed by their box on the page.
+     */
+    private static List<PdfLine> upright(List<PdfLine> lines, List<Run> runs) {
+        Map<Integer, Integer> byDir = new HashMap<>();
+        for (Run run : runs) {
+            byDir.merge(run.dir(), run.chars(), Integer::sum);
+        }
+        if (byDir.size() < 2) {
+            return lines;
+        }
+        int main = byDir.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        Map<PdfLine, Run> rotated = new IdentityHashMap<>();
+        for (Run run : runs) {
+            if (run.dir() != main) {
+                rotated.put(run.line(), run);
+            }
+        }
+        List<PdfLine> out = new ArrayList<>(lines.size());
+        for (PdfLine line : lines) {
+            Run run = rotated.get(line);
+            out.add(run == null ? line : new PdfLine(line.text(), run.pageX0(), run.pageX1(), run.pageTop(),
+                    run.pageBottom(), line.fontSize(), line.bold(), line.mono(), null, true));
+        }
+        return out;
     }
 
     @Override
@@ -188,6 +249,10 @@ final class PdfTextCollector extends PDFTextStripper {
      */
     @Override
     protected void processTextPosition(TextPosition position) {
+        if (offPage(position)) {
+            // Printers' slugs and crop-mark notes outside the page box: not shown, not read.
+            return;
+        }
         String unicode = position.getUnicode();
         if (unicode != null && !unicode.isEmpty()) {
             long code = unicode.hashCode() & 0xFFFFFFL;
@@ -218,6 +283,14 @@ final class PdfTextCollector extends PDFTextStripper {
         } else {
             pass(position);
         }
+    }
+
+    /** Whether a glyph lies wholly outside the page as shown. */
+    private boolean offPage(TextPosition p) {
+        float x = p.getX();
+        float y = p.getY();
+        float h = Math.max(1, p.getHeight());
+        return x + p.getWidth() < 0 || y + h < 0 || x > pageWidth || y - h > pageHeight;
     }
 
     private void pass(TextPosition position) {
@@ -252,10 +325,7 @@ final class PdfTextCollector extends PDFTextStripper {
             wTop = Math.min(wTop, y - p.getHeightDir());
         }
         TextPosition first = positions.get(0);
-        float size = Math.round(first.getFontSizeInPt() * 2) / 2f;
-        if (size <= 0) {
-            size = Math.max(1, Math.round(first.getHeightDir() * 2) / 2f);
-        }
+        float size = Math.round(drawnSize(first) * 2) / 2f;
         if (chars > 0) {
             float gap = Math.max(wx0 - x1, x0 - wx1);
             if (gap > GAP_EM * Math.max(size, 4)) {
@@ -269,6 +339,12 @@ final class PdfTextCollector extends PDFTextStripper {
             x1 = wx1;
             top = wTop;
             baseline = wBase;
+            baselineChars = positions.size();
+            dir = Math.round(first.getDir());
+            pageX0 = Float.MAX_VALUE;
+            pageX1 = -Float.MAX_VALUE;
+            pageTop = Float.MAX_VALUE;
+            pageBottom = -Float.MAX_VALUE;
         } else {
             // PDFBox measures word gaps from the glyph sorted last; a kerned Arabic letter sorted
             // out of place makes a gap inside a word. The ink extents show there is none.
@@ -276,8 +352,13 @@ final class PdfTextCollector extends PDFTextStripper {
             x0 = Math.min(x0, wx0);
             x1 = Math.max(x1, wx1);
             top = Math.min(top, wTop);
-            baseline = Math.max(baseline, wBase);
+            if (positions.size() > baselineChars) {
+                // Sub- and superscripts sit off the line: the longest word shows where it is.
+                baseline = wBase;
+                baselineChars = positions.size();
+            }
         }
+        pageBox(positions);
         pendingSpace = false;
         if (glued) {
             // Right-to-left: the word on the right is the one read first.
@@ -349,11 +430,42 @@ final class PdfTextCollector extends PDFTextStripper {
         if (chars > 0) {
             String s = (rtl ? RtlText.logicalLine(words) : PdfLetterSpacing.join(words, wordGlyphs)).strip();
             if (!s.isEmpty()) {
-                current.add(new PdfLine(s, x0, x1, top, baseline, sizeA, boldChars * 2 > chars,
-                        monoChars * 2 >= chars, null));
+                boolean bold = boldChars * 2 > chars;
+                boolean mono = monoChars * 2 >= chars;
+                PdfLine line = new PdfLine(s, x0, x1, top, baseline, sizeA, bold, mono, null, false);
+                current.add(line);
+                runs.add(new Run(line, dir, pageX0, pageX1, pageTop, pageBottom, chars));
             }
         }
         resetRun();
+    }
+
+    /**
+     * Widens the page-space box of a run that is not written left to right across the page
+     * (a stamp up the margin, a rotated table head): its text-direction coordinates say
+     * nothing about where it sits on the page.
+     */
+    private void pageBox(List<TextPosition> positions) {
+        for (TextPosition p : positions) {
+            float h = Math.max(1, p.getHeightDir());
+            pageX0 = Math.min(pageX0, p.getX() - h);
+            pageX1 = Math.max(pageX1, p.getX() + h);
+            pageTop = Math.min(pageTop, p.getY() - h);
+            pageBottom = Math.max(pageBottom, p.getY() + h);
+        }
+    }
+
+    /**
+     * The size a glyph is drawn at, from its rendering matrix. PDFBox's own figure is cut to
+     * whole points and leaves out the page's scaling, so one paragraph's lines came out as 9 and
+     * 10 point alternately.
+     */
+    static float drawnSize(TextPosition p) {
+        float size = Math.abs(p.getTextMatrix().getScalingFactorY());
+        if (size > 0) {
+            return size;
+        }
+        return Math.max(1, p.getHeightDir());
     }
 
     private void resetRun() {
