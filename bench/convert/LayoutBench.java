@@ -33,7 +33,10 @@ public class LayoutBench {
     /** A "title" longer than this is a paragraph that happens to contain the title. */
     static final int MAX_TITLE = 200;
     static final Pattern LIST_ITEM = Pattern.compile("^(?:[-*+•]|\\d{1,3}[.)]|\\([a-z0-9]{1,3}\\))\\s+");
-    static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
+    static final Pattern PROSE_WORD = Pattern.compile(
+            "[\\p{P}\\p{S}]*[\\p{L}\\p{M}\\p{Cf}]{2,}(?:['’\\-‐][\\p{L}\\p{M}\\p{Cf}]+)*[\\p{P}\\p{S}]*");
+    /** Share of a paragraph's tokens that must be words for it to be prose. */
+    static final double PROSE_SHARE = 0.6;
     static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
     /** A Markdown backslash escape: the character after it is literal. */
     static final Pattern MD_ESCAPE = Pattern.compile("\\\\(\\p{Punct})");
@@ -199,8 +202,30 @@ public class LayoutBench {
             text.append(text.length() == 0 ? "" : " ").append(line.strip());
         }
         String t = MD_ESCAPE.matcher(text.toString()).replaceAll("$1");
-        out.add(new Para(t, !structure && words(t) >= 2));
+        out.add(new Para(t, !structure && isProse(t)));
         block.clear();
+    }
+
+    /**
+     * Prose: at least two words, and most of its tokens (runs between spaces) are words — letters
+     * only, two or more, with punctuation around them; in scripts written without spaces every
+     * two characters count as a word. Figure labels ("ttt222 bbb111"), table rows of numbers and
+     * formulas are not prose.
+     */
+    static boolean isProse(String text) {
+        String[] tokens = text.strip().split("\\s+");
+        int words = 0;
+        int all = 0;
+        for (String token : tokens) {
+            // In scripts written without spaces a token is a phrase: every two characters count as a word.
+            int unspaced = (int) token.codePoints().filter(LayoutBench::unspaced).count();
+            int weight = Math.max(1, unspaced / 2);
+            all += weight;
+            if (unspaced >= 2 || PROSE_WORD.matcher(token).matches()) {
+                words += weight;
+            }
+        }
+        return words >= 2 && words >= PROSE_SHARE * all;
     }
 
     /** pdftotext's paragraphs: chunks between blank lines (one per flow), list items apart; no headings known. */
@@ -222,19 +247,10 @@ public class LayoutBench {
             }
             String t = sb.toString();
             if (!t.isEmpty()) {
-                out.add(new Para(t, !LIST_ITEM.matcher(t).find() && words(t) >= 2));
+                out.add(new Para(t, !LIST_ITEM.matcher(t).find() && isProse(t)));
             }
         }
         return out;
-    }
-
-    static int words(String text) {
-        Matcher m = WORD.matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
     }
 
     // ---- titles --------------------------------------------------------------------------------

@@ -44,16 +44,21 @@ record PdfBlock(List<PdfLine> lines, int region, float left, float right) {
         return lines.get(lines.size() - 1);
     }
 
-    /** Whether the first line starts to the right of the region's edge: a new paragraph in indented text. */
+    /**
+     * Whether the first line starts further in than the region's edge (the right edge in
+     * right-to-left text): a new paragraph in indented text.
+     */
     boolean indented() {
         PdfLine first = first();
-        return first.x0() - left > INDENT_EM * Math.max(1, first.fontSize());
+        float indent = RtlText.mostlyRtl(first.text()) ? right - first.x1() : first.x0() - left;
+        return indent > INDENT_EM * Math.max(1, first.fontSize());
     }
 
-    /** Whether the last line reaches (nearly) to the region's right edge, as a line does that the text runs on from. */
+    /** Whether the last line reaches (nearly) to the region's far edge, as a line does that the text runs on from. */
     boolean openEnd() {
         PdfLine last = last();
-        return right - last.x1() < OPEN_END_EM * Math.max(1, last.fontSize());
+        float shortBy = RtlText.mostlyRtl(last.text()) ? last.x0() - left : right - last.x1();
+        return shortBy < OPEN_END_EM * Math.max(1, last.fontSize());
     }
 
     PdfLine first() {

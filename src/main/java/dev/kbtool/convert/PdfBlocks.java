@@ -26,6 +26,9 @@ final class PdfBlocks {
     private static final Pattern BULLET = Pattern.compile(
             "^[\u2022\u25E6\u25AA\u25AB\u2023\u2043\u25CB\u25CF\u25A0\u25A1\u25BA\u25B8\u25B9\u00B7\u2219"
                     + "\uF0B7\uF0A7\uF076\uF0D8]\\s");
+    /** Lines reaching this share of the region's width are long: they show where the measure ends. */
+    private static final float LONG_LINE = 0.5f;
+    private static final int MIN_MEASURE_LINES = 3;
     /** A line ending this many font sizes short of the region's right edge still fills the measure. */
     private static final float RUN_ON_EM = 3f;
     /** A sentence that goes on bridges a gap up to this many times the paragraph gap, and sizes this far apart. */
@@ -103,6 +106,7 @@ final class PdfBlocks {
                 right = Math.max(right, row.x1());
             }
         }
+        right = measureRight(rows, left, right);
         List<PdfLine> current = new ArrayList<>();
         for (PdfLine row : rows) {
             if (!current.isEmpty() && startsBlock(current, row, left, right, pitches, pageBody)) {
@@ -114,6 +118,30 @@ final class PdfBlocks {
         if (!current.isEmpty()) {
             blocks.add(block(current, region, left, right));
         }
+    }
+
+    /**
+     * Where the region's lines end: the right edge most long lines share (justified text ends
+     * them all there). A note in the margin, a page number or a wide formula reaching further
+     * must not make every line of the text look short.
+     */
+    private static float measureRight(List<PdfLine> rows, float left, float right) {
+        Map<Integer, Integer> ends = new HashMap<>();
+        for (PdfLine row : rows) {
+            if (!row.isImage() && !row.rotated() && row.x1() - left >= LONG_LINE * (right - left)) {
+                ends.merge(Math.round(row.x1() / 2), 1, Integer::sum);
+            }
+        }
+        int best = -1;
+        int count = 0;
+        for (Map.Entry<Integer, Integer> e : ends.entrySet()) {
+            int n = e.getValue() + ends.getOrDefault(e.getKey() - 1, 0) + ends.getOrDefault(e.getKey() + 1, 0);
+            if (n > count || n == count && e.getKey() > best) {
+                best = e.getKey();
+                count = n;
+            }
+        }
+        return count >= MIN_MEASURE_LINES ? Math.min(right, 2 * best + 2) : right;
     }
 
     private static PdfBlock block(List<PdfLine> lines, int region, float left, float right) {
@@ -133,7 +161,9 @@ final class PdfBlocks {
         float gap = row.baseline() - prev.baseline();
         // The sentence visibly goes on: the line before fills the measure and ends mid-sentence, and
         // this one starts in lower case. A taller formula or a line set in another size is no break then.
-        boolean runsOn = prev.x1() >= right - RUN_ON_EM * em && !endsSentence(prev.text());
+        boolean rtl = RtlText.mostlyRtl(prev.text());
+        boolean full = rtl ? prev.x0() <= left + RUN_ON_EM * em : prev.x1() >= right - RUN_ON_EM * em;
+        boolean runsOn = full && !endsSentence(prev.text());
         boolean goesOn = runsOn && startsLower(row.text());
         if (gap <= 0 || gap > maxGap && !(goesOn && gap < MAX_RUN_ON_GAP * maxGap)) {
             return true;
@@ -164,11 +194,12 @@ final class PdfBlocks {
         }
         PdfLine first = block.get(0);
         boolean inListItem = isListItem(first.text());
-        float indent = row.x0() - left;
-        if (!inListItem && indent > 0.8f * em && indent < 6 * em && prev.x0() - left < 0.8f * em) {
+        float indent = rtl ? right - row.x1() : row.x0() - left;
+        float prevIndent = rtl ? right - prev.x1() : prev.x0() - left;
+        if (!inListItem && indent > 0.8f * em && indent < 6 * em && prevIndent < 0.8f * em) {
             return true;
         }
-        boolean prevShort = prev.x1() < right - 3 * em;
+        boolean prevShort = !full;
         String t = prev.text();
         char end = t.charAt(t.length() - 1);
         return prevShort && endsSentence(t) && end != ';';

@@ -19,6 +19,8 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
  */
 public final class PdfConverter implements Converter {
     private static final int MAX_REASON = 120;
+    /** A document with more than this share of its glyphs unreadable fails rather than become a page of U+FFFD. */
+    private static final double MAX_UNREADABLE = 0.5;
 
     @Override
     public List<String> extensions() {
@@ -54,12 +56,19 @@ public final class PdfConverter implements Converter {
             if (!hasText(runs)) {
                 throw new ConversionException("no text layer; OCR is not supported");
             }
-            return build(document, runs, collector.pageSizes(), outline, images, request.imageLinkPrefix());
+            long unreadable = java.util.Arrays.stream(collector.unreadableGlyphs()).asLongStream().sum();
+            if (unreadable > MAX_UNREADABLE * collector.glyphCount()) {
+                throw new ConversionException("its fonts have no Unicode map and glyph names that say nothing;"
+                        + " the text cannot be read");
+            }
+            return build(document, runs, collector.pageSizes(), collector.unreadableGlyphs(), outline, images,
+                    request.imageLinkPrefix());
         }
     }
 
     private static ConvertedDocument build(PDDocument document, List<List<PdfLine>> runs, List<float[]> sizes,
-            List<OutlineEntry> outline, PdfImageSaver images, String imageLinkPrefix) throws InterruptedIOException {
+            int[] unreadable, List<OutlineEntry> outline, PdfImageSaver images, String imageLinkPrefix)
+            throws InterruptedIOException {
         List<List<PdfLine>> lines = new ArrayList<>(runs.size());
         for (List<PdfLine> page : runs) {
             lines.add(PdfScripts.attach(page));
@@ -89,7 +98,7 @@ public final class PdfConverter implements Converter {
         List<String> notes = new ArrayList<>(parts.size());
         for (int i = 0; i < parts.size(); i++) {
             checkInterrupted();
-            notes.add(PdfPageMarkdown.notes(footnotes.get(i), furnished.get(i).furniture(), hyphens));
+            notes.add(PdfPageMarkdown.notes(footnotes.get(i), furnished.get(i).furniture(), unreadable[i], hyphens));
             pages.add(new ConvertedPage(i + 1, page(parts.get(i), notes.get(i), hyphens, imageLinkPrefix)));
         }
         String markdown = PdfDocumentMarkdown.render(parts, notes, flow, hyphens, imageLinkPrefix);

@@ -17,6 +17,7 @@ final class PdfFootnotes {
     private static final float MIN_SIZE = 0.5f;
     private static final Pattern MARK = Pattern.compile(
             "^(?:\\p{Nd}{1,3}|[*∗†‡§¶‖#]{1,3}|[\u00B9\u00B2\u00B3\u2070-\u2079]{1,3})\\s?\\p{L}");
+    private static final Pattern GLUED_MARK = Pattern.compile("^(?:\\p{Nd}{1,2}|[*∗†‡§¶])\\p{L}{2}");
     private static final int MIN_WORDS = 3;
 
     private PdfFootnotes() {
@@ -32,10 +33,14 @@ final class PdfFootnotes {
         boolean inNotes = false;
         for (int i = 0; i < blocks.size(); i++) {
             PdfBlock block = blocks.get(i);
-            boolean small = isSmallText(block, bodySize) && block.first().top() > pageHeight / 2
-                    && nothingInBodySizeBelow(blocks, block, bodySize);
+            boolean low = block.first().top() > pageHeight / 2;
+            boolean small = isSmallText(block, bodySize) && low && nothingInBodySizeBelow(blocks, block, bodySize);
             boolean starts = small && MARK.matcher(block.first().text()).find() && words(block.text()) >= MIN_WORDS
                     && bodyTextAbove(blocks, block, bodySize);
+            // Some styles set footnotes in body size; a mark glued to the first word ("1For") still shows one.
+            starts |= !small && low && isText(block) && block.fontSize() <= bodySize * 1.02f
+                    && GLUED_MARK.matcher(block.first().text()).find() && words(block.text()) >= MIN_WORDS
+                    && nothingBelow(blocks, block) && bodyTextAbove(blocks, block, 0);
             inNotes = starts || inNotes && small;
             if (inNotes) {
                 isNote[i] = true;
@@ -54,8 +59,12 @@ final class PdfFootnotes {
         return new Split(body, notes);
     }
 
+    private static boolean isText(PdfBlock block) {
+        return !block.isImage() && !block.first().rotated();
+    }
+
     private static boolean isSmallText(PdfBlock block, float bodySize) {
-        if (block.isImage() || block.first().rotated()) {
+        if (!isText(block)) {
             return false;
         }
         float size = block.fontSize();
@@ -77,6 +86,11 @@ final class PdfFootnotes {
             }
         }
         return true;
+    }
+
+    /** Whether no text at all lies below the block and across its width: the foot of its column. */
+    private static boolean nothingBelow(List<PdfBlock> blocks, PdfBlock note) {
+        return nothingInBodySizeBelow(blocks, note, 0);
     }
 
     /** Whether body-size text stands above the block in its column: a footnote belongs to some text. */

@@ -30,6 +30,8 @@ final class PdfFurniture {
     private static final int MIN_PAGES = 3;
     /** A head whose text changes must sit at one place on at least this share of the pages with text. */
     private static final float SAME_PLACE_SHARE = 0.3f;
+    /** Running heads are set no larger than this many body sizes (headings are). */
+    private static final float HEAD_SIZE = 1.15f;
     private static final Pattern PAGE_NUMBER = Pattern.compile(
             "(?i)^(?:(?:page|p\\.|seite|pagina|página|страница|стр\\.)\\s*)?[-–—(\\[]?\\s*(?:\\p{Nd}{1,4}|[ivxlcdm]{1,7})"
                     + "\\s*[-–—)\\]]?(?:\\s*(?:/|of|von|de|из)\\s*\\p{Nd}{1,4})?$");
@@ -205,23 +207,25 @@ final class PdfFurniture {
         }
     }
 
-    /** Rows in body size or smaller at one place on many pages, whatever they say (running heads by chapter). */
+    /**
+     * Heads in body size or smaller at one place on many pages, whatever they say (running heads
+     * by chapter). Feet are only taken when they recur or are page numbers: what stands at the
+     * foot of a page is often its footnote.
+     */
     private static void markSamePlace(List<Row> candidates, float body, int minPages, Set<PdfLine> furniture) {
         List<Row> small = new ArrayList<>();
         for (Row row : candidates) {
-            if (row.size() <= body * 1.05f && !row.bold()) {
+            if (row.size() < body * HEAD_SIZE && !row.bold()) {
                 small.add(row);
             }
         }
-        for (boolean top : new boolean[] {true, false}) {
-            List<Row> side = new ArrayList<>();
-            for (Row row : small) {
-                if (row.top() == top) {
-                    side.add(row);
-                }
+        List<Row> heads = new ArrayList<>();
+        for (Row row : small) {
+            if (row.top()) {
+                heads.add(row);
             }
-            markAtCommonPlace(side, minPages, furniture);
         }
+        markAtCommonPlace(heads, minPages, furniture);
     }
 
     /** Marks the rows of {@code group} at the baseline most of them share, if they are on enough pages. */

@@ -9,15 +9,12 @@ import java.util.Map;
 /**
  * Decides the hyphens at line ends of one PDF by what the rest of the document writes. A hyphen
  * goes when it only broke a word for the line: the word occurs whole elsewhere ("experi-" +
- * "ment"), or its hyphenated form occurs nowhere. It stays in a compound: the hyphenated form
- * occurs more often than the whole word ("pre-" + "training"), either half already holds a
- * hyphen ("state-of-" + "the-art", "English-" + "to-German"), or, when neither form occurs
- * elsewhere, both halves are words the document uses on their own ("data-" + "driven").
+ * "ment"), or its hyphenated form occurs nowhere else. It stays in a compound: the hyphenated
+ * form occurs elsewhere and the whole word does not ("pre-" + "training"), or either half
+ * already holds a hyphen ("state-of-" + "the-art", "English-" + "to-German"), which a word
+ * broken for the line never does.
  */
 final class PdfHyphens implements LineJoin.Hyphens {
-    /** Halves shorter than this are no evidence of a compound ("in-" + "formation", "be-" + "cause"). */
-    private static final int MIN_PART = 3;
-
     private final Map<String, Integer> words;
 
     private PdfHyphens(Map<String, Integer> words) {
@@ -64,8 +61,7 @@ final class PdfHyphens implements LineJoin.Hyphens {
                 }
             }
         }
-        int end = line.length();
-        return end > 0 && endsWithHyphen(line);
+        return !line.isEmpty() && endsWithHyphen(line);
     }
 
     private static boolean endsWithHyphen(String s) {
@@ -82,9 +78,6 @@ final class PdfHyphens implements LineJoin.Hyphens {
         String a = after.toLowerCase(Locale.ROOT);
         int whole = words.getOrDefault(b + a, 0);
         int hyphenated = words.getOrDefault(b + "-" + a, 0) + words.getOrDefault(b + "\u2010" + a, 0);
-        if (whole > 0 || hyphenated > 0) {
-            return hyphenated > whole;
-        }
-        return b.length() >= MIN_PART && a.length() >= MIN_PART && words.containsKey(b) && words.containsKey(a);
+        return whole == 0 && hyphenated > 0;
     }
 }

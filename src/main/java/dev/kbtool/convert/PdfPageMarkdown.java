@@ -89,11 +89,15 @@ final class PdfPageMarkdown {
     }
 
     /**
-     * The page's footnotes, each a quote starting with its mark, and its furniture in one
-     * comment; empty when it has neither.
+     * The page's footnotes, each a quote starting with its mark, a note when some of its text
+     * could not be read, and its furniture in one comment; empty when it has none of these.
      */
-    static String notes(List<PdfBlock> footnotes, List<PdfLine> furniture, LineJoin.Hyphens hyphens) {
+    static String notes(List<PdfBlock> footnotes, List<PdfLine> furniture, int unreadable, LineJoin.Hyphens hyphens) {
         StringBuilder md = new StringBuilder();
+        if (unreadable > 0) {
+            md.append("> **Note:** ").append(unreadable).append(unreadable == 1 ? " character" : " characters")
+                    .append(" on this page could not be read (a font without a Unicode map) and show as \uFFFD.");
+        }
         for (PdfBlock note : footnotes) {
             String text = NOTE_MARK.matcher(note.text(hyphens)).replaceFirst("$1 ");
             md.append(md.length() == 0 ? "" : "\n\n").append("> ").append(MarkdownEscape.text(text));

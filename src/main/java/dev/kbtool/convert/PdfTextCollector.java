@@ -53,8 +53,8 @@ final class PdfTextCollector extends PDFTextStripper {
     private final List<float[]> sizes;
     private List<PdfLine> current = new ArrayList<>();
     private PDRectangle cropBox;
-    private float pageWidth;
-    private float pageHeight;
+    /** The media box as {left, top, right, bottom} in text coordinates; null when unknown. */
+    private float[] media;
     private int failedPages;
 
     // The run being built.
@@ -82,6 +82,11 @@ final class PdfTextCollector extends PDFTextStripper {
     private final List<String> words = new ArrayList<>();
     private final List<List<TextPosition>> wordGlyphs = new ArrayList<>();
     private final Set<Long> drawn = new HashSet<>();
+    private final PdfGlyphNames glyphNames = new PdfGlyphNames();
+    /** Per page, glyphs whose text could not be read (written as U+FFFD). */
+    private final int[] unreadable;
+    /** Glyphs seen in the whole document. */
+    private long glyphs;
     /** The page's runs with their direction, until the page's main direction is known. */
     private final List<Run> runs = new ArrayList<>();
     /** A combining mark held back until the glyph after it shows which letter it sits on. */
@@ -92,6 +97,7 @@ final class PdfTextCollector extends PDFTextStripper {
         this.images = images;
         this.pages = new ArrayList<>(pageCount);
         this.sizes = new ArrayList<>(pageCount);
+        this.unreadable = new int[pageCount];
         for (int i = 0; i < pageCount; i++) {
             pages.add(List.of());
             sizes.add(new float[] {612, 792});
@@ -113,6 +119,16 @@ final class PdfTextCollector extends PDFTextStripper {
         return sizes;
     }
 
+    /** Per page (index 0 is page 1), glyphs in fonts without a Unicode map whose text could not be read. */
+    int[] unreadableGlyphs() {
+        return unreadable;
+    }
+
+    /** All glyphs the document draws on its pages. */
+    long glyphCount() {
+        return glyphs;
+    }
+
     /** Pages whose content could not be read (damaged streams); their text is missing. */
     int failedPages() {
         return failedPages;
@@ -128,11 +144,15 @@ final class PdfTextCollector extends PDFTextStripper {
         runs.clear();
         resetRun();
         cropBox = page.getCropBox();
+        PDRectangle mediaBox = page.getMediaBox();
+        // Unrotated pages only: a turned page's text is measured in a turned frame.
+        media = page.getRotation() % 360 != 0 ? null : new float[] {
+            mediaBox.getLowerLeftX() - cropBox.getLowerLeftX(), cropBox.getUpperRightY() - mediaBox.getUpperRightY(),
+            mediaBox.getUpperRightX() - cropBox.getLowerLeftX(), cropBox.getUpperRightY() - mediaBox.getLowerLeftY()};
         boolean turned = page.getRotation() % 180 != 0;
-        pageWidth = turned ? cropBox.getHeight() : cropBox.getWidth();
-        pageHeight = turned ? cropBox.getWidth() : cropBox.getHeight();
         if (index >= 0 && index < sizes.size()) {
-            sizes.set(index, new float[] {pageWidth, pageHeight});
+            sizes.set(index, new float[] {turned ? cropBox.getHeight() : cropBox.getWidth(),
+                    turned ? cropBox.getWidth() : cropBox.getHeight()});
         }
         drawn.clear();
         pendingMark = null;
@@ -147,6 +167,7 @@ final class PdfTextCollector extends PDFTextStripper {
         }
         if (index >= 0 && index < pages.size()) {
             pages.set(index, upright(current, runs));
+            unreadable[index] = glyphNames.takeUnreadable();
         }
     }
 
@@ -248,11 +269,13 @@ final class PdfTextCollector extends PDFTextStripper {
      * until the next glyph, so that it reaches the letter it is drawn on ({@link PdfMarks}).
      */
     @Override
-    protected void processTextPosition(TextPosition position) {
-        if (offPage(position)) {
+    protected void processTextPosition(TextPosition glyph) {
+        if (offPage(glyph)) {
             // Printers' slugs and crop-mark notes outside the page box: not shown, not read.
             return;
         }
+        TextPosition position = glyphNames.read(glyph);
+        glyphs++;
         String unicode = position.getUnicode();
         if (unicode != null && !unicode.isEmpty()) {
             long code = unicode.hashCode() & 0xFFFFFFL;
@@ -285,12 +308,18 @@ final class PdfTextCollector extends PDFTextStripper {
         }
     }
 
-    /** Whether a glyph lies wholly outside the page as shown. */
+    /**
+     * Whether a glyph lies wholly outside the page's media box, where no viewer or printer shows
+     * it (pdftotext drops such text too). Positions are measured from the crop box's top left.
+     */
     private boolean offPage(TextPosition p) {
+        if (media == null) {
+            return false;
+        }
         float x = p.getX();
         float y = p.getY();
         float h = Math.max(1, p.getHeight());
-        return x + p.getWidth() < 0 || y + h < 0 || x > pageWidth || y - h > pageHeight;
+        return x + p.getWidth() < media[0] || y + h < media[1] || x > media[2] || y - h > media[3];
     }
 
     private void pass(TextPosition position) {
@@ -428,7 +457,13 @@ final class PdfTextCollector extends PDFTextStripper {
 
     private void flush() {
         if (chars > 0) {
-            String s = (rtl ? RtlText.logicalLine(words) : PdfLetterSpacing.join(words, wordGlyphs)).strip();
+            String s;
+            if (rtl) {
+                s = RtlText.logicalLine(words).strip();
+            } else {
+                PdfSmallCaps.Words read = PdfSmallCaps.apply(words, wordGlyphs);
+                s = PdfLetterSpacing.join(read.words(), read.glyphs()).strip();
+            }
             if (!s.isEmpty()) {
                 boolean bold = boldChars * 2 > chars;
                 boolean mono = monoChars * 2 >= chars;
