@@ -11,8 +11,9 @@ import java.util.List;
  * @param region which region of its page the block is in (a column, a band), in reading order
  * @param left   the left edge of the region's text
  * @param right  the right edge of the region's text
+ * @param cells  for a table, each row's cells left to right (the runs a row was merged from); empty otherwise
  */
-record PdfBlock(List<PdfLine> lines, int region, float left, float right) {
+record PdfBlock(List<PdfLine> lines, int region, float left, float right, List<List<PdfLine>> cells) {
     /** A first line starting further right than this many font sizes is indented. */
     private static final float INDENT_EM = 0.8f;
     /** A last line ending closer to the region's right edge than this many font sizes runs on. */
@@ -20,6 +21,16 @@ record PdfBlock(List<PdfLine> lines, int region, float left, float right) {
 
     PdfBlock {
         lines = List.copyOf(lines);
+        cells = List.copyOf(cells);
+    }
+
+    PdfBlock(List<PdfLine> lines, int region, float left, float right) {
+        this(lines, region, left, right, List.of());
+    }
+
+    /** Whether the block is a table: rows of cells set apart by wide gaps. */
+    boolean isTable() {
+        return !cells.isEmpty();
     }
 
     /** A block standing on its own, its region its own lines' extent. */
@@ -37,7 +48,7 @@ record PdfBlock(List<PdfLine> lines, int region, float left, float right) {
     PdfBlock followedBy(PdfBlock next) {
         List<PdfLine> both = new java.util.ArrayList<>(lines);
         both.addAll(next.lines);
-        return new PdfBlock(both, region, left, right);
+        return new PdfBlock(both, region, left, right, List.of());
     }
 
     PdfLine last() {

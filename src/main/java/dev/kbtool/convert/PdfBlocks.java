@@ -44,14 +44,17 @@ final class PdfBlocks {
 
     static List<PdfBlock> of(List<PdfLine> pageRuns) {
         List<List<PdfLine>> regions = new ArrayList<>();
+        List<List<List<PdfLine>>> cells = new ArrayList<>();
         for (List<PdfLine> region : PdfColumns.regions(pageRuns)) {
-            regions.add(rows(region));
+            List<List<PdfLine>> regionCells = new ArrayList<>();
+            regions.add(rows(region, regionCells));
+            cells.add(regionCells);
         }
         Map<Float, Float> pitches = linePitches(regions);
         float pageBody = dominantSize(List.of(pageRuns));
         List<PdfBlock> blocks = new ArrayList<>();
         for (int r = 0; r < regions.size(); r++) {
-            addRegion(regions.get(r), r, pitches, pageBody, blocks);
+            addRegion(regions.get(r), cells.get(r), r, pitches, pageBody, blocks);
         }
         return blocks;
     }
@@ -96,8 +99,8 @@ final class PdfBlocks {
         return pitches;
     }
 
-    private static void addRegion(List<PdfLine> rows, int region, Map<Float, Float> pitches, float pageBody,
-            List<PdfBlock> blocks) {
+    private static void addRegion(List<PdfLine> rows, List<List<PdfLine>> cells, int region,
+            Map<Float, Float> pitches, float pageBody, List<PdfBlock> blocks) {
         float left = Float.MAX_VALUE;
         float right = -Float.MAX_VALUE;
         for (PdfLine row : rows) {
@@ -107,16 +110,22 @@ final class PdfBlocks {
             }
         }
         right = measureRight(rows, left, right);
+        boolean[] table = PdfTables.rows(rows, cells, pageBody);
         List<PdfLine> current = new ArrayList<>();
-        for (PdfLine row : rows) {
-            if (!current.isEmpty() && startsBlock(current, row, left, right, pitches, pageBody)) {
-                blocks.add(block(current, region, left, right));
+        List<List<PdfLine>> currentCells = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            PdfLine row = rows.get(i);
+            if (!current.isEmpty() && (table[i] != table[i - 1] || (table[i] ? PdfTables.breaks(current, row)
+                    : startsBlock(current, row, left, right, pitches, pageBody)))) {
+                blocks.add(block(current, table[i - 1] ? currentCells : List.of(), region, left, right));
                 current = new ArrayList<>();
+                currentCells = new ArrayList<>();
             }
             current.add(row);
+            currentCells.add(cells.get(i));
         }
         if (!current.isEmpty()) {
-            blocks.add(block(current, region, left, right));
+            blocks.add(block(current, table[rows.size() - 1] ? currentCells : List.of(), region, left, right));
         }
     }
 
@@ -144,8 +153,9 @@ final class PdfBlocks {
         return count >= MIN_MEASURE_LINES ? Math.min(right, 2 * best + 2) : right;
     }
 
-    private static PdfBlock block(List<PdfLine> lines, int region, float left, float right) {
-        return left > right ? PdfBlock.of(lines) : new PdfBlock(lines, region, left, right);
+    private static PdfBlock block(List<PdfLine> lines, List<List<PdfLine>> cells, int region, float left,
+            float right) {
+        return left > right ? PdfBlock.of(lines) : new PdfBlock(lines, region, left, right, cells);
     }
 
     private static boolean startsBlock(List<PdfLine> block, PdfLine row, float left, float right,
@@ -227,14 +237,20 @@ final class PdfBlocks {
         return LIST_MARKER.matcher(text).find();
     }
 
-    /** Merges runs that share a baseline (split earlier at wide gaps) back into one line each. */
-    static List<PdfLine> rows(List<PdfLine> region) {
+    /**
+     * Merges runs that share a baseline (split earlier at wide gaps) back into one line each;
+     * {@code cells} receives each line's runs, left to right.
+     */
+    static List<PdfLine> rows(List<PdfLine> region, List<List<PdfLine>> cells) {
         List<PdfLine> rows = new ArrayList<>(region.size());
         int start = 0;
         for (int i = 1; i <= region.size(); i++) {
             if (i == region.size() || region.get(i).isImage() || region.get(start).isImage()
                     || region.get(i).rotated() || region.get(start).rotated()
                     || !PdfColumns.sameRow(region.get(start), region.get(i))) {
+                List<PdfLine> runs = new ArrayList<>(region.subList(start, i));
+                runs.sort(Comparator.comparingDouble(PdfLine::x0));
+                cells.add(runs);
                 rows.add(merge(region.subList(start, i)));
                 start = i;
             }
@@ -280,6 +296,6 @@ final class PdfBlocks {
             }
         }
         return new PdfLine(text.toString(), x0, x1, top, baseline, longest.fontSize(), boldChars * 2 > chars,
-                monoChars * 2 >= chars, null, false);
+                monoChars * 2 >= chars, null, PdfLine.UPRIGHT);
     }
 }

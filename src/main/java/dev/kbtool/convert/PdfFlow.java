@@ -104,7 +104,7 @@ final class PdfFlow {
 
     /** Figures, captions, rotated labels and small print: placed where there was room, not in the text's order. */
     boolean isFloat(PdfBlock block) {
-        if (block.isImage() || block.first().rotated()) {
+        if (block.isImage() || block.isTable() || block.first().rotated()) {
             return true;
         }
         if (headings.level(block) > 0) {
@@ -118,7 +118,8 @@ final class PdfFlow {
     }
 
     private boolean canRunOn(PdfBlock a) {
-        return !a.isImage() && !a.isCode() && !a.first().rotated() && headings.level(a) == 0 && !isCaption(a)
+        return !a.isImage() && !a.isTable() && !a.isCode() && !a.first().rotated() && headings.level(a) == 0
+                && !isCaption(a)
                 && a.openEnd();
     }
 

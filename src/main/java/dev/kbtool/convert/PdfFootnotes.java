@@ -60,7 +60,7 @@ final class PdfFootnotes {
     }
 
     private static boolean isText(PdfBlock block) {
-        return !block.isImage() && !block.first().rotated();
+        return !block.isImage() && !block.isTable() && !block.first().rotated();
     }
 
     private static boolean isSmallText(PdfBlock block, float bodySize) {

@@ -113,7 +113,9 @@ final class PdfFurniture {
         List<PdfLine> body = new ArrayList<>(lines.size());
         List<PdfLine> aside = new ArrayList<>();
         for (PdfLine line : lines) {
-            boolean margin = line.rotated() && (line.x1() <= left || line.x0() >= right);
+            // A watermark across the page is no more part of the text than a stamp up its margin.
+            boolean margin = line.rotated() && (line.x1() <= left || line.x0() >= right)
+                    || line.turn() == PdfLine.DIAGONAL;
             if (furniture.contains(line) || margin) {
                 aside.add(line);
             } else {

@@ -25,7 +25,8 @@ final class PdfGlyphNames {
     static final String UNREADABLE = "\uFFFD";
     /** In the table of decoded codes: PDFBox's own reading stands. */
     private static final String NOT_MAPPED = "";
-    private static final int LAST_ASCII = 0x7E;
+    /** Codes up to here are ASCII or control codes (C1 included). */
+    private static final int LAST_CONTROL = 0x9F;
 
     private final Map<PDFont, String[]> decoded = new IdentityHashMap<>();
     private int unreadable;
@@ -76,8 +77,9 @@ final class PdfGlyphNames {
         if (text != null) {
             return text;
         }
-        // Without a usable name, a printable ASCII code most likely is its letter (poppler's reading too).
-        return code >= 0x20 && code <= LAST_ASCII ? NOT_MAPPED : UNREADABLE;
+        // Without a usable name, an ASCII code most likely is its letter (poppler's reading too);
+        // a control code is dropped later anyway. Above them, the code says nothing.
+        return code <= LAST_CONTROL ? NOT_MAPPED : UNREADABLE;
     }
 
     /** The text a glyph name stands for, or null when the name says nothing. */
@@ -114,7 +116,8 @@ final class PdfGlyphNames {
             StringBuilder sb = new StringBuilder();
             for (int i = 3; i < name.length(); i += 4) {
                 int cp = hex(name.substring(i, i + 4), true);
-                if (cp < 0 || cp >= 0xD800 && cp <= 0xDFFF) {
+                // Control characters are no reading: matplotlib names glyphs "uni0000002b" by glyph index.
+                if (cp < 0x20 || cp >= 0x7F && cp < 0xA0 || cp >= 0xD800 && cp <= 0xDFFF) {
                     return null;
                 }
                 sb.appendCodePoint(cp);
@@ -124,7 +127,7 @@ final class PdfGlyphNames {
         if (name.startsWith("u") && name.length() >= 5 && name.length() <= 7) {
             // Upper case only here: "ubead" is a word before it is U+BEAD.
             int cp = hex(name.substring(1), false);
-            if (cp >= 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+            if (cp >= 0x20 && cp <= 0x10FFFF && !(cp >= 0x7F && cp < 0xA0) && !(cp >= 0xD800 && cp <= 0xDFFF)) {
                 return new String(Character.toChars(cp));
             }
         }

@@ -40,7 +40,8 @@ final class PdfHeadings {
         TreeSet<Float> sizes = new TreeSet<>();
         for (List<PdfBlock> page : pages) {
             for (PdfBlock block : page) {
-                if (!block.isImage() && shapedLikeHeading(block) && block.fontSize() >= body * LARGER) {
+                if (!block.isImage() && !block.first().rotated() && shapedLikeHeading(block)
+                        && block.fontSize() >= body * LARGER) {
                     sizes.add(block.fontSize());
                 }
             }
@@ -61,7 +62,7 @@ final class PdfHeadings {
         if (fromOutline != null) {
             return fromOutline;
         }
-        if (block.isImage() || !shapedLikeHeading(block)) {
+        if (block.isImage() || block.isTable() || block.first().rotated() || !shapedLikeHeading(block)) {
             return 0;
         }
         float size = block.fontSize();

@@ -10,18 +10,20 @@ import java.util.regex.Pattern;
 
 /**
  * Renders the blocks of one PDF page as Markdown: headings, list items (nested by indent), images,
- * code and paragraphs; then the page's footnotes, as quotes, and its furniture (running heads,
+ * code, tables and paragraphs; then the page's footnotes, as quotes, and its furniture (running heads,
  * page numbers, margin text) in a comment, kept but out of the running text.
  */
 final class PdfPageMarkdown {
     private static final Pattern ITEM = Pattern.compile("^(\\S+)\\s+");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}[.)]");
+    /** From this many unreadable characters on, a page says so where the reader sees it. */
+    private static final int NOTE_UNREADABLE = 5;
     private static final Pattern NOTE_MARK = Pattern.compile("^(\\p{Nd}{1,3}|[*∗†‡§¶‖#]{1,3})(?=\\p{L})");
 
     private PdfPageMarkdown() {
     }
 
-    enum Kind { IMAGE, CODE, HEADING, ITEM, PARAGRAPH }
+    enum Kind { IMAGE, CODE, TABLE, HEADING, ITEM, PARAGRAPH }
 
     /**
      * One block as it is rendered.
@@ -50,7 +52,9 @@ final class PdfPageMarkdown {
                 part = new Part(Kind.IMAGE, block, 0, 0);
             } else {
                 int level = headings.level(block);
-                if (block.isCode() && level == 0) {
+                if (block.isTable()) {
+                    part = new Part(Kind.TABLE, block, 0, 0);
+                } else if (block.isCode() && level == 0) {
                     part = new Part(Kind.CODE, block, 0, 0);
                 } else if (level > 0) {
                     part = new Part(Kind.HEADING, block, level, 0);
@@ -82,6 +86,7 @@ final class PdfPageMarkdown {
         return switch (part.kind()) {
             case IMAGE -> "![](" + (imageLinkPrefix == null ? "" : imageLinkPrefix) + block.first().image() + ")";
             case CODE -> codeBlock(block);
+            case TABLE -> table(block, hyphens);
             case HEADING -> "#".repeat(part.level()) + " " + MarkdownEscape.text(block.text(hyphens));
             case ITEM -> listItem(block.text(hyphens), part.nesting());
             case PARAGRAPH -> MarkdownEscape.text(block.text(hyphens));
@@ -94,13 +99,18 @@ final class PdfPageMarkdown {
      */
     static String notes(List<PdfBlock> footnotes, List<PdfLine> furniture, int unreadable, LineJoin.Hyphens hyphens) {
         StringBuilder md = new StringBuilder();
-        if (unreadable > 0) {
-            md.append("> **Note:** ").append(unreadable).append(unreadable == 1 ? " character" : " characters")
-                    .append(" on this page could not be read (a font without a Unicode map) and show as \uFFFD.");
+        if (unreadable >= NOTE_UNREADABLE) {
+            md.append("> **Note:** ").append(unreadable)
+                    .append(" characters on this page could not be read (a font without a Unicode map) and show as \uFFFD.");
         }
         for (PdfBlock note : footnotes) {
             String text = NOTE_MARK.matcher(note.text(hyphens)).replaceFirst("$1 ");
             md.append(md.length() == 0 ? "" : "\n\n").append("> ").append(MarkdownEscape.text(text));
+        }
+        if (unreadable > 0 && unreadable < NOTE_UNREADABLE) {
+            // A stray symbol or two: said where it does not stand between the reader and the text.
+            md.append(md.length() == 0 ? "" : "\n\n").append("<!-- unreadable characters: ").append(unreadable)
+                    .append(" -->");
         }
         if (!furniture.isEmpty()) {
             StringBuilder text = new StringBuilder();
@@ -112,6 +122,12 @@ final class PdfPageMarkdown {
                     .append(text.toString().replace("--", "- -")).append(" -->");
         }
         return md.toString();
+    }
+
+    /** A Markdown table; its rows as lines of text where the cells do not line up in columns. */
+    private static String table(PdfBlock block, LineJoin.Hyphens hyphens) {
+        String table = PdfTables.markdown(block.cells());
+        return table != null ? table : MarkdownEscape.text(block.text(hyphens));
     }
 
     /** A fenced block; each line indented by its offset from the block's left edge, in character widths. */

@@ -84,6 +84,7 @@ final class PdfScripts {
 
     private static PdfLine append(PdfLine base, PdfLine script) {
         return new PdfLine(base.text() + script.text(), base.x0(), Math.max(base.x1(), script.x1()),
-                Math.min(base.top(), script.top()), base.baseline(), base.fontSize(), base.bold(), base.mono(), null, false);
+                Math.min(base.top(), script.top()), base.baseline(), base.fontSize(), base.bold(), base.mono(), null,
+                PdfLine.UPRIGHT);
     }
 }

@@ -40,6 +40,10 @@ import org.apache.pdfbox.util.Matrix;
 final class PdfTextCollector extends PDFTextStripper {
     /** A gap wider than this many font sizes between two words splits a line into two runs (columns, table cells). */
     private static final float GAP_EM = 1.0f;
+    /** Text whose baseline slopes by more than this (as a tangent) against both axes is diagonal. */
+    private static final float DIAGONAL_SLOPE = 0.1f;
+    /** The direction given to diagonal runs: never a page's main direction. */
+    private static final int DIAGONAL = -1;
     private static final Pattern MONO_NAME = Pattern.compile(
             "cmtt|cmitt|cmsltt|sftt|ectt|txtt|lmmono|beramono|courier|mono|typewriter|consolas|inconsolata|menlo");
     private static final Pattern BOLD_NAME = Pattern.compile(
@@ -198,7 +202,8 @@ final class PdfTextCollector extends PDFTextStripper {
         for (PdfLine line : lines) {
             Run run = rotated.get(line);
             out.add(run == null ? line : new PdfLine(line.text(), run.pageX0(), run.pageX1(), run.pageTop(),
-                    run.pageBottom(), line.fontSize(), line.bold(), line.mono(), null, true));
+                    run.pageBottom(), line.fontSize(), line.bold(), line.mono(), null,
+                    run.dir() == DIAGONAL ? PdfLine.DIAGONAL : PdfLine.TURNED));
         }
         return out;
     }
@@ -369,7 +374,7 @@ final class PdfTextCollector extends PDFTextStripper {
             top = wTop;
             baseline = wBase;
             baselineChars = positions.size();
-            dir = Math.round(first.getDir());
+            dir = diagonal(first) ? DIAGONAL : Math.round(first.getDir());
             pageX0 = Float.MAX_VALUE;
             pageX1 = -Float.MAX_VALUE;
             pageTop = Float.MAX_VALUE;
@@ -467,7 +472,7 @@ final class PdfTextCollector extends PDFTextStripper {
             if (!s.isEmpty()) {
                 boolean bold = boldChars * 2 > chars;
                 boolean mono = monoChars * 2 >= chars;
-                PdfLine line = new PdfLine(s, x0, x1, top, baseline, sizeA, bold, mono, null, false);
+                PdfLine line = new PdfLine(s, x0, x1, top, baseline, sizeA, bold, mono, null, PdfLine.UPRIGHT);
                 current.add(line);
                 runs.add(new Run(line, dir, pageX0, pageX1, pageTop, pageBottom, chars));
             }
@@ -488,6 +493,17 @@ final class PdfTextCollector extends PDFTextStripper {
             pageTop = Math.min(pageTop, p.getY() - h);
             pageBottom = Math.max(pageBottom, p.getY() + h);
         }
+    }
+
+    /**
+     * Whether a glyph is set at a slant to the page's axes (a watermark across a figure): PDFBox
+     * sorts such text letter by letter into the lines around it, in fragments ("DF Edito").
+     */
+    private static boolean diagonal(TextPosition p) {
+        Matrix m = p.getTextMatrix();
+        float a = Math.abs(m.getValue(0, 0));
+        float b = Math.abs(m.getValue(0, 1));
+        return Math.min(a, b) > DIAGONAL_SLOPE * Math.max(a, b);
     }
 
     /**

@@ -192,7 +192,7 @@ final class PdfTitle {
     }
 
     private static boolean candidate(PdfBlock block, float height, float firstParagraph) {
-        if (block.isImage() || block.first().rotated() || block.lines().size() > MAX_LINES
+        if (block.isImage() || block.isTable() || block.first().rotated() || block.lines().size() > MAX_LINES
                 || block.length() > MAX_CHARS || block.first().top() > UPPER * height
                 || block.first().top() > firstParagraph) {
             return false;

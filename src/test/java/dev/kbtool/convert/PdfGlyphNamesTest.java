@@ -124,12 +124,24 @@ class PdfGlyphNamesTest {
     void glyphsWhoseNamesSayNothingAreMarkedOnThePageNotWrittenAsMojibake() throws Exception {
         // Codes above ASCII with numbered names: nothing says what they are.
         Map<Integer, String> names = Map.of(0xE9, "g233", 0xEA, "g234");
-        Path pdf = document(names, codes('O', 'K', ' ', 0xE9, 0xEA, 'z'), codes('R', 'e', 'a', 'd', 'a', 'b', 'l', 'e'));
+        Path pdf = document(names, codes('O', 'K', ' ', 0xE9, 0xEA, 0xE9, 0xEA, 0xE9, 'z'),
+                codes('R', 'e', 'a', 'd', 'a', 'b', 'l', 'e'));
 
         String page = convert(pdf).pages().get(0).markdown();
 
-        assertThat(page).contains("\uFFFD\uFFFDz").contains("Readable").doesNotContain("é").doesNotContain("ê");
-        assertThat(page).contains("> **Note:** 2 characters on this page could not be read");
+        assertThat(page).contains("\uFFFD\uFFFD\uFFFD\uFFFD\uFFFDz").contains("Readable").doesNotContain("é")
+                .doesNotContain("ê");
+        assertThat(page).contains("> **Note:** 5 characters on this page could not be read");
+    }
+
+    @Test
+    void aStrayUnreadableSymbolIsCountedInACommentNotANote() throws Exception {
+        Map<Integer, String> names = Map.of(0xE9, "g233");
+        Path pdf = document(names, codes('S', 'e', 'e', ' ', 0xE9, ' ', 'h', 'e', 'r', 'e'));
+
+        String page = convert(pdf).pages().get(0).markdown();
+
+        assertThat(page).contains("See \uFFFD here").contains("<!-- unreadable characters: 1 -->").doesNotContain("Note");
     }
 
     @Test
