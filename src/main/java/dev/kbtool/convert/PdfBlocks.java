@@ -109,7 +109,12 @@ final class PdfBlocks {
                 right = Math.max(right, row.x1());
             }
         }
-        right = measureRight(rows, left, right);
+        if (mostlyRtl(rows)) {
+            // Right-to-left lines end at the left edge: that is the one a line that runs on reaches.
+            left = -measureRight(mirrored(rows), -right, -left);
+        } else {
+            right = measureRight(rows, left, right);
+        }
         boolean[] table = PdfTables.rows(rows, cells, pageBody);
         List<PdfLine> current = new ArrayList<>();
         List<List<PdfLine>> currentCells = new ArrayList<>();
@@ -151,6 +156,26 @@ final class PdfBlocks {
             }
         }
         return count >= MIN_MEASURE_LINES ? Math.min(right, 2 * best + 2) : right;
+    }
+
+    private static boolean mostlyRtl(List<PdfLine> rows) {
+        int rtl = 0;
+        int all = 0;
+        for (PdfLine row : rows) {
+            all += row.text().length();
+            rtl += RtlText.mostlyRtl(row.text()) ? row.text().length() : 0;
+        }
+        return rtl * 2 > all;
+    }
+
+    /** The rows mirrored left to right (x negated): right-to-left text measured as left-to-right is. */
+    private static List<PdfLine> mirrored(List<PdfLine> rows) {
+        List<PdfLine> out = new ArrayList<>(rows.size());
+        for (PdfLine r : rows) {
+            out.add(new PdfLine(r.text(), -r.x1(), -r.x0(), r.top(), r.baseline(), r.fontSize(), r.bold(), r.mono(),
+                    r.image(), r.turn()));
+        }
+        return out;
     }
 
     private static PdfBlock block(List<PdfLine> lines, List<List<PdfLine>> cells, int region, float left,

@@ -65,6 +65,10 @@ final class PdfTables {
     /** The table as Markdown, its first row the header; null when its cells do not line up in columns. */
     static String markdown(List<List<PdfLine>> rows) {
         List<float[]> columns = columns(rows);
+        if (columns.size() < 2) {
+            // A cell spanning columns joins their extents: go by where cells start instead.
+            columns = leftEdges(rows);
+        }
         if (columns.size() < 2 || columns.size() > MAX_COLUMNS) {
             return null;
         }
@@ -109,8 +113,41 @@ final class PdfTables {
         return columns;
     }
 
+    /**
+     * Columns from the left edges two or more rows share, each reaching to the next one: left
+     * aligned columns under a heading that spans them.
+     */
+    private static List<float[]> leftEdges(List<List<PdfLine>> rows) {
+        List<float[]> starts = new ArrayList<>();
+        List<Float> edges = new ArrayList<>();
+        for (List<PdfLine> row : rows) {
+            for (PdfLine cell : row) {
+                edges.add(cell.x0());
+            }
+        }
+        edges.sort(null);
+        int i = 0;
+        while (i < edges.size()) {
+            int j = i;
+            while (j + 1 < edges.size() && edges.get(j + 1) - edges.get(i) <= SLACK) {
+                j++;
+            }
+            if (j > i) {
+                starts.add(new float[] {edges.get(i), edges.get(i)});
+            }
+            i = j + 1;
+        }
+        for (int c = 0; c < starts.size(); c++) {
+            // A cell belongs to the column it starts in: each column reaches to the next one's start.
+            starts.get(c)[1] = c + 1 < starts.size() ? starts.get(c + 1)[0] - SLACK : Float.MAX_VALUE;
+        }
+        return starts;
+    }
+
     private static int column(List<float[]> columns, PdfLine cell) {
-        float center = cell.centerX();
+        // Columns found by their left edges are open to the right: there a cell's start places it.
+        boolean byEdges = columns.get(columns.size() - 1)[1] == Float.MAX_VALUE;
+        float center = byEdges ? cell.x0() : cell.centerX();
         for (int c = 0; c < columns.size(); c++) {
             if (center <= columns.get(c)[1] + SLACK) {
                 return c;
