@@ -3,6 +3,7 @@ package dev.kbtool.convert;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDSimpleFont;
 import org.apache.pdfbox.pdmodel.font.encoding.Encoding;
@@ -15,7 +16,8 @@ import org.apache.pdfbox.text.TextPosition;
  * character code itself, which is Latin-1 mojibake in any font with a custom encoding (a Thai
  * manual came out as {@code º·á¹Ð¹Ó}). The names still say what the glyphs are, as poppler
  * reads them: a variant suffix ({@code a.sc}), ligatures ({@code f_f_i}), {@code uniXXXX}
- * (several code points in one name), {@code uXXXX[XX]}, and Unicode character names written in
+ * (several code points in one name), {@code uXXXX[XX]}, ZapfDingbats' {@code a1}-{@code a191} in
+ * dingbat fonts, and Unicode character names written in
  * CamelCase, which fonts in the wild use ({@code ThaiCharacterKoKai}) and the JDK resolves
  * ({@link Character#codePointOf}). A glyph whose name says nothing and whose code is not plain
  * ASCII (where codes and letters usually agree) becomes U+FFFD, counted, so the page can say so
@@ -27,6 +29,7 @@ final class PdfGlyphNames {
     private static final String NOT_MAPPED = "";
     /** Codes up to here are ASCII or control codes (C1 included). */
     private static final int LAST_CONTROL = 0x9F;
+    private static final Pattern DINGBAT = Pattern.compile("a\\d{1,3}");
 
     private final Map<PDFont, String[]> decoded = new IdentityHashMap<>();
     private int unreadable;
@@ -88,6 +91,10 @@ final class PdfGlyphNames {
             return null;
         }
         String known = GlyphList.getAdobeGlyphList().toUnicode(name);
+        if (known == null && DINGBAT.matcher(name).matches()) {
+            // Dingbat fonts name their glyphs a1 to a191 (ZapfDingbats' names): a120 is ①.
+            known = GlyphList.getZapfDingbats().toUnicode(name);
+        }
         if (known != null) {
             return known;
         }

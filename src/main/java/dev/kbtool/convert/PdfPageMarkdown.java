@@ -18,7 +18,8 @@ final class PdfPageMarkdown {
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}[.)]");
     /** From this many unreadable characters on, a page says so where the reader sees it. */
     private static final int NOTE_UNREADABLE = 5;
-    private static final Pattern NOTE_MARK = Pattern.compile("^(\\p{Nd}{1,3}|[*∗†‡§¶‖#]{1,3})(?=\\p{L})");
+    private static final Pattern NOTE_MARK = Pattern.compile("^([0-9]{1,3})(?=\\s?\\p{L})");
+    private static final String SUPERSCRIPTS = "\u2070\u00B9\u00B2\u00B3\u2074\u2075\u2076\u2077\u2078\u2079";
 
     private PdfPageMarkdown() {
     }
@@ -104,8 +105,7 @@ final class PdfPageMarkdown {
                     .append(" characters on this page could not be read (a font without a Unicode map) and show as \uFFFD.");
         }
         for (PdfBlock note : footnotes) {
-            String text = NOTE_MARK.matcher(note.text(hyphens)).replaceFirst("$1 ");
-            md.append(md.length() == 0 ? "" : "\n\n").append("> ").append(MarkdownEscape.text(text));
+            md.append(md.length() == 0 ? "" : "\n\n").append("> ").append(MarkdownEscape.text(marked(note.text(hyphens))));
         }
         if (unreadable > 0 && unreadable < NOTE_UNREADABLE) {
             // A stray symbol or two: said where it does not stand between the reader and the text.
@@ -128,6 +128,19 @@ final class PdfPageMarkdown {
     private static String table(PdfBlock block, LineJoin.Hyphens hyphens) {
         String table = PdfTables.markdown(block.cells());
         return table != null ? table : MarkdownEscape.text(block.text(hyphens));
+    }
+
+    /** A footnote with its number as a superscript ("¹For example"), as it is printed; other marks as they are. */
+    private static String marked(String note) {
+        Matcher m = NOTE_MARK.matcher(note);
+        if (!m.find()) {
+            return note;
+        }
+        StringBuilder sb = new StringBuilder(note.length());
+        for (char c : m.group(1).toCharArray()) {
+            sb.append(c >= '0' && c <= '9' ? SUPERSCRIPTS.charAt(c - '0') : c);
+        }
+        return sb.append(note, m.end(1), note.length()).toString();
     }
 
     /** A fenced block; each line indented by its offset from the block's left edge, in character widths. */

@@ -169,9 +169,9 @@ class PdfLayoutTest {
         ConvertedDocument doc = convert(paper());
         String page = doc.pages().get(0).markdown();
 
-        assertThat(page).contains("\n\n> 1 The stamps are set up the margin of the first page.");
-        assertThat(page.indexOf("> 1 The stamps")).isGreaterThan(page.indexOf("which goes on over"));
-        assertThat(doc.markdown().indexOf("> 1 The stamps")).isGreaterThan(doc.markdown().indexOf("without a pause"));
+        assertThat(page).contains("\n\n> ¹ The stamps are set up the margin of the first page.");
+        assertThat(page.indexOf("> ¹ The stamps")).isGreaterThan(page.indexOf("which goes on over"));
+        assertThat(doc.markdown().indexOf("> ¹ The stamps")).isGreaterThan(doc.markdown().indexOf("without a pause"));
     }
 
     @Test
