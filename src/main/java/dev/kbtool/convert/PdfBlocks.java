@@ -22,6 +22,21 @@ final class PdfBlocks {
                     + "\uF0B7\uF0A7\uF076\uF0D8\\-*+]"
                     + "|\\d{1,3}[.)]|\\((?:\\d{1,3}|[a-z]|[ivx]{1,5})\\)|[a-z]\\))\\s+\\S");
 
+    /** Bullets, dashes and the like: a list item wherever they start a line. Numbers may just run on. */
+    private static final Pattern BULLET = Pattern.compile(
+            "^[\u2022\u25E6\u25AA\u25AB\u2023\u2043\u25CB\u25CF\u25A0\u25A1\u25BA\u25B8\u25B9\u00B7\u2219"
+                    + "\uF0B7\uF0A7\uF076\uF0D8]\\s");
+    /** Lines reaching this share of the region's width are long: they show where the measure ends. */
+    private static final float LONG_LINE = 0.5f;
+    private static final int MIN_MEASURE_LINES = 3;
+    /** A line ending this many font sizes short of the region's right edge still fills the measure. */
+    private static final float RUN_ON_EM = 3f;
+    /** A sentence that goes on bridges a gap up to this many times the paragraph gap, and sizes this far apart. */
+    private static final float MAX_RUN_ON_GAP = 1.6f;
+    private static final float MAX_RUN_ON_SIZE = 0.3f;
+    static final String SENTENCE_END = ".!?:;…。．｡！？：；";
+    private static final String CLOSERS = "\"'”’»)]}*";
+    private static final String OPENERS = "\"'“‘«([{¿¡";
     private static final Pattern SECTION_NUMBER = Pattern.compile("^\\p{Nd}+(?:\\.\\p{Nd}+)*\\.?\\s+\\p{L}");
 
     private PdfBlocks() {
@@ -29,23 +44,29 @@ final class PdfBlocks {
 
     static List<PdfBlock> of(List<PdfLine> pageRuns) {
         List<List<PdfLine>> regions = new ArrayList<>();
+        List<List<List<PdfLine>>> cells = new ArrayList<>();
         for (List<PdfLine> region : PdfColumns.regions(pageRuns)) {
-            regions.add(rows(region));
+            List<List<PdfLine>> regionCells = new ArrayList<>();
+            regions.add(rows(region, regionCells));
+            cells.add(regionCells);
         }
         Map<Float, Float> pitches = linePitches(regions);
-        float pageBody = dominantSize(pageRuns);
+        float pageBody = dominantSize(List.of(pageRuns));
         List<PdfBlock> blocks = new ArrayList<>();
-        for (List<PdfLine> rows : regions) {
-            addRegion(rows, pitches, pageBody, blocks);
+        for (int r = 0; r < regions.size(); r++) {
+            addRegion(regions.get(r), cells.get(r), r, pitches, pageBody, blocks);
         }
         return blocks;
     }
 
-    private static float dominantSize(List<PdfLine> runs) {
+    /** The size most characters of the pages' text are set in; 0 without text. */
+    static float dominantSize(List<List<PdfLine>> pages) {
         Map<Float, Integer> chars = new HashMap<>();
-        for (PdfLine run : runs) {
-            if (!run.isImage()) {
-                chars.merge(run.fontSize(), run.text().length(), Integer::sum);
+        for (List<PdfLine> runs : pages) {
+            for (PdfLine run : runs) {
+                if (!run.isImage()) {
+                    chars.merge(run.fontSize(), run.text().length(), Integer::sum);
+                }
             }
         }
         return chars.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0f);
@@ -78,50 +99,122 @@ final class PdfBlocks {
         return pitches;
     }
 
-    private static void addRegion(List<PdfLine> rows, Map<Float, Float> pitches, float pageBody,
-            List<PdfBlock> blocks) {
+    private static void addRegion(List<PdfLine> rows, List<List<PdfLine>> cells, int region,
+            Map<Float, Float> pitches, float pageBody, List<PdfBlock> blocks) {
         float left = Float.MAX_VALUE;
         float right = -Float.MAX_VALUE;
         for (PdfLine row : rows) {
-            if (!row.isImage()) {
+            if (!row.isImage() && !row.rotated()) {
                 left = Math.min(left, row.x0());
                 right = Math.max(right, row.x1());
             }
         }
+        if (mostlyRtl(rows)) {
+            // Right-to-left lines end at the left edge: that is the one a line that runs on reaches.
+            left = -measureRight(mirrored(rows), -right, -left);
+        } else {
+            right = measureRight(rows, left, right);
+        }
+        boolean[] table = PdfTables.rows(rows, cells, pageBody);
         List<PdfLine> current = new ArrayList<>();
-        for (PdfLine row : rows) {
-            if (!current.isEmpty() && startsBlock(current, row, left, right, pitches, pageBody)) {
-                blocks.add(new PdfBlock(current));
+        List<List<PdfLine>> currentCells = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            PdfLine row = rows.get(i);
+            if (!current.isEmpty() && (table[i] != table[i - 1] || (table[i] ? PdfTables.breaks(current, row)
+                    : startsBlock(current, row, left, right, pitches, pageBody)))) {
+                blocks.add(block(current, table[i - 1] ? currentCells : List.of(), region, left, right));
                 current = new ArrayList<>();
+                currentCells = new ArrayList<>();
             }
             current.add(row);
+            currentCells.add(cells.get(i));
         }
         if (!current.isEmpty()) {
-            blocks.add(new PdfBlock(current));
+            blocks.add(block(current, table[rows.size() - 1] ? currentCells : List.of(), region, left, right));
         }
+    }
+
+    /**
+     * Where the region's lines end: the right edge most long lines share (justified text ends
+     * them all there). A note in the margin, a page number or a wide formula reaching further
+     * must not make every line of the text look short.
+     */
+    private static float measureRight(List<PdfLine> rows, float left, float right) {
+        Map<Integer, Integer> ends = new HashMap<>();
+        for (PdfLine row : rows) {
+            if (!row.isImage() && !row.rotated() && row.x1() - left >= LONG_LINE * (right - left)) {
+                ends.merge(Math.round(row.x1() / 2), 1, Integer::sum);
+            }
+        }
+        int best = -1;
+        int count = 0;
+        for (Map.Entry<Integer, Integer> e : ends.entrySet()) {
+            int n = e.getValue() + ends.getOrDefault(e.getKey() - 1, 0) + ends.getOrDefault(e.getKey() + 1, 0);
+            if (n > count || n == count && e.getKey() > best) {
+                best = e.getKey();
+                count = n;
+            }
+        }
+        return count >= MIN_MEASURE_LINES ? Math.min(right, 2 * best + 2) : right;
+    }
+
+    private static boolean mostlyRtl(List<PdfLine> rows) {
+        int rtl = 0;
+        int all = 0;
+        for (PdfLine row : rows) {
+            all += row.text().length();
+            rtl += RtlText.mostlyRtl(row.text()) ? row.text().length() : 0;
+        }
+        return rtl * 2 > all;
+    }
+
+    /** The rows mirrored left to right (x negated): right-to-left text measured as left-to-right is. */
+    private static List<PdfLine> mirrored(List<PdfLine> rows) {
+        List<PdfLine> out = new ArrayList<>(rows.size());
+        for (PdfLine r : rows) {
+            out.add(new PdfLine(r.text(), -r.x1(), -r.x0(), r.top(), r.baseline(), r.fontSize(), r.bold(), r.mono(),
+                    r.image(), r.turn()));
+        }
+        return out;
+    }
+
+    private static PdfBlock block(List<PdfLine> lines, List<List<PdfLine>> cells, int region, float left,
+            float right) {
+        return left > right ? PdfBlock.of(lines) : new PdfBlock(lines, region, left, right, cells);
     }
 
     private static boolean startsBlock(List<PdfLine> block, PdfLine row, float left, float right,
             Map<Float, Float> pitches, float pageBody) {
         PdfLine prev = block.get(block.size() - 1);
-        if (prev.isImage() || row.isImage()) {
+        if (prev.isImage() || row.isImage() || prev.rotated() || row.rotated()) {
             return true;
         }
         float size = Math.max(prev.fontSize(), row.fontSize());
+        float em = row.fontSize();
         Float pitch = pitches.get(size);
         float maxGap = pitch == null ? PARAGRAPH_GAP * size : Math.max(PITCH_SLACK * pitch, 1.15f * size);
         float gap = row.baseline() - prev.baseline();
-        if (gap <= 0 || gap > maxGap) {
+        // The sentence visibly goes on: the line before fills the measure and ends mid-sentence, and
+        // this one starts in lower case. A taller formula or a line set in another size is no break then.
+        boolean rtl = RtlText.mostlyRtl(prev.text());
+        boolean full = rtl ? prev.x0() <= left + RUN_ON_EM * em : prev.x1() >= right - RUN_ON_EM * em;
+        boolean runsOn = full && !endsSentence(prev.text());
+        boolean goesOn = runsOn && startsLower(row.text());
+        if (gap <= 0 || gap > maxGap && !(goesOn && gap < MAX_RUN_ON_GAP * maxGap)) {
             return true;
         }
-        if (Math.abs(prev.fontSize() - row.fontSize()) > 0.9f || prev.bold() != row.bold() || prev.mono() != row.mono()) {
+        float sizeChange = Math.abs(prev.fontSize() - row.fontSize());
+        if (sizeChange > 0.9f && !(goesOn && sizeChange < MAX_RUN_ON_SIZE * size) || prev.mono() != row.mono()) {
+            return true;
+        }
+        if (prev.bold() != row.bold() && !runsOn) {
             return true;
         }
         if (row.mono()) {
             // Code keeps its lines: only a vertical gap or a change of font ends a code block.
             return false;
         }
-        if (isListItem(row.text())) {
+        if (isListItem(row.text()) && (!runsOn || BULLET.matcher(row.text()).find())) {
             return true;
         }
         boolean display = size > pageBody + 0.5f;
@@ -129,34 +222,60 @@ final class PdfBlocks {
             // Headings stacked without text between them stay apart.
             return true;
         }
-        if (display) {
+        if (display || runsOn) {
             // Indents and short lines say nothing in display type: a wrapped heading hangs its second line.
+            // Nor after a line that runs on: a hanging indent (a reference list) continues the entry.
             return false;
         }
         PdfLine first = block.get(0);
         boolean inListItem = isListItem(first.text());
-        float em = row.fontSize();
-        float indent = row.x0() - left;
-        if (!inListItem && indent > 0.8f * em && indent < 6 * em && prev.x0() - left < 0.8f * em) {
+        float indent = rtl ? right - row.x1() : row.x0() - left;
+        float prevIndent = rtl ? right - prev.x1() : prev.x0() - left;
+        if (!inListItem && indent > 0.8f * em && indent < 6 * em && prevIndent < 0.8f * em) {
             return true;
         }
-        boolean prevShort = prev.x1() < right - 3 * em;
+        boolean prevShort = !full;
         String t = prev.text();
         char end = t.charAt(t.length() - 1);
-        return prevShort && (end == '.' || end == '!' || end == '?' || end == ':' || end == '\u3002');
+        return prevShort && endsSentence(t) && end != ';';
+    }
+
+    /** Whether a line ends a sentence: with a full stop, question or exclamation mark, colon or semicolon. */
+    static boolean endsSentence(String text) {
+        int i = text.length() - 1;
+        while (i >= 0 && (Character.isWhitespace(text.charAt(i)) || CLOSERS.indexOf(text.charAt(i)) >= 0)) {
+            i--;
+        }
+        return i >= 0 && SENTENCE_END.indexOf(text.charAt(i)) >= 0;
+    }
+
+    /** Whether a line starts with a lower-case letter (after opening quotes or brackets). */
+    static boolean startsLower(String text) {
+        int i = 0;
+        while (i < text.length() && OPENERS.indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        return i < text.length() && Character.isLowerCase(text.codePointAt(i));
     }
 
     static boolean isListItem(String text) {
         return LIST_MARKER.matcher(text).find();
     }
 
-    /** Merges runs that share a baseline (split earlier at wide gaps) back into one line each. */
-    static List<PdfLine> rows(List<PdfLine> region) {
+    /**
+     * Merges runs that share a baseline (split earlier at wide gaps) back into one line each;
+     * {@code cells} receives each line's runs, left to right.
+     */
+    static List<PdfLine> rows(List<PdfLine> region, List<List<PdfLine>> cells) {
         List<PdfLine> rows = new ArrayList<>(region.size());
         int start = 0;
         for (int i = 1; i <= region.size(); i++) {
             if (i == region.size() || region.get(i).isImage() || region.get(start).isImage()
+                    || region.get(i).rotated() || region.get(start).rotated()
                     || !PdfColumns.sameRow(region.get(start), region.get(i))) {
+                List<PdfLine> runs = new ArrayList<>(region.subList(start, i));
+                runs.sort(Comparator.comparingDouble(PdfLine::x0));
+                cells.add(runs);
                 rows.add(merge(region.subList(start, i)));
                 start = i;
             }
@@ -202,6 +321,6 @@ final class PdfBlocks {
             }
         }
         return new PdfLine(text.toString(), x0, x1, top, baseline, longest.fontSize(), boldChars * 2 > chars,
-                monoChars * 2 >= chars, null);
+                monoChars * 2 >= chars, null, PdfLine.UPRIGHT);
     }
 }

@@ -33,16 +33,25 @@ final class PdfColumns {
         byBaseline.sort(Comparator.comparingDouble(PdfLine::baseline));
         List<List<PdfLine>> regions = new ArrayList<>();
         List<List<PdfLine>> columns = newColumns(gutters.size() + 1);
+        // Runs crossing a gutter one after another are one band of full-width text.
+        List<PdfLine> spanning = new ArrayList<>();
         for (PdfLine run : byBaseline) {
             int column = column(run, gutters);
             if (column < 0) {
                 flush(columns, regions);
-                regions.add(List.of(run));
+                spanning.add(run);
             } else {
+                if (!spanning.isEmpty()) {
+                    regions.add(inRows(spanning));
+                    spanning = new ArrayList<>();
+                }
                 columns.get(column).add(run);
             }
         }
         flush(columns, regions);
+        if (!spanning.isEmpty()) {
+            regions.add(inRows(spanning));
+        }
         return regions;
     }
 

@@ -19,10 +19,8 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
  */
 public final class PdfConverter implements Converter {
     private static final int MAX_REASON = 120;
-    private static final java.util.Set<String> GENERIC_SECTIONS = java.util.Set.of("contents", "table of contents",
-            "abstract", "preface", "foreword", "introduction", "index", "references", "bibliography", "acknowledgements",
-            "acknowledgments", "summary", "inhalt", "inhaltsverzeichnis", "table des matières", "sommaire", "índice",
-            "目次", "目录", "содержание");
+    /** A document with more than this share of its glyphs unreadable fails rather than become a page of U+FFFD. */
+    private static final double MAX_UNREADABLE = 0.5;
 
     @Override
     public List<String> extensions() {
@@ -58,39 +56,72 @@ public final class PdfConverter implements Converter {
             if (!hasText(runs)) {
                 throw new ConversionException("no text layer; OCR is not supported");
             }
-            return build(document, runs, outline, images, request.imageLinkPrefix());
+            long unreadable = java.util.Arrays.stream(collector.unreadableGlyphs()).asLongStream().sum();
+            if (unreadable > MAX_UNREADABLE * collector.glyphCount()) {
+                throw new ConversionException("its fonts have no Unicode map and glyph names that say nothing;"
+                        + " the text cannot be read");
+            }
+            return build(document, runs, collector.pageSizes(), collector.unreadableGlyphs(), outline, images,
+                    request.imageLinkPrefix());
         }
     }
 
-    private static ConvertedDocument build(PDDocument document, List<List<PdfLine>> runs, List<OutlineEntry> outline,
-            PdfImageSaver images, String imageLinkPrefix) throws InterruptedIOException {
-        List<List<PdfBlock>> blocks = new ArrayList<>(runs.size());
+    private static ConvertedDocument build(PDDocument document, List<List<PdfLine>> runs, List<float[]> sizes,
+            int[] unreadable, List<OutlineEntry> outline, PdfImageSaver images, String imageLinkPrefix)
+            throws InterruptedIOException {
+        List<List<PdfLine>> lines = new ArrayList<>(runs.size());
         for (List<PdfLine> page : runs) {
-            checkInterrupted();
-            blocks.add(PdfBlocks.of(PdfScripts.attach(page)));
+            lines.add(PdfScripts.attach(page));
         }
-        PdfHeadings headings = PdfHeadings.analyse(blocks, outline);
-        List<ConvertedPage> pages = new ArrayList<>(blocks.size());
-        StringBuilder markdown = new StringBuilder();
-        for (int i = 0; i < blocks.size(); i++) {
+        List<PdfFurniture.Page> furnished = PdfFurniture.split(lines, sizes, outline);
+        float bodySize = PdfBlocks.dominantSize(lines);
+        List<List<PdfBlock>> all = new ArrayList<>(runs.size());
+        List<List<PdfBlock>> body = new ArrayList<>(runs.size());
+        List<List<PdfBlock>> footnotes = new ArrayList<>(runs.size());
+        for (int i = 0; i < furnished.size(); i++) {
             checkInterrupted();
-            String page = PdfPageMarkdown.render(blocks.get(i), headings, imageLinkPrefix);
-            pages.add(new ConvertedPage(i + 1, page));
-            markdown.append("<!-- page ").append(i + 1).append(" -->\n\n");
-            if (!page.isEmpty()) {
-                markdown.append(page).append("\n\n");
-            }
+            List<PdfBlock> blocks = PdfBlocks.of(furnished.get(i).body());
+            PdfFootnotes.Split split = PdfFootnotes.split(blocks, bodySize, sizes.get(i)[1]);
+            all.add(blocks);
+            body.add(split.body());
+            footnotes.add(split.notes());
         }
+        PdfHeadings headings = PdfHeadings.analyse(body, outline);
+        PdfHyphens hyphens = PdfHyphens.of(all);
+        PdfFlow flow = PdfFlow.of(body, headings, bodySize);
+        List<List<PdfPageMarkdown.Part>> parts = new ArrayList<>(body.size());
+        for (List<PdfBlock> page : body) {
+            checkInterrupted();
+            parts.add(PdfPageMarkdown.parts(flow.joinRegions(page), headings));
+        }
+        List<ConvertedPage> pages = new ArrayList<>(parts.size());
+        List<String> notes = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            checkInterrupted();
+            notes.add(PdfPageMarkdown.notes(footnotes.get(i), furnished.get(i).furniture(), unreadable[i], hyphens));
+            pages.add(new ConvertedPage(i + 1, page(parts.get(i), notes.get(i), hyphens, imageLinkPrefix)));
+        }
+        String markdown = PdfDocumentMarkdown.render(parts, notes, flow, hyphens, imageLinkPrefix);
         PDDocumentInformation info = document.getDocumentInformation();
-        String title = clean(info.getTitle());
-        if (title == null) {
-            title = firstHeading(blocks, headings);
-        }
-        if (title == null) {
-            title = outlineTitle(outline);
-        }
-        return new ConvertedDocument(title, clean(info.getAuthor()), markdown.toString(), pages, outline,
+        String title = PdfTitle.find(body.isEmpty() ? List.of() : body, headings, clean(info.getTitle()), outline,
+                sizes);
+        return new ConvertedDocument(title, clean(info.getAuthor()), markdown, pages, outline,
                 images == null ? List.of() : images.written());
+    }
+
+    /** One page's own Markdown: its blocks, then its footnotes and furniture. */
+    private static String page(List<PdfPageMarkdown.Part> parts, String notes, PdfHyphens hyphens,
+            String imageLinkPrefix) {
+        StringBuilder md = new StringBuilder();
+        PdfPageMarkdown.Part previous = null;
+        for (PdfPageMarkdown.Part part : parts) {
+            PdfPageMarkdown.append(md, part, previous, hyphens, imageLinkPrefix);
+            previous = part;
+        }
+        if (!notes.isEmpty()) {
+            md.append(md.length() == 0 ? "" : "\n\n").append(notes);
+        }
+        return md.toString();
     }
 
     private static PDDocument open(Path input) throws IOException, ConversionException {
@@ -117,38 +148,6 @@ public final class PdfConverter implements Converter {
             }
         }
         return false;
-    }
-
-    /** The most prominent heading of the first two pages: the title when the metadata has none. */
-    private static String firstHeading(List<List<PdfBlock>> blocks, PdfHeadings headings) {
-        String best = null;
-        int bestLevel = Integer.MAX_VALUE;
-        for (int i = 0; i < Math.min(2, blocks.size()); i++) {
-            for (PdfBlock block : blocks.get(i)) {
-                int level = headings.level(block);
-                if (level > 0 && level < bestLevel && !sectionName(block.text())) {
-                    best = block.text();
-                    bestLevel = level;
-                }
-            }
-        }
-        return best;
-    }
-
-    /** A bookmark to the first page that is not a numbered section: a title page's entry. */
-    private static String outlineTitle(List<OutlineEntry> outline) {
-        for (OutlineEntry e : outline) {
-            if (e.page() == 1 && e.level() <= 1 && !e.title().isBlank() && !Character.isDigit(e.title().charAt(0))
-                    && !sectionName(e.title())) {
-                return e.title().strip();
-            }
-        }
-        return null;
-    }
-
-    /** Headings every document has, which name a part of it, not the document itself. */
-    private static boolean sectionName(String heading) {
-        return GENERIC_SECTIONS.contains(heading.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static String clean(String s) {

@@ -40,7 +40,8 @@ final class PdfHeadings {
         TreeSet<Float> sizes = new TreeSet<>();
         for (List<PdfBlock> page : pages) {
             for (PdfBlock block : page) {
-                if (!block.isImage() && shapedLikeHeading(block) && block.fontSize() >= body * LARGER) {
+                if (!block.isImage() && !block.first().rotated() && shapedLikeHeading(block)
+                        && block.fontSize() >= body * LARGER) {
                     sizes.add(block.fontSize());
                 }
             }
@@ -50,13 +51,18 @@ final class PdfHeadings {
         return headings;
     }
 
+    /** The size most characters of the document are set in. */
+    float bodySize() {
+        return bodySize;
+    }
+
     /** The heading level (1-6) of a block, or 0 when it is not a heading. */
     int level(PdfBlock block) {
         Integer fromOutline = outlineLevels.get(block);
         if (fromOutline != null) {
             return fromOutline;
         }
-        if (block.isImage() || !shapedLikeHeading(block)) {
+        if (block.isImage() || block.isTable() || block.first().rotated() || !shapedLikeHeading(block)) {
             return 0;
         }
         float size = block.fontSize();

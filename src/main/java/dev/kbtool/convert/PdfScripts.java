@@ -60,7 +60,7 @@ final class PdfScripts {
     }
 
     private static boolean isCandidate(PdfLine run) {
-        if (run.isImage() || run.text().length() > MAX_CHARS) {
+        if (run.isImage() || run.rotated() || run.text().length() > MAX_CHARS) {
             return false;
         }
         for (int i = 0; i < run.text().length(); i++) {
@@ -72,7 +72,7 @@ final class PdfScripts {
     }
 
     private static boolean isBase(PdfLine base, PdfLine script) {
-        if (base.isImage() || base.text().isEmpty() || script.fontSize() > MAX_SIZE_RATIO * base.fontSize()
+        if (base.isImage() || base.rotated() || base.text().isEmpty() || script.fontSize() > MAX_SIZE_RATIO * base.fontSize()
                 || RtlText.hasRtl(base.text())) {
             return false;
         }
@@ -84,6 +84,7 @@ final class PdfScripts {
 
     private static PdfLine append(PdfLine base, PdfLine script) {
         return new PdfLine(base.text() + script.text(), base.x0(), Math.max(base.x1(), script.x1()),
-                Math.min(base.top(), script.top()), base.baseline(), base.fontSize(), base.bold(), base.mono(), null);
+                Math.min(base.top(), script.top()), base.baseline(), base.fontSize(), base.bold(), base.mono(), null,
+                PdfLine.UPRIGHT);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -39,6 +40,10 @@ import org.apache.pdfbox.util.Matrix;
 final class PdfTextCollector extends PDFTextStripper {
     /** A gap wider than this many font sizes between two words splits a line into two runs (columns, table cells). */
     private static final float GAP_EM = 1.0f;
+    /** Text whose baseline slopes by more than this (as a tangent) against both axes is diagonal. */
+    private static final float DIAGONAL_SLOPE = 0.1f;
+    /** The direction given to diagonal runs: never a page's main direction. */
+    private static final int DIAGONAL = -1;
     private static final Pattern MONO_NAME = Pattern.compile(
             "cmtt|cmitt|cmsltt|sftt|ectt|txtt|lmmono|beramono|courier|mono|typewriter|consolas|inconsolata|menlo");
     private static final Pattern BOLD_NAME = Pattern.compile(
@@ -48,8 +53,12 @@ final class PdfTextCollector extends PDFTextStripper {
     private final Map<PDFont, Boolean> boldFonts = new IdentityHashMap<>();
     private final Map<PDFont, Boolean> monoFonts = new IdentityHashMap<>();
     private final List<List<PdfLine>> pages;
+    /** Each page's width and height as shown (turned when the page is rotated). */
+    private final List<float[]> sizes;
     private List<PdfLine> current = new ArrayList<>();
     private PDRectangle cropBox;
+    /** The media box as {left, top, right, bottom} in text coordinates; null when unknown. */
+    private float[] media;
     private int failedPages;
 
     // The run being built.
@@ -57,6 +66,14 @@ final class PdfTextCollector extends PDFTextStripper {
     private float x1;
     private float top;
     private float baseline;
+    /** Characters of the word that set {@link #baseline}: the run's baseline is its longest word's. */
+    private int baselineChars;
+    /** The run's writing direction (PDFBox's 0, 90, 180 or 270) and its box in page space (y down). */
+    private int dir;
+    private float pageX0;
+    private float pageX1;
+    private float pageTop;
+    private float pageBottom;
     private float sizeA;
     private int countA;
     private float sizeB;
@@ -69,6 +86,13 @@ final class PdfTextCollector extends PDFTextStripper {
     private final List<String> words = new ArrayList<>();
     private final List<List<TextPosition>> wordGlyphs = new ArrayList<>();
     private final Set<Long> drawn = new HashSet<>();
+    private final PdfGlyphNames glyphNames = new PdfGlyphNames();
+    /** Per page, glyphs whose text could not be read (written as U+FFFD). */
+    private final int[] unreadable;
+    /** Glyphs seen in the whole document. */
+    private long glyphs;
+    /** The page's runs with their direction, until the page's main direction is known. */
+    private final List<Run> runs = new ArrayList<>();
     /** A combining mark held back until the glyph after it shows which letter it sits on. */
     private TextPosition pendingMark;
     private TextPosition lastPassed;
@@ -76,8 +100,11 @@ final class PdfTextCollector extends PDFTextStripper {
     PdfTextCollector(int pageCount, PdfImageSaver images) {
         this.images = images;
         this.pages = new ArrayList<>(pageCount);
+        this.sizes = new ArrayList<>(pageCount);
+        this.unreadable = new int[pageCount];
         for (int i = 0; i < pageCount; i++) {
             pages.add(List.of());
+            sizes.add(new float[] {612, 792});
         }
         setSortByPosition(true);
         // PDFBox's own duplicate check keeps sorted maps per character and cost a tenth of the
@@ -89,6 +116,21 @@ final class PdfTextCollector extends PDFTextStripper {
     List<List<PdfLine>> collect(PDDocument document) throws IOException {
         writeText(document, Writer.nullWriter());
         return pages;
+    }
+
+    /** Each page's width and height as shown, in points (index 0 is page 1). */
+    List<float[]> pageSizes() {
+        return sizes;
+    }
+
+    /** Per page (index 0 is page 1), glyphs in fonts without a Unicode map whose text could not be read. */
+    int[] unreadableGlyphs() {
+        return unreadable;
+    }
+
+    /** All glyphs the document draws on its pages. */
+    long glyphCount() {
+        return glyphs;
     }
 
     /** Pages whose content could not be read (damaged streams); their text is missing. */
@@ -103,8 +145,19 @@ final class PdfTextCollector extends PDFTextStripper {
         }
         int index = getCurrentPageNo() - 1;
         current = new ArrayList<>();
+        runs.clear();
         resetRun();
         cropBox = page.getCropBox();
+        PDRectangle mediaBox = page.getMediaBox();
+        // Unrotated pages only: a turned page's text is measured in a turned frame.
+        media = page.getRotation() % 360 != 0 ? null : new float[] {
+            mediaBox.getLowerLeftX() - cropBox.getLowerLeftX(), cropBox.getUpperRightY() - mediaBox.getUpperRightY(),
+            mediaBox.getUpperRightX() - cropBox.getLowerLeftX(), cropBox.getUpperRightY() - mediaBox.getLowerLeftY()};
+        boolean turned = page.getRotation() % 180 != 0;
+        if (index >= 0 && index < sizes.size()) {
+            sizes.set(index, new float[] {turned ? cropBox.getHeight() : cropBox.getWidth(),
+                    turned ? cropBox.getWidth() : cropBox.getHeight()});
+        }
         drawn.clear();
         pendingMark = null;
         lastPassed = null;
@@ -117,8 +170,42 @@ final class PdfTextCollector extends PDFTextStripper {
             failedPages++;
         }
         if (index >= 0 && index < pages.size()) {
-            pages.set(index, current);
+            pages.set(index, upright(current, runs));
+            unreadable[index] = glyphNames.takeUnreadable();
         }
+    }
+
+    /** One run as drawn, before the page's main direction is known. */
+    private record Run(PdfLine line, int dir, float pageX0, float pageX1, float pageTop, float pageBottom, int chars) {
+    }
+
+    /**
+     * The page's runs with those not written in its main direction (the one most characters
+     * use) marked rotated and placed by their box on the page.
+     */
+    private static List<PdfLine> upright(List<PdfLine> lines, List<Run> runs) {
+        Map<Integer, Integer> byDir = new HashMap<>();
+        for (Run run : runs) {
+            byDir.merge(run.dir(), run.chars(), Integer::sum);
+        }
+        if (byDir.size() < 2) {
+            return lines;
+        }
+        int main = byDir.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        Map<PdfLine, Run> rotated = new IdentityHashMap<>();
+        for (Run run : runs) {
+            if (run.dir() != main) {
+                rotated.put(run.line(), run);
+            }
+        }
+        List<PdfLine> out = new ArrayList<>(lines.size());
+        for (PdfLine line : lines) {
+            Run run = rotated.get(line);
+            out.add(run == null ? line : new PdfLine(line.text(), run.pageX0(), run.pageX1(), run.pageTop(),
+                    run.pageBottom(), line.fontSize(), line.bold(), line.mono(), null,
+                    run.dir() == DIAGONAL ? PdfLine.DIAGONAL : PdfLine.TURNED));
+        }
+        return out;
     }
 
     @Override
@@ -187,7 +274,13 @@ final class PdfTextCollector extends PDFTextStripper {
      * until the next glyph, so that it reaches the letter it is drawn on ({@link PdfMarks}).
      */
     @Override
-    protected void processTextPosition(TextPosition position) {
+    protected void processTextPosition(TextPosition glyph) {
+        if (offPage(glyph)) {
+            // Printers' slugs and crop-mark notes outside the page box: not shown, not read.
+            return;
+        }
+        TextPosition position = glyphNames.read(glyph);
+        glyphs++;
         String unicode = position.getUnicode();
         if (unicode != null && !unicode.isEmpty()) {
             long code = unicode.hashCode() & 0xFFFFFFL;
@@ -218,6 +311,20 @@ final class PdfTextCollector extends PDFTextStripper {
         } else {
             pass(position);
         }
+    }
+
+    /**
+     * Whether a glyph lies wholly outside the page's media box, where no viewer or printer shows
+     * it (pdftotext drops such text too). Positions are measured from the crop box's top left.
+     */
+    private boolean offPage(TextPosition p) {
+        if (media == null) {
+            return false;
+        }
+        float x = p.getX();
+        float y = p.getY();
+        float h = Math.max(1, p.getHeight());
+        return x + p.getWidth() < media[0] || y + h < media[1] || x > media[2] || y - h > media[3];
     }
 
     private void pass(TextPosition position) {
@@ -252,10 +359,7 @@ final class PdfTextCollector extends PDFTextStripper {
             wTop = Math.min(wTop, y - p.getHeightDir());
         }
         TextPosition first = positions.get(0);
-        float size = Math.round(first.getFontSizeInPt() * 2) / 2f;
-        if (size <= 0) {
-            size = Math.max(1, Math.round(first.getHeightDir() * 2) / 2f);
-        }
+        float size = Math.round(drawnSize(first) * 2) / 2f;
         if (chars > 0) {
             float gap = Math.max(wx0 - x1, x0 - wx1);
             if (gap > GAP_EM * Math.max(size, 4)) {
@@ -269,6 +373,12 @@ final class PdfTextCollector extends PDFTextStripper {
             x1 = wx1;
             top = wTop;
             baseline = wBase;
+            baselineChars = positions.size();
+            dir = diagonal(first) ? DIAGONAL : Math.round(first.getDir());
+            pageX0 = Float.MAX_VALUE;
+            pageX1 = -Float.MAX_VALUE;
+            pageTop = Float.MAX_VALUE;
+            pageBottom = -Float.MAX_VALUE;
         } else {
             // PDFBox measures word gaps from the glyph sorted last; a kerned Arabic letter sorted
             // out of place makes a gap inside a word. The ink extents show there is none.
@@ -276,8 +386,13 @@ final class PdfTextCollector extends PDFTextStripper {
             x0 = Math.min(x0, wx0);
             x1 = Math.max(x1, wx1);
             top = Math.min(top, wTop);
-            baseline = Math.max(baseline, wBase);
+            if (positions.size() > baselineChars) {
+                // Sub- and superscripts sit off the line: the longest word shows where it is.
+                baseline = wBase;
+                baselineChars = positions.size();
+            }
         }
+        pageBox(positions);
         pendingSpace = false;
         if (glued) {
             // Right-to-left: the word on the right is the one read first.
@@ -347,13 +462,61 @@ final class PdfTextCollector extends PDFTextStripper {
 
     private void flush() {
         if (chars > 0) {
-            String s = (rtl ? RtlText.logicalLine(words) : PdfLetterSpacing.join(words, wordGlyphs)).strip();
+            String s;
+            if (rtl) {
+                s = RtlText.logicalLine(words).strip();
+            } else {
+                PdfSmallCaps.Words read = PdfSmallCaps.apply(words, wordGlyphs);
+                s = PdfLetterSpacing.join(read.words(), read.glyphs()).strip();
+            }
             if (!s.isEmpty()) {
-                current.add(new PdfLine(s, x0, x1, top, baseline, sizeA, boldChars * 2 > chars,
-                        monoChars * 2 >= chars, null));
+                boolean bold = boldChars * 2 > chars;
+                boolean mono = monoChars * 2 >= chars;
+                PdfLine line = new PdfLine(s, x0, x1, top, baseline, sizeA, bold, mono, null, PdfLine.UPRIGHT);
+                current.add(line);
+                runs.add(new Run(line, dir, pageX0, pageX1, pageTop, pageBottom, chars));
             }
         }
         resetRun();
+    }
+
+    /**
+     * Widens the page-space box of a run that is not written left to right across the page
+     * (a stamp up the margin, a rotated table head): its text-direction coordinates say
+     * nothing about where it sits on the page.
+     */
+    private void pageBox(List<TextPosition> positions) {
+        for (TextPosition p : positions) {
+            float h = Math.max(1, p.getHeightDir());
+            pageX0 = Math.min(pageX0, p.getX() - h);
+            pageX1 = Math.max(pageX1, p.getX() + h);
+            pageTop = Math.min(pageTop, p.getY() - h);
+            pageBottom = Math.max(pageBottom, p.getY() + h);
+        }
+    }
+
+    /**
+     * Whether a glyph is set at a slant to the page's axes (a watermark across a figure): PDFBox
+     * sorts such text letter by letter into the lines around it, in fragments ("DF Edito").
+     */
+    private static boolean diagonal(TextPosition p) {
+        Matrix m = p.getTextMatrix();
+        float a = Math.abs(m.getValue(0, 0));
+        float b = Math.abs(m.getValue(0, 1));
+        return Math.min(a, b) > DIAGONAL_SLOPE * Math.max(a, b);
+    }
+
+    /**
+     * The size a glyph is drawn at, from its rendering matrix. PDFBox's own figure is cut to
+     * whole points and leaves out the page's scaling, so one paragraph's lines came out as 9 and
+     * 10 point alternately.
+     */
+    static float drawnSize(TextPosition p) {
+        float size = Math.abs(p.getTextMatrix().getScalingFactorY());
+        if (size > 0) {
+            return size;
+        }
+        return Math.max(1, p.getHeightDir());
     }
 
     private void resetRun() {
