@@ -1,6 +1,8 @@
 package dev.kbtool.compile.offline;
 
 import dev.kbtool.language.Token;
+import dev.kbtool.language.TokenShapes;
+import dev.kbtool.language.WordFrequencies;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +36,28 @@ final class Acronyms {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a long form is made of ordinary English words ("Group Relative Policy
+     * Optimization", "Mixture-of-Experts"), so that it names an idea, not a thing with a name
+     * of its own ("InterPlanetary File System", "Debian Free Software Guidelines").
+     */
+    static boolean ordinaryWords(String longForm) {
+        for (String word : longForm.split("[\\s-]+")) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (word.isEmpty() || SKIPPABLE.contains(lower)) {
+                continue;
+            }
+            boolean innerCapital = false;
+            for (int i = 1; i < word.length(); i++) {
+                innerCapital |= Character.isUpperCase(word.charAt(i));
+            }
+            if (innerCapital || !TokenShapes.plainWord(lower) || !WordFrequencies.known(lower) || EntityTypes.institutional(lower)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "GPUs" -> "GPU". */

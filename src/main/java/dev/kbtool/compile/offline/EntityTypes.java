@@ -38,6 +38,10 @@ final class EntityTypes {
             "solutions", "industries", "hospital", "museum", "library", "institut", "universität", "universidad",
             "università", "université", "fondazione", "fundación", "fondation", "stiftung", "verein", "gesellschaft",
             "proyecto", "progetto", "projet", "projekt", "interest", "collective", "network", "networks");
+    private static final Set<String> INSTITUTIONS = Set.of("inc", "corp", "corporation", "ltd", "llc", "gmbh", "plc",
+            "company", "university", "college", "institute", "foundation", "association", "society", "agency", "ministry",
+            "council", "committee", "commission", "laboratory", "laboratories", "labs", "lab", "academy", "consortium",
+            "universität", "universidad", "università", "université", "institut", "stiftung", "fondation", "fundación");
     private static final Set<String> ORG_FIRST = Set.of("university", "institute", "department", "ministry", "bank",
             "office", "bureau", "museum", "council", "committee", "federation", "society", "association", "school",
             "college", "universidad", "università", "université", "universität", "proyecto", "progetto", "projet",
@@ -189,6 +193,12 @@ final class EntityTypes {
     private static boolean quoted(TaggedSentence s, int start, int end) {
         return start > 0 && end < s.size() && "\"“‘'«".contains(s.token(start - 1).text())
                 && "\"”’'»".contains(s.token(end).text());
+    }
+
+    /** A word that makes a name an institution's: "University", "Foundation", "Inc". */
+    static boolean institutional(String word) {
+        String w = lower(word);
+        return INSTITUTIONS.contains(w);
     }
 
     static boolean firstName(String word) {

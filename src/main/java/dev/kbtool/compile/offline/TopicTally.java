@@ -25,6 +25,9 @@ final class TopicTally {
     private int tail;
     private int partial;
     private double boost = 1;
+    private int opening;
+    private int named;
+    private boolean defined;
     private double score;
 
     TopicTally(String key, int words) {
@@ -95,6 +98,9 @@ final class TopicTally {
         properNouns += other.properNouns;
         tail += other.tail;
         partial += other.partial;
+        opening += other.opening;
+        named += other.named;
+        defined |= other.defined;
         for (int s : other.sentences) {
             if (!sentences.contains(s)) {
                 sentences.add(s);
@@ -124,6 +130,33 @@ final class TopicTally {
 
     int votes(String type) {
         return votes.getOrDefault(type, 0);
+    }
+
+    /** A mention in the document's opening: its abstract or first paragraphs. */
+    void inOpening() {
+        opening++;
+    }
+
+    int openingMentions() {
+        return opening;
+    }
+
+    /** A mention introduced as a name: "a technique called X". */
+    void named() {
+        named++;
+    }
+
+    int namedMentions() {
+        return named;
+    }
+
+    /** The document defines an acronym for it. */
+    void defined() {
+        defined = true;
+    }
+
+    boolean isDefined() {
+        return defined;
     }
 
     void boost(double factor) {
