@@ -26,7 +26,7 @@ final class Acronyms {
         Map<String, String> out = new HashMap<>();
         for (TaggedSentence s : sentences) {
             for (int i = 1; i + 2 < s.size(); i++) {
-                if (s.token(i).text().equals("(") && s.token(i + 1).acronym() && s.token(i + 2).text().equals(")")) {
+                if (s.token(i).text().equals("(") && abbreviation(s.token(i + 1)) && s.token(i + 2).text().equals(")")) {
                     String acronym = bare(s.token(i + 1).text());
                     String longForm = longForm(s, i, acronym);
                     if (longForm != null) {
@@ -60,6 +60,28 @@ final class Acronyms {
         return true;
     }
 
+    /** An acronym ("GPU", "GPUs") or a short abbreviation in mixed case ("MoE", "FiM"). */
+    static boolean abbreviation(Token t) {
+        if (t.acronym()) {
+            return true;
+        }
+        String text = t.text();
+        if (!t.word() || text.length() < 2 || text.length() > 6 || !Character.isUpperCase(text.charAt(0))) {
+            return false;
+        }
+        int upper = 0;
+        int lower = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            upper += Character.isUpperCase(c) ? 1 : 0;
+            lower += Character.isLowerCase(c) ? 1 : 0;
+            if (!Character.isLetter(c)) {
+                return false;
+            }
+        }
+        return upper >= 2 && lower <= 2 && upper > lower;
+    }
+
     /** "GPUs" -> "GPU". */
     static String bare(String acronym) {
         return acronym.endsWith("s") ? acronym.substring(0, acronym.length() - 1) : acronym;
@@ -81,7 +103,7 @@ final class Acronyms {
             for (int p = parts.length - 1; p >= 0 && k - matched >= 0; p--) {
                 if (!parts[p].isEmpty() && parts[p].charAt(0) == letters.charAt(k - matched)) {
                     matched++;
-                } else {
+                } else if (!(parts.length > 1 && SKIPPABLE.contains(parts[p]))) {
                     break;
                 }
             }

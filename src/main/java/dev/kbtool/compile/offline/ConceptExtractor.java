@@ -108,7 +108,7 @@ final class ConceptExtractor {
             count(s, span[0], span[1], opening, named(s, span[0]));
         }
         for (int i = 0; i < s.size(); i++) {
-            if (s.token(i).acronym()) {
+            if (Acronyms.abbreviation(s.token(i))) {
                 acronymMentions.computeIfAbsent(Acronyms.bare(s.token(i).text()), k -> new ArrayList<>()).add(s.sentence());
             }
         }

@@ -55,7 +55,8 @@ final class Contributions {
             candidates.add(new Candidate(s, score));
         }
         if (candidates.isEmpty()) {
-            return "";
+            // Named only outside running text (a byline): that line is what the document says.
+            return mentions.isEmpty() ? "" : ShortText.oneLine(prose.sentences().get(mentions.get(0)).text(), MAX_CHARS);
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
         double best = candidates.get(0).score();

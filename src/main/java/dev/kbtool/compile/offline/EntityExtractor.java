@@ -4,6 +4,7 @@ import dev.kbtool.compile.TopicKeys;
 import dev.kbtool.language.Language;
 import dev.kbtool.language.Token;
 import dev.kbtool.language.TokenShapes;
+import dev.kbtool.language.WordFrequencies;
 import dev.kbtool.language.WordLists;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +31,8 @@ final class EntityExtractor {
     private static final Pattern NUMBERED_IDENTIFIER = Pattern.compile("\\p{Lu}{3,}\\d+|\\p{Lu}\\d{2,}");
     private static final Pattern INFLECTED_NAME = Pattern.compile("['’]\\p{Ll}{1,3}$");
     private static final int MAX_WORDS = 6;
+    /** An all-capitals word this common in general English is vocabulary ("GPU", "URL", "PDF"). */
+    private static final int EVERYDAY_ACRONYM = 8;
 
     private final Prose prose;
     private final CaseStats caseStats;
@@ -55,7 +58,9 @@ final class EntityExtractor {
             }
             x.read(tagged.get(i));
         }
+        x.readByline();
         x.mergeSurnames();
+        x.mergeParts();
         return x.select();
     }
 
@@ -73,11 +78,19 @@ final class EntityExtractor {
             // "Windows 11", "Redis 2.6"; not "IDN 1", an acronym with a number.
             boolean version = b < s.size() && s.token(b).shape() == Token.Shape.NUMBER && VERSION.matcher(s.token(b).text()).matches()
                     && (!s.token(b - 1).acronym() || s.token(b).text().indexOf('.') > 0);
+            // "Claude 3 Opus", "Gemini 1.5 Pro": the version is inside the name.
+            if (version && b + 1 < s.size() && s.token(b + 1).capitalized() && nameLike(s, b + 1, shouting)) {
+                b = runEnd(s, b + 1, shouting);
+                version = false;
+            }
             boolean year = b < s.size() && YEAR.matcher(s.token(b).text()).matches()
-                    && EntityTypes.EVENT_LAST.contains(s.token(b - 1).text().toLowerCase(Locale.ROOT));
+                    && (EntityTypes.EVENT_LAST.contains(s.token(b - 1).text().toLowerCase(Locale.ROOT)) || s.token(b - 1).acronym());
             boolean numeral = b < s.size() && s.token(b).word() && TokenShapes.roman(s.token(b).text())
                     && s.token(b).text().length() > 1 && s.token(b).acronym();
-            if (citation(s, a, b)) {
+            // "Stage II", "Part IV": a part of the document, not a name ("Henry VIII" is one).
+            boolean part = numeral && b - a == 1 && WordFrequencies.everyday(s.token(a).text());
+            if (citation(s, a, b) || part) {
+                i = part ? b + 1 : i;
                 continue;
             }
             int end = version || year || numeral ? b + 1 : b;
@@ -187,11 +200,12 @@ final class EntityExtractor {
         if (words.isEmpty() || words.size() > MAX_WORDS + 1 || adjectivesOnly && s.tags() != null) {
             return;
         }
-        if (words.size() == 1 && s.token(a).acronym()) {
+        if (words.size() == 1 && Acronyms.abbreviation(s.token(a))) {
             words.set(0, Acronyms.bare(words.get(0)));
             String longForm = acronyms.get(words.get(0));
             if (longForm != null) {
-                if (Character.isUpperCase(longForm.charAt(0))) {
+                // A long form of ordinary words ("Group Relative Policy Optimization") is a concept's.
+                if (Character.isUpperCase(longForm.charAt(0)) && !Acronyms.ordinaryWords(longForm)) {
                     tallies.computeIfAbsent(TopicKeys.entity(longForm), k -> new TopicTally(k, longForm.split(" ").length))
                             .addAlias(words.get(0), s.sentence());
                 }
@@ -227,6 +241,48 @@ final class EntityExtractor {
     /** "Debian'o" (Lithuanian genitive of a foreign name) is Debian. */
     private String inflectionless(String word) {
         return prose.language() == Language.ENGLISH ? word : INFLECTED_NAME.matcher(word).replaceFirst("");
+    }
+
+    /** Institutions and the one or two authors of a paper's byline. */
+    private void readByline() {
+        for (FrontMatter.Name n : FrontMatter.of(prose)) {
+            String key = TopicKeys.entity(n.name());
+            if (key.length() < 2) {
+                continue;
+            }
+            TopicTally tally = tallies.computeIfAbsent(key, k -> new TopicTally(k, n.name().split("\\s+").length));
+            tally.add(n.name(), n.line());
+            tally.vote(n.type(), 3);
+            tally.properNoun();
+            tally.boost(n.first() ? 3.0 : 1.5);
+        }
+    }
+
+    /**
+     * One word of a longer name, alone, is that name when only one name of the document has it
+     * as first or last word ("Claude" and "Opus" for "Claude 3 Opus", "Engine" for "Docker
+     * Engine"); shared by two ("Docker Engine", "Docker Store") it stays apart.
+     */
+    private void mergeParts() {
+        Map<String, List<TopicTally>> byPart = new HashMap<>();
+        for (TopicTally t : tallies.values()) {
+            String name = t.name();
+            if (t.words() >= 2 && name != null) {
+                String[] words = name.split("\\s+");
+                byPart.computeIfAbsent(TopicKeys.entity(words[0]), k -> new ArrayList<>()).add(t);
+                if (words.length > 1) {
+                    byPart.computeIfAbsent(TopicKeys.entity(words[words.length - 1]), k -> new ArrayList<>()).add(t);
+                }
+            }
+        }
+        for (Map.Entry<String, List<TopicTally>> e : byPart.entrySet()) {
+            TopicTally alone = tallies.get(e.getKey());
+            if (alone != null && alone.words() == 1 && e.getValue().size() == 1
+                    && alone.mentions() <= 3 * e.getValue().get(0).mentions()) {
+                e.getValue().get(0).merge(alone);
+                tallies.remove(alone.key());
+            }
+        }
     }
 
     /** "Murdock" or "Ian" alone is the "Ian Murdock" of the same document, when only one person fits. */
@@ -276,12 +332,17 @@ final class EntityExtractor {
             if (singleWord && (caseStats.seenLower(t.name()) || tagged && 2 * t.properNouns() < t.full())) {
                 continue;
             }
+            // "GPU", "URL": acronyms of everyday English, not the document's names.
+            if (!typed && t.words() == 1 && t.name().equals(t.name().toUpperCase(Locale.ROOT)) && tagged
+                    && WordFrequencies.frequencyClass(t.name()) >= EVERYDAY_ACRONYM) {
+                continue;
+            }
             // In another script the Latin words quoted are often identifiers: one word needs repeating.
             if (foreignScript && t.words() == 1 && (t.mentions() < 3 || t.name().length() <= 2)) {
                 continue;
             }
             double spread = 1 + Math.log(Math.max(1, t.blocks()));
-            t.score(t.mentions() * spread * (t.words() >= 2 ? 1.3 : 1) * (typed ? 1.2 : 1)
+            t.score(t.mentions() * spread * (t.words() >= 2 ? 1.3 : 1) * (typed ? 1.2 : 1) * t.boost()
                     * (prose.title().toLowerCase(Locale.ROOT).contains(t.name().toLowerCase(Locale.ROOT)) ? 1.5 : 1));
             scored.add(t);
         }

@@ -9,6 +9,7 @@ import dev.kbtool.compile.TopicCandidate;
 import dev.kbtool.compile.TopicKeys;
 import dev.kbtool.language.Language;
 import dev.kbtool.language.PosTagger;
+import dev.kbtool.language.WordFrequencies;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,6 +90,9 @@ public final class OfflineCompiler implements DocumentCompiler {
                 ? ConceptExtractor.extract(prose, tagged, titles(prose, tagger), caseStats, acronyms)
                 : language.latinWithStopWords() ? FrequentPhrases.extract(prose, tagged, caseStats) : new ArrayList<>();
         List<TopicTally> entities = EntityExtractor.extract(prose, tagged, caseStats, acronyms);
+        if (tagger != null) {
+            handOverConceptPhrases(concepts, entities);
+        }
         resolveOverlaps(concepts, entities);
         int limit = topicLimit(prose.words());
         concepts = TopicSelection.pick(concepts, limit, tagger != null ? MIN_CONCEPT_SHARE : MIN_UNTAGGED_SHARE, true);
@@ -115,6 +119,45 @@ public final class OfflineCompiler implements DocumentCompiler {
             out.add(Tagging.tag(new Sentence(-1, text, -1, true, false, SentenceQuality.Grade.NOISE), tagger));
         }
         return out;
+    }
+
+    /**
+     * Capitalised phrases of everyday words that name no one thing — "Multi-Head Attention",
+     * "Large Language Models", "Feed-Forward Networks" — are concepts, merged with the same
+     * phrase in lower case if the document writes it so too. A phrase with type evidence
+     * (an institution's or an event's word) or a name in it stays an entity.
+     */
+    private static void handOverConceptPhrases(List<TopicTally> concepts, List<TopicTally> entities) {
+        Map<String, TopicTally> conceptByKey = new HashMap<>();
+        for (TopicTally c : concepts) {
+            conceptByKey.put(c.key(), c);
+        }
+        for (java.util.Iterator<TopicTally> it = entities.iterator(); it.hasNext(); ) {
+            TopicTally e = it.next();
+            if (e.words() < 2 || !e.type(EntityTypes.MIN_VOTES, EntityTypes.OTHER).equals(EntityTypes.OTHER)
+                    || !everydayWords(e.name())) {
+                continue;
+            }
+            it.remove();
+            String key = TopicKeys.concept(e.name());
+            TopicTally same = conceptByKey.get(key);
+            if (same != null) {
+                same.merge(e);
+            } else {
+                TopicTally moved = e.withKey(key);
+                moved.score(e.score() * ConceptExtractor.specificity(key));
+                concepts.add(moved);
+            }
+        }
+    }
+
+    private static boolean everydayWords(String name) {
+        for (String word : name.split("[\\s-]+")) {
+            if (!WordFrequencies.everyday(word) && !word.equalsIgnoreCase("of")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One topic, one kind: a key found as both goes where the document mentions it more. */

@@ -12,7 +12,9 @@ final class TopicSelection {
     /**
      * Scored topics, best first, at most {@code limit}.
      *
-     * @param minShare  topics scoring under this share of the best are left out
+     * @param minShare  topics scoring under this share of the reference are left out: the best
+     *                  for concepts, the third best for entities (a document's own subject dominates
+     *                  its names; the systems it compares with still count)
      * @param subsume   whether phrases inside picked phrases are left out (concepts)
      */
     static List<TopicTally> pick(List<TopicTally> scored, int limit, double minShare, boolean subsume) {
@@ -28,7 +30,8 @@ final class TopicSelection {
         sorted.sort((x, y) -> y.score() != x.score() ? Double.compare(y.score(), x.score()) : x.key().compareTo(y.key()));
         List<TopicTally> selected = new ArrayList<>();
         for (TopicTally c : sorted) {
-            if (selected.size() >= limit || c.score() < minShare * sorted.get(0).score()) {
+            double reference = sorted.get(subsume ? 0 : Math.min(2, sorted.size() - 1)).score();
+            if (selected.size() >= limit || c.score() < minShare * reference) {
                 break;
             }
             if (!subsume || !subsumed(c, selected)) {

@@ -89,6 +89,17 @@ final class TopicTally {
         aliases.add(alias);
     }
 
+    /** The same evidence under another key: a capitalised phrase handed from names to concepts. */
+    TopicTally withKey(String newKey) {
+        TopicTally copy = new TopicTally(newKey, words);
+        copy.surfaces.putAll(surfaces);
+        copy.innerSurfaces.putAll(innerSurfaces);
+        copy.merge(this);
+        copy.aliases.removeAll(surfaces.keySet());
+        copy.boost = boost;
+        return copy;
+    }
+
     void merge(TopicTally other) {
         for (Map.Entry<String, Integer> e : other.surfaces.entrySet()) {
             aliases.add(e.getKey());

@@ -1,0 +1,168 @@
+package dev.kbtool.compile.offline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The byline of a paper or report: the lines between its title and its first paragraph of prose
+ * that list the authors and their affiliations ("1DeepSeek-AI", "2National Key Laboratory for
+ * ..., Peking University", "1 Moonshot AI 2 UCLA"). The institutions are organizations the
+ * document is from; the authors are persons only when there are one or two of them (a long
+ * author list names nobody the document is about).
+ */
+final class FrontMatter {
+    /** Footnote numbers and marks that tie authors to affiliations: "2National", "Liu1", "Dai∗1,2". */
+    private static final Pattern MARKS = Pattern.compile("(?<![\\p{L}\\d-])\\d{1,2}(?=\\s*\\p{Lu})|[∗*†‡§¶]|(?<=\\p{L})\\d{1,2}(,\\d{1,2})*\\b");
+    private static final Pattern URL_OR_MAIL = Pattern.compile("\\S+@\\S+|https?://\\S+|www\\.\\S+|\\{[^}]*}");
+    /** Words of a sub-unit of an institution: kept only when the institution is not named beside it. */
+    private static final Pattern SUB_UNIT = Pattern.compile(
+            "(?i)\\b(laborator(y|ies)|lab|department|dept|school|faculty|division|group|center|centre|key laboratory|college of)\\b");
+    private static final Pattern INSTITUTION = Pattern.compile(
+            "(?i)\\b(universit(y|ies|ät|é|à|ad)|institute|institut|college|inc|corp|corporation|ltd|llc|gmbh|ai|labs|research|"
+                    + "foundation|company|academy|polytechnic)\\b\\.?");
+    private static final Pattern NAME = Pattern.compile("\\p{Lu}[\\p{L}'-]+(\\s+\\p{Lu}\\.?)?(\\s+\\p{Lu}[\\p{L}'-]+){1,2}");
+    /** Lines looked at before the first paragraph of prose. */
+    private static final int MAX_LINES = 12;
+    private static final int MAX_SEGMENT_WORDS = 8;
+
+    /** A name from the byline and what it is. */
+    record Name(String name, String type, Sentence line, boolean first) {
+    }
+
+    private FrontMatter() {
+    }
+
+    static List<Name> of(Prose prose) {
+        List<Name> out = new ArrayList<>();
+        List<Sentence> lines = opening(prose.sentences());
+        int authors = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (authorList(lines.get(i).text())) {
+                authors = i;
+                break;
+            }
+        }
+        if (authors < 0) {
+            return out;
+        }
+        List<String> people = people(lines.get(authors).text());
+        if (people.size() <= 2) {
+            for (String p : people) {
+                out.add(new Name(p, EntityTypes.PERSON, lines.get(authors), true));
+            }
+        }
+        boolean first = true;
+        for (int i = authors + 1; i < lines.size() && i <= authors + 4; i++) {
+            String text = lines.get(i).text();
+            if (authorList(text) || SentenceQuality.wordCount(text) > 40) {
+                break;
+            }
+            for (String org : institutions(text)) {
+                out.add(new Name(org, EntityTypes.ORGANIZATION, lines.get(i), first));
+                first = false;
+            }
+        }
+        return out;
+    }
+
+    /** The lines before the first sentence fit for a summary: title, byline, labels. */
+    private static List<Sentence> opening(List<Sentence> sentences) {
+        List<Sentence> out = new ArrayList<>();
+        for (Sentence s : sentences) {
+            if (s.summaryWorthy() || out.size() >= MAX_LINES) {
+                break;
+            }
+            if (s.blockStart()) {
+                out.add(s);
+            } else if (!out.isEmpty()) {
+                // A byline the sentence splitter cut at an initial ("R.X. Xu") is one line again.
+                Sentence last = out.remove(out.size() - 1);
+                out.add(new Sentence(last.index(), last.text() + " " + s.text(), last.block(), true, last.listItem(), last.quality()));
+            }
+        }
+        return out;
+    }
+
+    /** Personal names and little else: three or more, or one or two on a short line. */
+    private static boolean authorList(String text) {
+        List<String> names = people(text);
+        if (names.isEmpty()) {
+            return false;
+        }
+        int nameLetters = 0;
+        for (String n : names) {
+            nameLetters += letters(n);
+        }
+        return nameLetters >= 0.7 * letters(text) && (names.size() >= 3 || SentenceQuality.wordCount(text) <= 8);
+    }
+
+    private static int letters(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            n += Character.isLetter(s.charAt(i)) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static List<String> people(String text) {
+        List<String> out = new ArrayList<>();
+        String clean = URL_OR_MAIL.matcher(MARKS.matcher(text).replaceAll(",")).replaceAll(",");
+        for (String part : clean.split("\\s*(,|;|\\band\\b)\\s*")) {
+            String p = part.strip();
+            if (NAME.matcher(p).matches() && !INSTITUTION.matcher(p).find()) {
+                out.add(p);
+            } else {
+                // "Jingyuan Liu Jianlin Su": names one after another, without commas.
+                String[] words = p.split("\\s+");
+                if (words.length >= 4 && words.length % 2 == 0 && allCapitalized(words) && !INSTITUTION.matcher(p).find()) {
+                    for (int w = 0; w + 1 < words.length; w += 2) {
+                        out.add(words[w] + " " + words[w + 1]);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean allCapitalized(String[] words) {
+        for (String w : words) {
+            if (w.length() < 2 || !Character.isUpperCase(w.charAt(0)) || !w.substring(1).equals(w.substring(1).toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The institutions of one affiliation line: the university rather than its laboratory. */
+    private static List<String> institutions(String text) {
+        List<String> out = new ArrayList<>();
+        String clean = URL_OR_MAIL.matcher(text).replaceAll(" ");
+        for (String group : MARKS.matcher(clean).replaceAll("\u0000").split("\u0000")) {
+            List<String> segments = new ArrayList<>();
+            for (String seg : group.split("\\s*[,;]\\s*")) {
+                String s = seg.strip();
+                int words = s.isEmpty() ? 0 : s.split("\\s+").length;
+                if (words > 0 && words <= MAX_SEGMENT_WORDS && Character.isUpperCase(s.charAt(0))
+                        && !EntityTypes.place(s)) {
+                    segments.add(s);
+                }
+            }
+            String pick = null;
+            for (String s : segments) {
+                if (INSTITUTION.matcher(s).find() && !SUB_UNIT.matcher(s).find()) {
+                    pick = s;
+                    break;
+                }
+            }
+            if (pick == null && segments.size() == 1 && !SUB_UNIT.matcher(segments.get(0)).find()) {
+                pick = segments.get(0);
+            }
+            if (pick != null) {
+                out.add(pick);
+            }
+        }
+        return out;
+    }
+}
