@@ -52,6 +52,8 @@ final class Contributions {
             score *= s.summaryWorthy() ? 1.5 : 1.0;
             int words = SentenceQuality.wordCount(s.text());
             score *= words < 8 ? 0.6 : words > 40 ? 0.7 : 1.0;
+            // A sentence cut by the layout ("... can yield") reads as a fragment.
+            score *= SentenceQuality.complete(s.text()) ? 1.0 : 0.3;
             candidates.add(new Candidate(s, score));
         }
         if (candidates.isEmpty()) {

@@ -279,7 +279,7 @@ final class EntityExtractor {
             TopicTally alone = tallies.get(e.getKey());
             if (alone != null && alone.words() == 1 && e.getValue().size() == 1
                     && alone.mentions() <= 3 * e.getValue().get(0).mentions()) {
-                e.getValue().get(0).merge(alone);
+                e.getValue().get(0).absorb(alone);
                 tallies.remove(alone.key());
             }
         }

@@ -58,7 +58,7 @@ public final class OfflineCompiler implements DocumentCompiler {
         for (Sentence s : summary.sentences()) {
             sentences.add(s.text());
         }
-        String description = Descriptions.of(summary, prose.metaDescription(), prose.title());
+        String description = Descriptions.of(summary, prose.metaDescription(), prose.title(), prose.sentences());
         Topics topics = topics(prose);
         return new DocumentAnalysis(prose.title(), description, sentences, topics.concepts(), topics.entities(),
                 CompileUsage.NONE);
@@ -134,15 +134,17 @@ public final class OfflineCompiler implements DocumentCompiler {
         }
         for (java.util.Iterator<TopicTally> it = entities.iterator(); it.hasNext(); ) {
             TopicTally e = it.next();
-            if (e.words() < 2 || !e.type(EntityTypes.MIN_VOTES, EntityTypes.OTHER).equals(EntityTypes.OTHER)
-                    || !everydayWords(e.name())) {
+            String key = TopicKeys.concept(e.name());
+            TopicTally same = conceptByKey.get(key);
+            String type = e.type(EntityTypes.MIN_VOTES, EntityTypes.OTHER);
+            // Written in lower case too ("free software" beside "Free Software"): an idea, whatever its last word.
+            boolean lowerToo = same != null && !type.equals(EntityTypes.PERSON) && !type.equals(EntityTypes.PLACE);
+            if (e.words() < 2 || !everydayWords(e.name()) || !lowerToo && !type.equals(EntityTypes.OTHER)) {
                 continue;
             }
             it.remove();
-            String key = TopicKeys.concept(e.name());
-            TopicTally same = conceptByKey.get(key);
             if (same != null) {
-                same.merge(e);
+                same.absorb(e);
             } else {
                 TopicTally moved = e.withKey(key);
                 moved.score(e.score() * ConceptExtractor.specificity(key));

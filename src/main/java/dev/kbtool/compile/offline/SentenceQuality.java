@@ -40,7 +40,9 @@ final class SentenceQuality {
     private static final String[] CODE_MARKS = {"==", "!=", "->", "=>", "::", "&&", "||", "()", "%%", "⟨∗"};
     private static final String[] BOILERPLATE = {"all rights reserved", "intentionally left blank", "licensed under",
             "permission is hereby granted", "permission is granted to copy", "free documentation license",
-            "without any warranty", "this program is free software", "provided \"as is\""};
+            "without any warranty", "this program is free software", "provided \"as is\"", "everyone is permitted to copy",
+            "redistribute it and/or modify", "under the terms of the", "general public license", "public licence",
+            "verbatim copies", "creative commons attribution", "licensed to the apache"};
     private static final String TERMINALS = ".!?…。！？｡।॥؟۔";
     private static final String CLOSERS = "\"'”’»)]」』）";
 
@@ -182,6 +184,11 @@ final class SentenceQuality {
             inWord = letter || inWord && (c == '\'' || c == '-');
         }
         return words;
+    }
+
+    /** Ends with a sentence mark: a whole sentence, not one the layout cut. */
+    static boolean complete(String text) {
+        return !text.isEmpty() && terminated(text);
     }
 
     /** Ends with a sentence mark, not one left alone by layout ("package ."). */

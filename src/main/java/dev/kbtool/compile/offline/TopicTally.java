@@ -100,6 +100,14 @@ final class TopicTally {
         return copy;
     }
 
+    /** Another tally's mentions and forms, not its type evidence: a fragment of this name. */
+    void absorb(TopicTally other) {
+        Map<String, Integer> keep = new HashMap<>(votes);
+        merge(other);
+        votes.clear();
+        votes.putAll(keep);
+    }
+
     void merge(TopicTally other) {
         for (Map.Entry<String, Integer> e : other.surfaces.entrySet()) {
             aliases.add(e.getKey());
