@@ -53,6 +53,10 @@ final class ConceptExtractor {
     private static final int MAX_WORDS = 4;
     /** A single word must be at least this rare in general English to stand alone (class 10: "token", "pixel"). */
     private static final int MAX_SINGLE_CLASS = 10;
+    /** Words of running text under which a document is a short note. */
+    private static final int SHORT_TEXT = 400;
+    /** Specificity from which a phrase named once in a short note is a candidate. */
+    private static final double SPECIFIC = 0.55;
     /** Summary-grade sentences that make up a document's opening: its abstract or first paragraphs. */
     private static final int OPENING_SENTENCES = 12;
 
@@ -334,7 +338,9 @@ final class ConceptExtractor {
         List<TopicTally> scored = new ArrayList<>();
         for (TopicTally t : tallies.values()) {
             boolean titled = t.boost() > 1 || t.isDefined() || t.namedMentions() > 0;
-            double needed = t.words() == 1 ? 3 : titled ? 1 : 2;
+            // A short note may name its subject once: a specific phrase ("consistent hashing") still counts.
+            boolean shortSpecific = prose.words() < SHORT_TEXT && t.words() > 1 && specificity(t.key()) >= SPECIFIC;
+            double needed = t.words() == 1 ? 3 : titled || shortSpecific ? 1 : 2;
             if (t.mentions() < needed || t.words() == 1 && !standsAlone(t) || t.words() > 1 && allGeneric(t) && !titled) {
                 continue;
             }
@@ -342,7 +348,7 @@ final class ConceptExtractor {
             double where = (1 + 0.25 * Math.min(4, t.openingMentions())) * (1 + 0.5 * Math.min(2, t.namedMentions()))
                     * (t.isDefined() ? 2.0 : 1.0);
             t.score(t.mentions() * spread * LENGTH_FACTOR[Math.min(t.words(), MAX_WORDS)] * t.boost() * where
-                    * specificity(t.key()));
+                    * Math.sqrt(specificity(t.key())));
             scored.add(t);
         }
         return scored;

@@ -145,7 +145,9 @@ final class EntityExtractor {
             return i + 1 < s.size() && s.token(i + 1).capitalized();
         }
         String tag = s.tag(i);
-        if (tag != null && !NAME_TAGS.contains(tag)) {
+        // A name's own form ("Falcon-V2", "DeepSeekMoE") outweighs what the tagger made of an unknown word.
+        boolean nameShaped = !TokenShapes.plainWord(text) && text.length() > 2;
+        if (tag != null && !NAME_TAGS.contains(tag) && !nameShaped) {
             return false;
         }
         if (s.initial(i)) {
@@ -192,7 +194,7 @@ final class EntityExtractor {
                 continue;
             }
             words.add(inflectionless(text));
-            adjectivesOnly &= "ADJ".equals(s.tag(i));
+            adjectivesOnly &= "ADJ".equals(s.tag(i)) && TokenShapes.plainWord(text);
         }
         while (!words.isEmpty() && CONNECTORS.contains(words.get(words.size() - 1))) {
             words.remove(words.size() - 1);

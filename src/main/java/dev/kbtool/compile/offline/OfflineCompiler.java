@@ -31,7 +31,7 @@ public final class OfflineCompiler implements DocumentCompiler {
     static final int MIN_TOPICS = 5;
     static final int MAX_TOPICS = 15;
     /** Concepts scoring under this share of the best are noise at that length. */
-    private static final double MIN_CONCEPT_SHARE = 0.05;
+    private static final double MIN_CONCEPT_SHARE = 0.02;
     /** Without a tagger only the clearly dominant phrases are safe. */
     private static final double MIN_UNTAGGED_SHARE = 0.15;
     /** Entities are often dominated by the document's subject; the rest still counts. */

@@ -1,0 +1,162 @@
+package dev.kbtool.compile.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kbtool.compile.DocumentAnalysis;
+import dev.kbtool.compile.TopicCandidate;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Issue 17: concepts and entities an expert would list, descriptions a document would give itself. */
+class OfflinePagesWorthReadingTest {
+    private final OfflineCompiler compiler = new OfflineCompiler();
+
+    /** A paper's first page as a converter gives it: title, byline with affiliations, abstract, introduction. */
+    static final String PAPER = """
+            # Falcon-V2: Scaling Policy Learning for Code Agents
+
+            Mara Lindqvist1, Tomas Okafor1,2, Priya Raman2, Jonas Weber1
+
+            1Northfield AI 2Department of Computer Science, Halden University
+
+            ## Abstract
+
+            Large language models write code, but their training data rarely rewards correct programs. In this paper, \
+            we propose Falcon-V2, a code model trained with reinforcement learning from unit-test feedback. We introduce \
+            Group Relative Policy Optimization (GRPO), which compares several sampled programs for the same task instead \
+            of training a separate value model. Falcon-V2 builds on a Mixture-of-Experts (MoE) architecture with shared \
+            experts and routed experts. On the CodeEval benchmark, Falcon-V2 achieves 81.2 percent, and it outperforms \
+            Falcon-V1 on LiveTests-Bench.
+
+            ## 1. Introduction
+
+            Reinforcement learning has become the standard way to align a code model with correct behaviour. GRPO \
+            removes the value model of earlier methods, so reinforcement learning needs less memory. The routed experts \
+            of the MoE layer are chosen per token, while the shared experts see every token. We evaluate on CodeEval \
+            and LiveTests-Bench, where Falcon-V2 achieves the best results of any open model. The model, the data and \
+            the training code are released. Reinforcement learning with GRPO improves every benchmark we tried, and \
+            shared experts make routed experts more specialised. The training data, the model size and the task mix are \
+            reported in the appendix.
+            """;
+
+    @Test
+    void aPapersFirstPageGivesItsIdeasAsConceptsAndItsSystemsBenchmarksAndInstitutionsAsTypedEntities() throws Exception {
+        DocumentAnalysis a = compiler.analyze(Texts.input(PAPER));
+        Map<String, TopicCandidate> concepts = byKey(a.concepts());
+        Map<String, TopicCandidate> entities = byKey(a.entities());
+
+        assertThat(a.title()).isEqualTo("Falcon-V2: Scaling Policy Learning for Code Agents");
+        assertThat(concepts).as(a.concepts().toString())
+                .containsKeys("group-relative-policy-optimization", "reinforcement-learning", "mixture-of-expert",
+                        "shared-expert", "routed-expert")
+                .doesNotContainKeys("reinforcement", "model", "data", "training", "task", "expert", "token", "code");
+        assertThat(concepts.get("group-relative-policy-optimization").aliases()).as("its acronym").contains("GRPO");
+        assertThat(a.entities()).extracting(TopicCandidate::key).as("acronyms of concepts are no names")
+                .doesNotContain("grpo", "moe");
+        assertThat(entities.get("falcon-v2").type()).as(a.entities().toString()).isEqualTo("product");
+        assertThat(entities.get("codeeval").type()).isEqualTo("work");
+        assertThat(entities.get("livetests-bench").type()).isEqualTo("work");
+        assertThat(entities.get("northfield-ai").type()).as("from the byline").isEqualTo("organization");
+        assertThat(entities.get("halden-university").type()).isEqualTo("organization");
+        assertThat(entities).as("the university, not its department; a long author list names no one")
+                .doesNotContainKeys("department-of-computer-science", "mara-lindqvist", "jonas-weber");
+        assertThat(a.description()).startsWith("In this paper, we propose Falcon-V2");
+    }
+
+    @Test
+    void termsASectionDefinesAreConcepts() throws Exception {
+        String section = """
+                # Memory
+
+                Training deep networks runs out of memory long before it runs out of compute. A technique called \
+                gradient checkpointing stores only some activations and recomputes the others during the backward pass. \
+                Activations live in a structure known as an activation cache, which the backward pass reads in reverse \
+                order. With gradient checkpointing, the activation cache holds one tensor per segment instead of one per \
+                layer, and memory grows with the square root of the depth. The price of gradient checkpointing is one \
+                more forward pass.
+                """;
+        DocumentAnalysis a = compiler.analyze(Texts.input(section));
+
+        assertThat(a.concepts()).extracting(TopicCandidate::key).as(a.concepts().toString())
+                .contains("gradient-checkpointing", "activation-cache")
+                .doesNotContain("memory", "compute", "layer", "pass");
+    }
+
+    @Test
+    void aConceptSharedByManyNotesIsFoundInEachOfThem() throws Exception {
+        String[] notes = {
+                """
+                # Sharding the session store
+
+                We split the session store over eight nodes. Keys are placed with consistent hashing, so adding a \
+                node moves only a small share of the keys. The ring has 256 virtual nodes per server. Reads go to the \
+                owner of the key and to one replica. Consistent hashing also keeps the load even when a server fails.
+                """,
+                """
+                # Cache cluster notes
+
+                The cache cluster grew from three to five machines this quarter. Eviction uses an LRU policy with a \
+                ten minute TTL. Clients pick a machine by consistent hashing of the cache key. Hit rate stayed above \
+                ninety percent during the migration. Alerts fire when a machine's memory passes eighty percent.
+                """,
+                """
+                # Reading: Dynamo
+
+                The Dynamo paper describes a key-value store that favours availability. Its partitioning scheme is \
+                consistent hashing with virtual nodes, and its replication writes to the next nodes on the ring. \
+                Conflicts are resolved with vector clocks. Sloppy quorums and hinted handoff keep writes available \
+                during failures.
+                """,
+                """
+                # Load balancer migration
+
+                The old load balancer sent requests round robin, which broke sticky sessions. The new one uses \
+                consistent hashing on the client address. Failover took four seconds in the drill. We still need to \
+                tune the health check interval.
+                """,
+                """
+                # Interview question bank
+
+                Ask candidates how they would shard a growing user table. Good answers mention range partitioning, \
+                hash partitioning and consistent hashing, and they discuss rebalancing. Follow up with hot keys and \
+                secondary indexes. Weak answers stop at adding more machines.
+                """};
+        for (String note : notes) {
+            DocumentAnalysis a = compiler.analyze(Texts.input(note));
+            assertThat(a.concepts()).extracting(TopicCandidate::key).as(note.lines().findFirst().orElse(""))
+                    .contains("consistent-hashing");
+        }
+    }
+
+    @Test
+    void aManualDescribesItselfAndNeverQuotesItsLicence() throws Exception {
+        String manual = """
+                # fancyboxes
+
+                Copyright (C) 2019 Jane Example. Everyone is permitted to copy and distribute verbatim copies of this \
+                license document, but changing it is not allowed. This program is free software: you can redistribute \
+                it and/or modify it under the terms of the GNU General Public License as published by the Free Software \
+                Foundation.
+
+                ## Introduction
+
+                Boxes around text are a common request in technical documents. This package provides framed and shaded \
+                boxes that break across pages and keep their titles. The boxes take their colours from the document's \
+                colour theme, and each box may carry a title bar. Shaded boxes are drawn below the text, so copying from \
+                the PDF still gives the text in order. A box that breaks across pages repeats its title bar on the next \
+                page. The package needs no other package and works with every engine.
+                """;
+        DocumentAnalysis a = compiler.analyze(Texts.input(manual));
+
+        assertThat(a.description()).startsWith("This package provides framed and shaded boxes");
+        assertThat(String.join(" ", a.summary()) + " " + a.description())
+                .doesNotContain("permitted to copy", "General Public License", "redistribute");
+        assertThat(a.concepts()).allSatisfy(c -> assertThat(c.contribution()).doesNotContain("permitted to copy"));
+    }
+
+    private static Map<String, TopicCandidate> byKey(java.util.List<TopicCandidate> topics) {
+        return topics.stream().collect(Collectors.toMap(TopicCandidate::key, Function.identity()));
+    }
+}
