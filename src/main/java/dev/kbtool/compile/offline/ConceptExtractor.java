@@ -53,10 +53,6 @@ final class ConceptExtractor {
     private static final int MAX_WORDS = 4;
     /** A single word must be at least this rare in general English to stand alone (class 10: "token", "pixel"). */
     private static final int MAX_SINGLE_CLASS = 10;
-    /** Words of running text under which a document is a short note. */
-    private static final int SHORT_TEXT = 400;
-    /** Sentences (of any grade) a short note has at most: a long document of sparse pages is no note. */
-    private static final int NOTE_SENTENCES = 40;
     /** Specificity from which a phrase named once in a short note is a candidate. */
     private static final double SPECIFIC = 0.55;
     /** Summary-grade sentences that make up a document's opening: its abstract or first paragraphs. */
@@ -341,8 +337,7 @@ final class ConceptExtractor {
         for (TopicTally t : tallies.values()) {
             boolean titled = t.boost() > 1 || t.isDefined() || t.namedMentions() > 0;
             // A short note may name its subject once: a specific phrase ("consistent hashing") still counts.
-            boolean shortSpecific = prose.words() < SHORT_TEXT && prose.sentences().size() <= NOTE_SENTENCES && t.words() > 1
-                    && specificity(t.key()) >= SPECIFIC;
+            boolean shortSpecific = prose.note() && t.words() > 1 && specificity(t.key()) >= SPECIFIC;
             double needed = t.words() == 1 ? 3 : titled || shortSpecific ? 1 : 2;
             if (t.mentions() < needed || t.words() == 1 && !standsAlone(t) || t.words() > 1 && allGeneric(t) && !titled) {
                 continue;

@@ -313,7 +313,7 @@ final class EntityExtractor {
     }
 
     private List<TopicTally> select() {
-        boolean shortText = prose.words() < 400;
+        boolean shortText = prose.note();
         boolean tagged = prose.language() == Language.ENGLISH;
         boolean foreignScript = prose.language().stopWords().isEmpty();
         List<TopicTally> scored = new ArrayList<>();

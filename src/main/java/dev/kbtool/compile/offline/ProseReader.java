@@ -42,6 +42,8 @@ final class ProseReader {
 
     static Prose read(CompileInput input) throws InterruptedException {
         String markdown = PageFurniture.strip(input.markdown());
+        int furnitureWords = markdown.length() == input.markdown().length() ? 0
+                : SentenceQuality.wordCount(input.markdown()) - SentenceQuality.wordCount(markdown);
         List<Block> blocks = MarkdownText.blocks(markdown);
         // In a converted PDF a references section runs on past headings-like lines (author
         // names); in Markdown the next heading ends it.
@@ -82,7 +84,7 @@ final class ProseReader {
         }
         String title = input.displayTitle() == null ? "" : input.displayTitle();
         return new Prose(title, language, demoteBoilerplate(sentences), headings, code, words,
-                metaDescription(input.markdown()));
+                metaDescription(input.markdown()), furnitureWords);
     }
 
     /** The {@code description:} of YAML frontmatter, if the converter kept it. */

@@ -131,6 +131,24 @@ class OfflinePagesWorthReadingTest {
     }
 
     @Test
+    void aPhraseNamedOnceInALongDocumentIsNoConceptEvenWhenItsRepeatedPagesAreStrippedAsFurniture() throws Exception {
+        StringBuilder book = new StringBuilder();
+        for (int p = 1; p <= 60; p++) {
+            // The same paragraph on every page reads as a running header and is stripped, leaving
+            // page 42 alone: a few sentences, like a note, of a 60-page document.
+            book.append("<!-- page ").append(p).append(" -->\n\nPage ").append(p)
+                    .append(" of the handbook describes step ").append(p).append(" in plain words. It continues with more")
+                    .append(" detail about the topic of this chapter.").append(p == 42 ? " Here the zebra quartz lantern"
+                            + " appears exactly once." : "").append("\n\n");
+        }
+        DocumentAnalysis a = compiler.analyze(new dev.kbtool.compile.CompileInput("Handbook", "handbook", book.toString(),
+                java.util.List.of()));
+
+        assertThat(a.concepts()).extracting(TopicCandidate::key).as(a.concepts().toString())
+                .doesNotContain("zebra-quartz-lantern", "quartz-lantern");
+    }
+
+    @Test
     void aManualDescribesItselfAndNeverQuotesItsLicence() throws Exception {
         String manual = """
                 # fancyboxes
