@@ -40,7 +40,7 @@ final class ConceptExtractor {
             "substantial", "impressive", "extensive", "notable", "promising", "improved", "enhanced", "proposed", "based",
             "used", "obtained", "above-mentioned", "aforementioned", "prior", "original", "preliminary", "final", "key",
             "crucial", "critical", "considerable", "higher", "lower", "larger", "smaller", "worse", "extra", "detailed",
-            "clear", "common", "open", "whose");
+            "clear", "common", "open", "whose", "experimental", "qualitative", "quantitative");
     /** Nouns that, before a number or a letter, refer to a part of the document ("Figure 3"). */
     private static final Set<String> REFERENCE_NOUNS = Set.of("figure", "fig", "fig.", "table", "tab", "section", "sec",
             "chapter", "ch", "appendix", "equation", "eq", "listing", "step", "page", "part", "line", "example",
@@ -55,6 +55,10 @@ final class ConceptExtractor {
     private static final int MAX_SINGLE_CLASS = 10;
     /** Specificity from which a phrase named once in a short note is a candidate. */
     private static final double SPECIFIC = 0.55;
+    /** How much a section named after a phrase weighs: as much as the title. */
+    private static final double SECTION_WEIGHT = 3.0;
+    /** A section about a phrase says more of it than its mentions by name: it counts as this many at least. */
+    private static final double SECTION_MENTIONS = 3.0;
     /** Summary-grade sentences that make up a document's opening: its abstract or first paragraphs. */
     private static final int OPENING_SENTENCES = 12;
 
@@ -78,9 +82,10 @@ final class ConceptExtractor {
      * @param tagged   tagged sentences of the document
      * @param titles   the title and headings, tagged
      * @param acronyms acronyms the document defines
+     * @param sections headings that may name a term
      */
     static List<TopicTally> extract(Prose prose, List<TaggedSentence> tagged, List<TaggedSentence> titles,
-            CaseStats caseStats, Map<String, String> acronyms) throws InterruptedException {
+            CaseStats caseStats, Map<String, String> acronyms, List<SectionTerms.Section> sections) throws InterruptedException {
         ConceptExtractor x = new ConceptExtractor(prose, caseStats);
         for (int i = 0; i < tagged.size(); i++) {
             if ((i & 255) == 0 && Thread.interrupted()) {
@@ -89,6 +94,7 @@ final class ConceptExtractor {
             x.read(tagged.get(i));
         }
         x.creditAcronyms(acronyms);
+        x.creditSections(sections);
         x.boostTitles(titles);
         return x.select();
     }
@@ -313,6 +319,42 @@ final class ConceptExtractor {
         }
     }
 
+    /**
+     * A section named after one phrase ("3.4. Long Context Extension") makes it one of the
+     * document's ideas, even when its text names it only in that heading; the heading counts as
+     * a mention at the section's first sentence.
+     */
+    private void creditSections(List<SectionTerms.Section> sections) {
+        Set<String> seen = new HashSet<>();
+        for (SectionTerms.Section section : sections) {
+            TaggedSentence s = section.sentence();
+            if (!wholePhrase(s, section.start(), section.end())) {
+                continue;
+            }
+            String surface = surface(s, section.start(), section.end());
+            String key = TopicKeys.concept(surface);
+            // "Model Architecture", "(Experimental) Results": a section about a kind of thing, not an idea.
+            if (key.isEmpty() || allGeneric(key) || !seen.add(key)) {
+                continue;
+            }
+            TopicTally tally = tallies.computeIfAbsent(key, k -> new TopicTally(k, surface.split(" ").length));
+            int next = Math.min(section.heading().next(), prose.sentences().size() - 1);
+            if (next >= 0) {
+                tally.add(surface, prose.sentences().get(next));
+            }
+            tally.sectionNamed();
+        }
+    }
+
+    private boolean wholePhrase(TaggedSentence s, int start, int end) {
+        for (int[] span : phrases(s, false)) {
+            if (span[0] == start && span[1] == end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Concepts named in the title count three times; each heading naming one adds a third, twice at most. */
     private void boostTitles(List<TaggedSentence> titles) {
         for (int t = 0; t < titles.size(); t++) {
@@ -335,17 +377,18 @@ final class ConceptExtractor {
     private List<TopicTally> select() {
         List<TopicTally> scored = new ArrayList<>();
         for (TopicTally t : tallies.values()) {
-            boolean titled = t.boost() > 1 || t.isDefined() || t.namedMentions() > 0;
+            boolean titled = t.boost() > 1 || t.isDefined() || t.namedMentions() > 0 || t.isSectionNamed();
             // A short note may name its subject once: a specific phrase ("consistent hashing") still counts.
             boolean shortSpecific = prose.note() && t.words() > 1 && specificity(t.key()) >= SPECIFIC;
             double needed = t.words() == 1 ? 3 : titled || shortSpecific ? 1 : 2;
-            if (t.mentions() < needed || t.words() == 1 && !standsAlone(t) || t.words() > 1 && allGeneric(t) && !titled) {
+            if (t.mentions() < needed || t.words() == 1 && !standsAlone(t) || t.words() > 1 && allGeneric(t.key()) && !titled) {
                 continue;
             }
             double spread = 1 + Math.log(Math.max(1, t.blocks()));
             double where = (1 + 0.25 * Math.min(4, t.openingMentions())) * (1 + 0.5 * Math.min(2, t.namedMentions()))
-                    * (t.isDefined() ? 2.0 : 1.0);
-            t.score(t.mentions() * spread * LENGTH_FACTOR[Math.min(t.words(), MAX_WORDS)] * t.boost() * where
+                    * (t.isDefined() ? 2.0 : 1.0) * (t.isSectionNamed() ? SECTION_WEIGHT : 1.0);
+            double mentions = t.isSectionNamed() ? Math.max(SECTION_MENTIONS, t.mentions()) : t.mentions();
+            t.score(mentions * spread * LENGTH_FACTOR[Math.min(t.words(), MAX_WORDS)] * t.boost() * where
                     * Math.sqrt(specificity(t.key())));
             scored.add(t);
         }
@@ -354,8 +397,11 @@ final class ConceptExtractor {
 
     /**
      * A single word is a concept alone only when general English rarely uses it, technical
-     * prose does not use it for a kind of thing, and the document does not use it as the head
-     * of two or more of its phrases.
+     * prose does not use it for a kind of thing, the document does not use it as the head of
+     * two or more of its phrases, and either English does not know it (the document's own
+     * coinage: "multihash", "minitoc") or the document singles it out in its title or headings or
+     * by a naming cue. A dictionary word the text merely repeats ("coding", "bandwidth") is
+     * vocabulary, not one of its ideas.
      */
     private boolean standsAlone(TopicTally t) {
         String key = t.key();
@@ -363,6 +409,10 @@ final class ConceptExtractor {
             return !GENERIC.contains(key) && t.isDefined();
         }
         if (WordFrequencies.frequencyClass(key) > MAX_SINGLE_CLASS || WordFrequencies.frequencyClass(t.name()) > MAX_SINGLE_CLASS) {
+            return false;
+        }
+        boolean singledOut = t.boost() > 1 || t.namedMentions() > 0 || t.isSectionNamed();
+        if (WordFrequencies.known(key) && !singledOut) {
             return false;
         }
         int phrases = 0;
@@ -373,8 +423,8 @@ final class ConceptExtractor {
         return phrases < 2;
     }
 
-    private static boolean allGeneric(TopicTally t) {
-        for (String word : t.key().split("-")) {
+    private static boolean allGeneric(String key) {
+        for (String word : key.split("-")) {
             if (!GENERIC.contains(word) && !GENERIC.contains(dev.kbtool.language.EnglishNouns.singular(word))) {
                 return false;
             }

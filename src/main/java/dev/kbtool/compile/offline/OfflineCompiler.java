@@ -30,11 +30,11 @@ public final class OfflineCompiler implements DocumentCompiler {
     static final String CONCEPT = "concept";
     static final int MIN_TOPICS = 5;
     static final int MAX_TOPICS = 15;
-    /** Concepts scoring under this share of the best are noise at that length. */
+    /** Concepts scoring under this share of the third best are noise at that length. */
     private static final double MIN_CONCEPT_SHARE = 0.02;
     /** Without a tagger only the clearly dominant phrases are safe. */
     private static final double MIN_UNTAGGED_SHARE = 0.15;
-    /** Entities are often dominated by the document's subject; the rest still counts. */
+    /** Entities scoring under this share of the third best are passing mentions. */
     private static final double MIN_ENTITY_SHARE = 0.05;
     /** Aliases kept per topic. */
     private static final int MAX_ALIASES = 5;
@@ -87,7 +87,8 @@ public final class OfflineCompiler implements DocumentCompiler {
         // Other scripts get no concepts, but the Latin-script names they quote ("Debian",
         // "Ian Murdock") are entities like anywhere else, and link the document to others.
         List<TopicTally> concepts = tagger != null
-                ? ConceptExtractor.extract(prose, tagged, titles(prose, tagger), caseStats, acronyms)
+                ? ConceptExtractor.extract(prose, tagged, titles(prose, tagger), caseStats, acronyms,
+                        SectionTerms.of(prose, caseStats, tagger, MAX_HEADINGS))
                 : language.latinWithStopWords() ? FrequentPhrases.extract(prose, tagged, caseStats) : new ArrayList<>();
         List<TopicTally> entities = EntityExtractor.extract(prose, tagged, caseStats, acronyms);
         if (tagger != null) {
@@ -95,8 +96,9 @@ public final class OfflineCompiler implements DocumentCompiler {
         }
         resolveOverlaps(concepts, entities);
         int limit = topicLimit(prose.words());
-        concepts = TopicSelection.pick(concepts, limit, tagger != null ? MIN_CONCEPT_SHARE : MIN_UNTAGGED_SHARE, true);
-        entities = TopicSelection.pick(entities, limit, MIN_ENTITY_SHARE, false);
+        concepts = tagger != null ? TopicSelection.pick(concepts, limit, MIN_CONCEPT_SHARE, 2, true)
+                : TopicSelection.pick(concepts, limit, MIN_UNTAGGED_SHARE, 0, true);
+        entities = TopicSelection.pick(entities, limit, MIN_ENTITY_SHARE, 2, false);
         List<TopicCandidate> conceptOut = new ArrayList<>();
         for (TopicTally t : concepts) {
             // Without a tagger, concepts are grouped by stem; their key is their name's.
@@ -114,7 +116,9 @@ public final class OfflineCompiler implements DocumentCompiler {
         List<TaggedSentence> out = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         texts.add(prose.title());
-        texts.addAll(prose.headings().subList(0, Math.min(MAX_HEADINGS, prose.headings().size())));
+        for (Heading h : prose.headings().subList(0, Math.min(MAX_HEADINGS, prose.headings().size()))) {
+            texts.add(h.text());
+        }
         for (String text : texts) {
             out.add(Tagging.tag(new Sentence(-1, text, -1, true, false, SentenceQuality.Grade.NOISE), tagger));
         }

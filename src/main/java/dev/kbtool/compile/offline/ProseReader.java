@@ -49,7 +49,7 @@ final class ProseReader {
         // names); in Markdown the next heading ends it.
         boolean paged = !input.pages().isEmpty() || markdown.contains("<!-- page");
         Language language = LanguageDetector.detect(sample(blocks));
-        List<String> headings = new ArrayList<>();
+        List<Heading> headings = new ArrayList<>();
         Set<String> code = new HashSet<>();
         List<Sentence> sentences = new ArrayList<>();
         boolean inReferences = false;
@@ -66,7 +66,7 @@ final class ProseReader {
                     inReferences = true;
                 } else {
                     inReferences &= paged && !SECTION_AFTER_REFERENCES.matcher(block.text()).find();
-                    headings.add(block.text());
+                    headings.add(new Heading(block.text(), sentences.size()));
                 }
                 continue;
             }
@@ -83,7 +83,7 @@ final class ProseReader {
             }
         }
         String title = input.displayTitle() == null ? "" : input.displayTitle();
-        return new Prose(title, language, demoteBoilerplate(sentences), headings, code, words,
+        return new Prose(title, language, demoteBoilerplate(sentences), headings, paged, code, words,
                 metaDescription(input.markdown()), furnitureWords);
     }
 

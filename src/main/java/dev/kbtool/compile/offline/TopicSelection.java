@@ -12,12 +12,13 @@ final class TopicSelection {
     /**
      * Scored topics, best first, at most {@code limit}.
      *
-     * @param minShare  topics scoring under this share of the reference are left out: the best
-     *                  for concepts, the third best for entities (a document's own subject dominates
-     *                  its names; the systems it compares with still count)
+     * @param minShare  topics scoring under this share of the reference are left out
+     * @param reference rank of the reference score: 0 for the best; 2, the third best, where a
+     *                  document's own subject dominates its topics (its name, the term of its
+     *                  title) and the others still count
      * @param subsume   whether phrases inside picked phrases are left out (concepts)
      */
-    static List<TopicTally> pick(List<TopicTally> scored, int limit, double minShare, boolean subsume) {
+    static List<TopicTally> pick(List<TopicTally> scored, int limit, double minShare, int reference, boolean subsume) {
         List<TopicTally> sorted = new ArrayList<>();
         for (TopicTally c : scored) {
             if (!subsume || !partOfAnother(c, scored)) {
@@ -30,8 +31,7 @@ final class TopicSelection {
         sorted.sort((x, y) -> y.score() != x.score() ? Double.compare(y.score(), x.score()) : x.key().compareTo(y.key()));
         List<TopicTally> selected = new ArrayList<>();
         for (TopicTally c : sorted) {
-            double reference = sorted.get(subsume ? 0 : Math.min(2, sorted.size() - 1)).score();
-            if (selected.size() >= limit || c.score() < minShare * reference) {
+            if (selected.size() >= limit || c.score() < minShare * sorted.get(Math.min(reference, sorted.size() - 1)).score()) {
                 break;
             }
             if (!subsume || !subsumed(c, selected)) {

@@ -28,6 +28,7 @@ final class TopicTally {
     private int opening;
     private int named;
     private boolean defined;
+    private boolean sectionNamed;
     private double score;
 
     TopicTally(String key, int words) {
@@ -120,6 +121,7 @@ final class TopicTally {
         opening += other.opening;
         named += other.named;
         defined |= other.defined;
+        sectionNamed |= other.sectionNamed;
         for (int s : other.sentences) {
             if (!sentences.contains(s)) {
                 sentences.add(s);
@@ -176,6 +178,15 @@ final class TopicTally {
 
     boolean isDefined() {
         return defined;
+    }
+
+    /** The document gives it a section of its own: a heading that is this phrase. */
+    void sectionNamed() {
+        sectionNamed = true;
+    }
+
+    boolean isSectionNamed() {
+        return sectionNamed;
     }
 
     void boost(double factor) {

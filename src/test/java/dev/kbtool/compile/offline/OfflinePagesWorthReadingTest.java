@@ -85,6 +85,75 @@ class OfflinePagesWorthReadingTest {
     }
 
     @Test
+    void aNumberedSubsectionNamedAfterATermMakesItAConceptButPartsAndFigureLabelsDoNot() throws Exception {
+        String paper = """
+                <!-- page 1 -->
+
+                # Orca: Serving Long Documents
+
+                ## 1. Introduction
+
+                Serving language models on long inputs is expensive, and most systems cut the input short. We present \
+                Orca, a serving system that keeps the whole input and answers questions about it. Orca splits the work \
+                between a retrieval stage and a generation stage, and it reuses the cache between requests.
+
+                ## 2. Method
+
+                ### 2.1. Long Context Extension
+
+                We stretch the position encoding of the base model so that it reads inputs eight times longer than \
+                in pre-training. The stretched model is tuned on long inputs for a few hundred steps.
+
+                ### 2.2. Prefix Caching
+
+                Requests about the same document share their first tokens. Orca keeps the attention state of that \
+                shared prefix in memory and reuses it, so a second question costs a fraction of the first.
+
+                <!-- page 2 -->
+
+                ###### Text Tokenizer
+
+                ## 3. Experimental Results
+
+                ### 3.1. Qualitative Results
+
+                Orca answers questions about a whole novel in under a second once the cache is warm. The answers \
+                quote the right chapter in nine cases out of ten, and the cache halves the cost of a second question.
+
+                <!-- page 3 -->
+
+                Orca is released with its weights and its evaluation scripts for anyone to use and to improve.
+
+                <!-- page 4 -->
+
+                The authors thank the reviewers for their comments on an earlier draft of this paper.
+                """;
+        DocumentAnalysis a = compiler.analyze(Texts.input(paper));
+
+        assertThat(a.concepts()).extracting(TopicCandidate::key).as(a.concepts().toString())
+                .contains("long-context-extension", "prefix-caching")
+                .doesNotContain("method", "experimental-result", "qualitative-result", "result", "text-tokenizer");
+    }
+
+    @Test
+    void aDictionaryWordTheTextMerelyRepeatsIsNoConceptButItsOwnCoinageIs() throws Exception {
+        String note = """
+                # Content addressing
+
+                Every block is named by its multihash, a self-describing hash of its content. Bandwidth matters when \
+                peers fetch blocks: a peer with little bandwidth asks several peers at once, and the multihash lets it \
+                check each block it gets. Bandwidth is also why blocks are small. A multihash names the hash function \
+                and the digest length, so the multihash of a block stays valid when the network moves to a new \
+                function. Peers with spare bandwidth serve blocks to others, and they keep a ledger of the bandwidth \
+                they gave. The multihash of the root block names the whole file.
+                """;
+        DocumentAnalysis a = compiler.analyze(Texts.input(note));
+
+        assertThat(a.concepts()).extracting(TopicCandidate::key).as(a.concepts().toString())
+                .contains("multihash").doesNotContain("bandwidth");
+    }
+
+    @Test
     void aConceptSharedByManyNotesIsFoundInEachOfThem() throws Exception {
         String[] notes = {
                 """
