@@ -62,11 +62,13 @@ public final class TokenShapes {
      * topics from; Greek numerals or Cyrillic words quoted in such a text are not topics.
      */
     public static boolean latin(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isLetter(c) && (c >= 128 && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN)) {
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            // Code points, not chars: a mathematical italic K (U+1D43E) is a letter of no script, not Latin.
+            if (Character.isLetter(c) && c >= 128 && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN) {
                 return false;
             }
+            i += Character.charCount(c);
         }
         return true;
     }

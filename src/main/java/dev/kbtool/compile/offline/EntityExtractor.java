@@ -8,6 +8,7 @@ import dev.kbtool.language.WordFrequencies;
 import dev.kbtool.language.WordLists;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +40,8 @@ final class EntityExtractor {
     private final Map<String, String> acronyms;
     private final Set<String> stop;
     private final Map<String, TopicTally> tallies = new HashMap<>();
+    /** Acronyms the document also writes in the plural ("LLMs", "DAGs"): common nouns, not names. */
+    private final Set<String> pluralAcronyms = new HashSet<>();
 
     private EntityExtractor(Prose prose, CaseStats caseStats, Map<String, String> acronyms) {
         this.prose = prose;
@@ -61,6 +64,7 @@ final class EntityExtractor {
         x.readByline();
         x.mergeSurnames();
         x.mergeParts();
+        x.typeFamilies();
         return x.select();
     }
 
@@ -203,6 +207,9 @@ final class EntityExtractor {
             return;
         }
         if (words.size() == 1 && Acronyms.abbreviation(s.token(a))) {
+            if (words.get(0).endsWith("s")) {
+                pluralAcronyms.add(TopicKeys.entity(Acronyms.bare(words.get(0))));
+            }
             words.set(0, Acronyms.bare(words.get(0)));
             String longForm = acronyms.get(words.get(0));
             if (longForm != null) {
@@ -287,6 +294,45 @@ final class EntityExtractor {
         }
     }
 
+    /**
+     * A name with no type evidence of its own takes its family's, when the family agrees: a
+     * base name the type of the names that extend it ("Janus" of "Janus-Pro", "Debian" of
+     * "Debian Project"), a hyphenated variant the type of its base ("Moonlight-A" of "Moonlight").
+     */
+    private void typeFamilies() {
+        // Types of the typed names, by the name and by each start of it that ends at a hyphen or space.
+        Map<String, String> byName = new HashMap<>();
+        Map<String, Set<String>> byStart = new HashMap<>();
+        for (TopicTally t : tallies.values()) {
+            String type = t.type(EntityTypes.MIN_VOTES, EntityTypes.OTHER);
+            if (t.name() != null && !type.equals(EntityTypes.OTHER)) {
+                byName.put(t.name(), type);
+                for (int i = t.name().length() - 1; i > 0; i--) {
+                    char c = t.name().charAt(i);
+                    if (c == '-' || c == ' ') {
+                        byStart.computeIfAbsent(t.name().substring(0, i), k -> new HashSet<>()).add(type);
+                    }
+                }
+            }
+        }
+        for (TopicTally t : tallies.values()) {
+            String name = t.name();
+            if (name == null || !t.type(EntityTypes.MIN_VOTES, EntityTypes.OTHER).equals(EntityTypes.OTHER)) {
+                continue;
+            }
+            Set<String> family = new HashSet<>(byStart.getOrDefault(name, Set.of()));
+            for (int i = name.indexOf('-'); i > 0; i = name.indexOf('-', i + 1)) {
+                String base = byName.get(name.substring(0, i));
+                if (base != null) {
+                    family.add(base);
+                }
+            }
+            if (family.size() == 1) {
+                t.vote(family.iterator().next(), EntityTypes.MIN_VOTES);
+            }
+        }
+    }
+
     /** "Murdock" or "Ian" alone is the "Ian Murdock" of the same document, when only one person fits. */
     private void mergeSurnames() {
         List<TopicTally> persons = new ArrayList<>();
@@ -334,9 +380,9 @@ final class EntityExtractor {
             if (singleWord && (caseStats.seenLower(t.name()) || tagged && 2 * t.properNouns() < t.full())) {
                 continue;
             }
-            // "GPU", "URL": acronyms of everyday English, not the document's names.
+            // "GPU", "URL": acronyms of everyday English, not the document's names; nor "LLM" beside "LLMs".
             if (!typed && t.words() == 1 && t.name().equals(t.name().toUpperCase(Locale.ROOT)) && tagged
-                    && WordFrequencies.frequencyClass(t.name()) >= EVERYDAY_ACRONYM) {
+                    && (WordFrequencies.frequencyClass(t.name()) >= EVERYDAY_ACRONYM || pluralAcronyms.contains(t.key()))) {
                 continue;
             }
             // In another script the Latin words quoted are often identifiers: one word needs repeating.

@@ -164,6 +164,10 @@ final class EntityTypes {
         }
         shape(tally, words, whole, last, year);
         roleInSentence(tally, s, start, end);
+        String defined = DefiningPhrase.typeAfter(s, end);
+        if (defined != null) {
+            tally.vote(defined, 3);
+        }
     }
 
     /**
@@ -178,7 +182,7 @@ final class EntityTypes {
         }
         String[] parts = words.get(words.size() - 1).split("-|(?<=\\p{Ll})(?=\\p{Lu})");
         String lastPart = lower(parts[parts.length - 1]);
-        if (WORK_SUFFIXES.contains(lastPart) || WORK_SUFFIXES.contains(last)) {
+        if (WORK_SUFFIXES.contains(lastPart) || WORK_SUFFIXES.contains(last) || words.size() > 1 && benchmarkWord(words)) {
             tally.vote(WORK, 3);
         } else if (digits) {
             tally.vote(PRODUCT, 2);
@@ -186,6 +190,17 @@ final class EntityTypes {
         if ("ai".equals(lastPart) && (words.size() > 1 || parts.length > 1)) {
             tally.vote(ORGANIZATION, 3);
         }
+    }
+
+    /** "SWE-Bench Lite": a benchmark's name with a word after it. */
+    private static boolean benchmarkWord(List<String> words) {
+        for (String w : words) {
+            String[] parts = w.split("-|(?<=\\p{Ll})(?=\\p{Lu})");
+            if (parts.length > 1 && WORK_SUFFIXES.contains(lower(parts[parts.length - 1]))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

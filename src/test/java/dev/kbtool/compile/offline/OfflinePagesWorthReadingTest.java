@@ -154,6 +154,71 @@ class OfflinePagesWorthReadingTest {
     }
 
     @Test
+    void entitiesAreTypedByWhatTheTextSaysTheyAreAndByTheirFamily() throws Exception {
+        String paper = """
+                # Building on shared storage
+
+                Kestrel is a distributed file system that stores every block under its hash. Kestrel, a successor of \
+                Plover, keeps the Plover wire format. We compare it with Kestrel-Lite, a smaller build, on the \
+                ArchiveSet collection. ArchiveSet is a public dataset of web archives. Tarn-Store, the object \
+                store of the Tarn project, serves as the baseline. Tarn-Store answers reads in four milliseconds, \
+                while Kestrel answers in two. Kestrel-Lite answers in three milliseconds on the same ArchiveSet \
+                traces, and Tarn keeps its own numbers for Tarn-Store. Plover served the first archive in 2019.
+                """;
+        DocumentAnalysis a = compiler.analyze(Texts.input(paper));
+        Map<String, TopicCandidate> entities = byKey(a.entities());
+
+        assertThat(entities).as(a.entities().toString()).containsKeys("kestrel", "kestrel-lite", "archiveset");
+        assertThat(entities.get("kestrel").type()).as("'is a distributed file system'").isEqualTo("product");
+        assertThat(entities.get("archiveset").type()).as("'is a public dataset'").isEqualTo("work");
+        assertThat(entities.get("kestrel-lite").type()).as("a variant of Kestrel").isEqualTo("product");
+    }
+
+    @Test
+    void anAcronymTheTextAlsoWritesInThePluralIsACommonNounNotAName() throws Exception {
+        String text = """
+                # Serving small models
+
+                Serving several LLMs on one GPU is cheaper than one LLM per GPU. Each LLM keeps its own cache, and the \
+                scheduler moves LLMs between memory and disk. The WXT benchmark measures the wait per request. On WXT, \
+                sharing the GPU halves the cost. The WXT traces come from a public service, and WXT reports the tail \
+                latency too.
+                """;
+        DocumentAnalysis a = compiler.analyze(Texts.input(text));
+
+        assertThat(a.entities()).extracting(TopicCandidate::key).as(a.entities().toString())
+                .contains("wxt").doesNotContain("llm");
+    }
+
+    @Test
+    void aLoneAuthorSetAsAHeadingIsTheAuthorAndLabelsInCapitalsAreNoNames() throws Exception {
+        String paper = """
+                # Quillfeather - A Versioned Object Store
+
+                ## Mara Lindqvist
+
+                ## TECHNICAL REPORT
+
+                ## ABSTRACT
+
+                Quillfeather is a versioned object store that keeps every change of every object. It names objects by \
+                the hash of their content, so two stores holding the same object agree on its name. Quillfeather \
+                replicates objects between peers and verifies each one it receives against its name.
+
+                ## 1. Introduction
+
+                Version control systems keep the history of source code, but object stores forget it. Quillfeather \
+                brings the history of version control to objects of any size.
+                """;
+        DocumentAnalysis a = compiler.analyze(Texts.input(paper));
+        Map<String, TopicCandidate> entities = byKey(a.entities());
+
+        assertThat(entities).as(a.entities().toString()).containsKey("mara-lindqvist")
+                .doesNotContainKeys("technical-report", "abstract");
+        assertThat(entities.get("mara-lindqvist").type()).isEqualTo("person");
+    }
+
+    @Test
     void aConceptSharedByManyNotesIsFoundInEachOfThem() throws Exception {
         String[] notes = {
                 """
