@@ -195,7 +195,7 @@ class OfflinePagesWorthReadingTest {
         String paper = """
                 # Quillfeather - A Versioned Object Store
 
-                ## Mara Lindqvist
+                ## Maria Lindqvist
 
                 ## TECHNICAL REPORT
 
@@ -213,9 +213,9 @@ class OfflinePagesWorthReadingTest {
         DocumentAnalysis a = compiler.analyze(Texts.input(paper));
         Map<String, TopicCandidate> entities = byKey(a.entities());
 
-        assertThat(entities).as(a.entities().toString()).containsKey("mara-lindqvist")
+        assertThat(entities).as(a.entities().toString()).containsKey("maria-lindqvist")
                 .doesNotContainKeys("technical-report", "abstract");
-        assertThat(entities.get("mara-lindqvist").type()).isEqualTo("person");
+        assertThat(entities.get("maria-lindqvist").type()).isEqualTo("person");
     }
 
     @Test
