@@ -27,7 +27,7 @@ public final class TokenShapes {
     }
 
     /**
-     * A word a name may contain: letters and digits with inner punctuation, and at most two
+     * A word a name may contain: letters and digits with inner punctuation, and at most three
      * lower-to-upper changes after a capital ("JavaScript", "DeepSeekMoE"), one after a single
      * small letter ("iPhone"); "getElementById" is code. Digits belong to short acronyms ("MP3",
      * "W3C") and to versioned names ("DeepSeek-V2", "GPT-4", "Qwen2.5", "LLaMA2"), not to
@@ -49,7 +49,7 @@ public final class TokenShapes {
             capitals += Character.isUpperCase(s.charAt(i)) ? 1 : 0;
             digits |= Character.isDigit(s.charAt(i));
         }
-        boolean shapeOk = Character.isUpperCase(s.charAt(0)) ? humps <= 2 : humps == 0 || humps == 1 && firstHump == 1;
+        boolean shapeOk = Character.isUpperCase(s.charAt(0)) ? humps <= 3 : humps == 0 || humps == 1 && firstHump == 1;
         if (!shapeOk) {
             return false;
         }

@@ -287,7 +287,7 @@ final class EntityExtractor {
         for (Map.Entry<String, List<TopicTally>> e : byPart.entrySet()) {
             TopicTally alone = tallies.get(e.getKey());
             if (alone != null && alone.words() == 1 && e.getValue().size() == 1
-                    && alone.mentions() <= 3 * e.getValue().get(0).mentions()) {
+                    && alone.mentions() <= 3 * e.getValue().get(0).mentions() && !edition(alone, e.getValue().get(0))) {
                 e.getValue().get(0).absorb(alone);
                 tallies.remove(alone.key());
             }
@@ -297,7 +297,8 @@ final class EntityExtractor {
     /**
      * A name with no type evidence of its own takes its family's, when the family agrees: a
      * base name the type of the names that extend it ("Janus" of "Janus-Pro", "Debian" of
-     * "Debian Project"), a hyphenated variant the type of its base ("Moonlight-A" of "Moonlight").
+     * "Debian Project"), a hyphenated variant the type of its base ("Moonlight-A" of "Moonlight"),
+     * an edition of a product its type ("DeepSeekMoE Chat").
      */
     private void typeFamilies() {
         // Types of the typed names, by the name and by each start of it that ends at a hyphen or space.
@@ -321,9 +322,11 @@ final class EntityExtractor {
                 continue;
             }
             Set<String> family = new HashSet<>(byStart.getOrDefault(name, Set.of()));
-            for (int i = name.indexOf('-'); i > 0; i = name.indexOf('-', i + 1)) {
-                String base = byName.get(name.substring(0, i));
-                if (base != null) {
+            for (int i = 1; i < name.length(); i++) {
+                char c = name.charAt(i);
+                String base = c == '-' || c == ' ' ? byName.get(name.substring(0, i)) : null;
+                // "Moonlight-A" is Moonlight's kind; "DeepSeekMoE Chat" a product's edition, "Debian Social Contract" no part of Debian.
+                if (base != null && (c == '-' || base.equals(EntityTypes.PRODUCT))) {
                     family.add(base);
                 }
             }
@@ -331,6 +334,19 @@ final class EntityExtractor {
                 t.vote(family.iterator().next(), EntityTypes.MIN_VOTES);
             }
         }
+    }
+
+    /**
+     * "RiverMoE Chat" of "RiverMoE": a name of its own shape (inner capitals, digits) that starts
+     * a longer name, which is then its edition, not the long form it abbreviates.
+     */
+    private static boolean edition(TopicTally alone, TopicTally longer) {
+        String name = alone.name();
+        boolean ownShape = false;
+        for (int i = 1; i < name.length(); i++) {
+            ownShape |= Character.isUpperCase(name.charAt(i)) || Character.isDigit(name.charAt(i));
+        }
+        return ownShape && longer.name().startsWith(name + " ");
     }
 
     /** "Murdock" or "Ian" alone is the "Ian Murdock" of the same document, when only one person fits. */

@@ -86,7 +86,8 @@ final class FrontMatter {
                 out.add(new Line(new Sentence(s.index(), headings.get(h).text(), s.block(), true, false, SentenceQuality.Grade.NOISE),
                         true));
             }
-            if (s.summaryWorthy() || out.size() >= MAX_LINES) {
+            // An author list the splitter cut at an initial ("..., R.X.") can pass for a sentence.
+            if (s.summaryWorthy() && !authorList(s.text()) || out.size() >= MAX_LINES) {
                 break;
             }
             if (s.blockStart()) {

@@ -92,7 +92,7 @@ public final class OfflineCompiler implements DocumentCompiler {
                 : language.latinWithStopWords() ? FrequentPhrases.extract(prose, tagged, caseStats) : new ArrayList<>();
         List<TopicTally> entities = EntityExtractor.extract(prose, tagged, caseStats, acronyms);
         if (tagger != null) {
-            handOverConceptPhrases(concepts, entities);
+            handOverConceptPhrases(concepts, entities, caseStats);
         }
         resolveOverlaps(concepts, entities);
         int limit = topicLimit(prose.words());
@@ -126,12 +126,14 @@ public final class OfflineCompiler implements DocumentCompiler {
     }
 
     /**
-     * Capitalised phrases of everyday words that name no one thing — "Multi-Head Attention",
-     * "Large Language Models", "Feed-Forward Networks" — are concepts, merged with the same
-     * phrase in lower case if the document writes it so too. A phrase with type evidence
-     * (an institution's or an event's word) or a name in it stays an entity.
+     * Capitalised phrases of common words that name no one thing — "Multi-Head Attention",
+     * "Large Language Models", "Feed-Forward Networks", "Update Norm" — are concepts, merged
+     * with the same phrase in lower case if the document writes it so too. Common words are
+     * everyday English, or dictionary words the document itself writes in lower case more often
+     * than not; a phrase with type evidence (an institution's or an event's word) or a name in
+     * it ("Docker Store", "Debian Project") stays an entity.
      */
-    private static void handOverConceptPhrases(List<TopicTally> concepts, List<TopicTally> entities) {
+    private static void handOverConceptPhrases(List<TopicTally> concepts, List<TopicTally> entities, CaseStats caseStats) {
         Map<String, TopicTally> conceptByKey = new HashMap<>();
         for (TopicTally c : concepts) {
             conceptByKey.put(c.key(), c);
@@ -143,7 +145,7 @@ public final class OfflineCompiler implements DocumentCompiler {
             String type = e.type(EntityTypes.MIN_VOTES, EntityTypes.OTHER);
             // Written in lower case too ("free software" beside "Free Software"): an idea, whatever its last word.
             boolean lowerToo = same != null && !type.equals(EntityTypes.PERSON) && !type.equals(EntityTypes.PLACE);
-            if (e.words() < 2 || !everydayWords(e.name()) || !lowerToo && !type.equals(EntityTypes.OTHER)) {
+            if (e.words() < 2 || !commonWords(e.name(), caseStats) || !lowerToo && !type.equals(EntityTypes.OTHER)) {
                 continue;
             }
             it.remove();
@@ -157,9 +159,10 @@ public final class OfflineCompiler implements DocumentCompiler {
         }
     }
 
-    private static boolean everydayWords(String name) {
+    private static boolean commonWords(String name, CaseStats caseStats) {
         for (String word : name.split("[\\s-]+")) {
-            if (!WordFrequencies.everyday(word) && !word.equalsIgnoreCase("of")) {
+            boolean common = WordFrequencies.everyday(word) || WordFrequencies.known(word) && !caseStats.proper(word);
+            if (!word.equalsIgnoreCase("of") && !common) {
                 return false;
             }
         }

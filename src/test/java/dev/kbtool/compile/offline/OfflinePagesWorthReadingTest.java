@@ -219,6 +219,46 @@ class OfflinePagesWorthReadingTest {
     }
 
     @Test
+    void aBylineCutAtAnInitialStillGivesTheInstitutionsAndANameWithThreeHumpsIsAName() throws Exception {
+        String paper = """
+                # RiverMoE: Routing Tokens to Small Experts
+
+                Anna Berg1, Tomas Okafor1, R.X. Xu1, Priya Raman2, Jonas Weber1
+
+                1Northfield AI
+
+                2Halden University
+
+                ## Abstract
+
+                We present RiverMoE, a sparse model that routes every token to two small experts. RiverMoE matches a \
+                dense model of twice its size, and RiverMoE Chat, its chat edition, follows instructions well. We \
+                release RiverMoE and RiverMoE Chat with their weights.
+                """;
+        DocumentAnalysis a = compiler.analyze(Texts.input(paper));
+        Map<String, TopicCandidate> entities = byKey(a.entities());
+
+        assertThat(entities).as(a.entities().toString()).containsKeys("rivermoe", "rivermoe-chat", "northfield-ai");
+        assertThat(entities.get("rivermoe-chat").type()).as("an edition of a product").isEqualTo("product");
+    }
+
+    @Test
+    void aCapitalisedPhraseOfWordsTheTextWritesInLowerCaseIsAConceptNotAName() throws Exception {
+        String text = """
+                # Keeping the update size steady
+
+                We compare two fixes. Update Norm divides every update by its norm, so the update norm stays the same \
+                for every matrix. Adjusted Rate scales the rate instead. With Update Norm the loss falls faster in \
+                the first thousand steps, and the norm of each update stays near one. Update Norm costs one division \
+                per matrix, which is nothing beside the rest of the step.
+                """;
+        DocumentAnalysis a = compiler.analyze(Texts.input(text));
+
+        assertThat(a.entities()).extracting(TopicCandidate::key).as(a.entities().toString()).doesNotContain("update-norm");
+        assertThat(a.concepts()).extracting(TopicCandidate::key).as(a.concepts().toString()).contains("update-norm");
+    }
+
+    @Test
     void aConceptSharedByManyNotesIsFoundInEachOfThem() throws Exception {
         String[] notes = {
                 """
