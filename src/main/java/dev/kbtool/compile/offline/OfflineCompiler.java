@@ -29,6 +29,12 @@ public final class OfflineCompiler implements DocumentCompiler {
     /** The type of every concept candidate. */
     static final String CONCEPT = "concept";
     static final int MIN_TOPICS = 5;
+    /**
+     * Concepts a short page gets at least: a documentation page or a note explains more ideas
+     * than it names things worth a page (Docker's network plugin page: network driver, plugin
+     * protocol, swarm mode, remote driver, ...), and a tenth of a page's words is no bar for them.
+     */
+    static final int MIN_CONCEPTS = 8;
     static final int MAX_TOPICS = 15;
     /** Concepts scoring under this share of the third best are noise at that length. */
     private static final double MIN_CONCEPT_SHARE = 0.02;
@@ -64,7 +70,7 @@ public final class OfflineCompiler implements DocumentCompiler {
                 CompileUsage.NONE);
     }
 
-    /** Topics a document of this many words gets at most: 5 for a page, 15 for a book. */
+    /** Topics a document of this many words gets at most: 5 for a page, 15 for a book (concepts: {@value #MIN_CONCEPTS} at least). */
     static int topicLimit(int words) {
         double n = MIN_TOPICS + 2 * Math.log(Math.max(1.0, words / 400.0)) / Math.log(2);
         return (int) Math.round(Math.max(MIN_TOPICS, Math.min(MAX_TOPICS, n)));
@@ -96,7 +102,7 @@ public final class OfflineCompiler implements DocumentCompiler {
         }
         resolveOverlaps(concepts, entities);
         int limit = topicLimit(prose.words());
-        concepts = tagger != null ? TopicSelection.pick(concepts, limit, MIN_CONCEPT_SHARE, 2, true)
+        concepts = tagger != null ? TopicSelection.pick(concepts, Math.max(MIN_CONCEPTS, limit), MIN_CONCEPT_SHARE, 2, true)
                 : TopicSelection.pick(concepts, limit, MIN_UNTAGGED_SHARE, 0, true);
         entities = TopicSelection.pick(entities, limit, MIN_ENTITY_SHARE, 2, false);
         List<TopicCandidate> conceptOut = new ArrayList<>();

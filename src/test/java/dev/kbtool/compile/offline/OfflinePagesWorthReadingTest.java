@@ -323,6 +323,28 @@ class OfflinePagesWorthReadingTest {
     }
 
     @Test
+    void aShortDocumentationPageKeepsMoreIdeasThanItsNames() throws Exception {
+        String page = """
+                # Storage volume plugins
+
+                Storage volume plugins let containers keep their data on external storage systems. A volume driver \
+                answers the create, mount and remove calls of the plugin protocol. The plugin protocol is plain JSON \
+                over HTTP. Each volume driver registers a mount point for every container that uses the volume. \
+                In cluster mode, a volume driver must run on every worker node. Mount propagation decides whether a \
+                mount point made inside a container shows on the host. A snapshot policy tells the volume driver when \
+                to copy a volume. Cluster mode also needs a placement constraint, so that each task lands where its \
+                volume lives. Without mount propagation, a snapshot policy or a placement constraint, the storage \
+                volume plugins still work on a single host.
+                """;
+        DocumentAnalysis a = compiler.analyze(Texts.input(page));
+
+        assertThat(a.concepts()).extracting(TopicCandidate::key).as(a.concepts().toString())
+                .contains("mount-propagation", "snapshot-policy", "placement-constraint", "cluster-mode", "mount-point",
+                        "plugin-protocol")
+                .hasSizeGreaterThan(OfflineCompiler.MIN_TOPICS);
+    }
+
+    @Test
     void aManualDescribesItselfAndNeverQuotesItsLicence() throws Exception {
         String manual = """
                 # fancyboxes
