@@ -27,21 +27,34 @@ public final class TokenShapes {
     }
 
     /**
-     * A word a name may contain: letters and digits with inner punctuation, and at most one
-     * lower-to-upper change ("JavaScript", "iPhone"); "getElementById" is code.
+     * A word a name may contain: letters and digits with inner punctuation, and at most three
+     * lower-to-upper changes after a capital ("JavaScript", "DeepSeekMoE"), one after a single
+     * small letter ("iPhone"); "getElementById" is code. Digits belong to short acronyms ("MP3",
+     * "W3C") and to versioned names ("DeepSeek-V2", "GPT-4", "Qwen2.5", "LLaMA2"), not to
+     * identifiers ("Actor3", "arg1").
      */
     public static boolean nameWord(String s) {
         if (!NAME.matcher(s).matches()) {
             return false;
         }
         int humps = 0;
+        int firstHump = -1;
+        int capitals = Character.isUpperCase(s.charAt(0)) ? 1 : 0;
         boolean digits = false;
         for (int i = 1; i < s.length(); i++) {
-            humps += Character.isLowerCase(s.charAt(i - 1)) && Character.isUpperCase(s.charAt(i)) ? 1 : 0;
+            if (Character.isLowerCase(s.charAt(i - 1)) && Character.isUpperCase(s.charAt(i))) {
+                humps++;
+                firstHump = firstHump < 0 ? i : firstHump;
+            }
+            capitals += Character.isUpperCase(s.charAt(i)) ? 1 : 0;
             digits |= Character.isDigit(s.charAt(i));
         }
-        // Digits belong to short acronyms ("MP3", "W3C"), not to identifiers ("Actor3", "ARG1").
-        return humps <= 1 && (!digits || s.length() <= 4 && s.equals(s.toUpperCase(Locale.ROOT)));
+        boolean shapeOk = Character.isUpperCase(s.charAt(0)) ? humps <= 3 : humps == 0 || humps == 1 && firstHump == 1;
+        if (!shapeOk) {
+            return false;
+        }
+        return !digits || s.length() <= 4 && s.equals(s.toUpperCase(Locale.ROOT))
+                || Character.isUpperCase(s.charAt(0)) && (s.indexOf('-') > 0 || s.indexOf('.') > 0 || capitals >= 2);
     }
 
     /**
@@ -49,11 +62,13 @@ public final class TokenShapes {
      * topics from; Greek numerals or Cyrillic words quoted in such a text are not topics.
      */
     public static boolean latin(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isLetter(c) && (c >= 128 && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN)) {
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            // Code points, not chars: a mathematical italic K (U+1D43E) is a letter of no script, not Latin.
+            if (Character.isLetter(c) && c >= 128 && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN) {
                 return false;
             }
+            i += Character.charCount(c);
         }
         return true;
     }

@@ -19,6 +19,8 @@ public final class Tokenizer {
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}\\p{N}]*(['’.-][\\p{L}\\p{M}\\p{N}]+)*");
     /** Letters with dots between them: an initialism ("U.S.", "e.g."), else a domain or module name. */
     private static final Pattern INITIALISM = Pattern.compile("(\\p{L}\\.)+\\p{L}?\\.?");
+    /** A name with a dotted version ("Qwen2.5", "GPT-3.5-Turbo") or a JavaScript library ("Node.js"). */
+    private static final Pattern DOTTED_NAME = Pattern.compile("\\p{Lu}[\\p{L}\\p{N}-]*\\d(\\.\\d+)+[\\p{L}\\p{N}-]*|\\p{Lu}[\\p{L}\\p{N}]*\\.js");
     private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+([.,:/]\\d+)*%?|\\d+(st|nd|rd|th|s)");
     private static final Pattern FILE_NAME = Pattern.compile("[\\w-]+\\.(?i)(txt|md|pdf|html?|xml|json|ya?ml|csv|java|py|js|ts|c|h|cpp|go|rs|sh|sty|cls|tex|bib|png|jpe?g|gif|svg|zip|gz|tar|deb|rpm|exe|dll|so|jar|conf|cfg|ini|log|idf)");
     /** French and Italian elisions split off the word they lean on: "l'homme" -> "l'" "homme". */
@@ -107,7 +109,8 @@ public final class Tokenizer {
         }
         boolean word = WORD.matcher(core).matches()
                 || keepsPeriod(core, 0, core.length()) && WORD.matcher(core.substring(0, core.length() - 1)).matches();
-        if (word && (core.indexOf('.') < 0 || INITIALISM.matcher(core).matches() || keepsPeriod(core, 0, core.length()))) {
+        if (word && (core.indexOf('.') < 0 || INITIALISM.matcher(core).matches() || keepsPeriod(core, 0, core.length())
+                || DOTTED_NAME.matcher(core).matches())) {
             out.add(new Token(core, Token.Shape.WORD));
         } else if (core.length() == 1) {
             out.add(new Token(core, Token.Shape.MARK));

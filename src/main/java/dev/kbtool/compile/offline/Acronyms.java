@@ -1,6 +1,8 @@
 package dev.kbtool.compile.offline;
 
 import dev.kbtool.language.Token;
+import dev.kbtool.language.TokenShapes;
+import dev.kbtool.language.WordFrequencies;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +26,7 @@ final class Acronyms {
         Map<String, String> out = new HashMap<>();
         for (TaggedSentence s : sentences) {
             for (int i = 1; i + 2 < s.size(); i++) {
-                if (s.token(i).text().equals("(") && s.token(i + 1).acronym() && s.token(i + 2).text().equals(")")) {
+                if (s.token(i).text().equals("(") && abbreviation(s.token(i + 1)) && s.token(i + 2).text().equals(")")) {
                     String acronym = bare(s.token(i + 1).text());
                     String longForm = longForm(s, i, acronym);
                     if (longForm != null) {
@@ -34,6 +36,50 @@ final class Acronyms {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a long form is made of ordinary English words ("Group Relative Policy
+     * Optimization", "Mixture-of-Experts"), so that it names an idea, not a thing with a name
+     * of its own ("InterPlanetary File System", "Debian Free Software Guidelines").
+     */
+    static boolean ordinaryWords(String longForm) {
+        for (String word : longForm.split("[\\s-]+")) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (word.isEmpty() || SKIPPABLE.contains(lower)) {
+                continue;
+            }
+            boolean innerCapital = false;
+            for (int i = 1; i < word.length(); i++) {
+                innerCapital |= Character.isUpperCase(word.charAt(i));
+            }
+            if (innerCapital || !TokenShapes.plainWord(lower) || !WordFrequencies.known(lower) || EntityTypes.institutional(lower)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An acronym ("GPU", "GPUs") or a short abbreviation in mixed case ("MoE", "FiM"). */
+    static boolean abbreviation(Token t) {
+        if (t.acronym()) {
+            return true;
+        }
+        String text = t.text();
+        if (!t.word() || text.length() < 2 || text.length() > 6 || !Character.isUpperCase(text.charAt(0))) {
+            return false;
+        }
+        int upper = 0;
+        int lower = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            upper += Character.isUpperCase(c) ? 1 : 0;
+            lower += Character.isLowerCase(c) ? 1 : 0;
+            if (!Character.isLetter(c)) {
+                return false;
+            }
+        }
+        return upper >= 2 && lower <= 2 && upper > lower;
     }
 
     /** "GPUs" -> "GPU". */
@@ -57,7 +103,7 @@ final class Acronyms {
             for (int p = parts.length - 1; p >= 0 && k - matched >= 0; p--) {
                 if (!parts[p].isEmpty() && parts[p].charAt(0) == letters.charAt(k - matched)) {
                     matched++;
-                } else {
+                } else if (!(parts.length > 1 && SKIPPABLE.contains(parts[p]))) {
                     break;
                 }
             }

@@ -52,10 +52,13 @@ final class Contributions {
             score *= s.summaryWorthy() ? 1.5 : 1.0;
             int words = SentenceQuality.wordCount(s.text());
             score *= words < 8 ? 0.6 : words > 40 ? 0.7 : 1.0;
+            // A sentence cut by the layout ("... can yield") reads as a fragment.
+            score *= SentenceQuality.complete(s.text()) ? 1.0 : 0.3;
             candidates.add(new Candidate(s, score));
         }
         if (candidates.isEmpty()) {
-            return "";
+            // Named only outside running text (a byline): that line is what the document says.
+            return mentions.isEmpty() ? "" : ShortText.oneLine(prose.sentences().get(mentions.get(0)).text(), MAX_CHARS);
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
         double best = candidates.get(0).score();

@@ -17,6 +17,12 @@ final class Descriptions {
     private static final Pattern CITATIONS = Pattern.compile(
             "\\s*\\[\\d+([,–-]\\s*\\d+)*]|\\s*\\([^()]{1,60}(et al\\.?|\\d{4}[a-z]?)[^()]{0,20}\\)|(?<=\\p{L})[∗†‡]+|(?<=\\p{L}[,.;])\\d{1,2}(?=\\s|$)");
 
+    /** Summary-grade sentences of the opening searched for the document's own statement. */
+    private static final int OPENING = 15;
+    private static final Pattern OWN_STATEMENT = Pattern.compile(
+            "(?i)\\b(we|this (paper|report|work|article|document|package|manual|guide|chapter|note|thesis|tool|library|module|program|project))"
+                    + "\\s+(here\\s+)?(propose|present|introduce|describe|provide|develop|design|report|offer|release|explain|document|implement)s?\\b");
+
     private Descriptions() {
     }
 
@@ -29,7 +35,11 @@ final class Descriptions {
      * @param meta    the document's own description, used when it has no sentence
      * @param title   used when there is neither
      */
-    static String of(SentenceRanker.Summary summary, String meta, String title) {
+    static String of(SentenceRanker.Summary summary, String meta, String title, List<Sentence> sentences) {
+        Sentence own = ownStatement(sentences, title);
+        if (own != null) {
+            return ShortText.describe(clean(own.text()));
+        }
         List<Sentence> ranked = summary.ranked();
         if (ranked.isEmpty()) {
             String fallback = meta != null && !meta.isBlank() ? meta : title == null ? "" : title;
@@ -51,6 +61,26 @@ final class Descriptions {
             chosen = opening;
         }
         return ShortText.describe(clean((chosen != null ? chosen : ranked.get(0)).text()));
+    }
+
+    /**
+     * The document's own statement of what it is or contributes, in its opening: "we propose
+     * ...", "this paper presents ...", "this package provides ..."; null if it makes none.
+     */
+    static Sentence ownStatement(List<Sentence> sentences, String title) {
+        int seen = 0;
+        for (Sentence s : sentences) {
+            if (!s.summaryWorthy()) {
+                continue;
+            }
+            if (++seen > OPENING) {
+                break;
+            }
+            if (OWN_STATEMENT.matcher(s.text()).find() && !s.text().strip().equalsIgnoreCase(title == null ? "" : title.strip())) {
+                return s;
+            }
+        }
+        return null;
     }
 
     static String clean(String sentence) {

@@ -4,9 +4,11 @@ import dev.kbtool.compile.TopicKeys;
 import dev.kbtool.language.Language;
 import dev.kbtool.language.Token;
 import dev.kbtool.language.TokenShapes;
+import dev.kbtool.language.WordFrequencies;
 import dev.kbtool.language.WordLists;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,12 +32,16 @@ final class EntityExtractor {
     private static final Pattern NUMBERED_IDENTIFIER = Pattern.compile("\\p{Lu}{3,}\\d+|\\p{Lu}\\d{2,}");
     private static final Pattern INFLECTED_NAME = Pattern.compile("['’]\\p{Ll}{1,3}$");
     private static final int MAX_WORDS = 6;
+    /** An all-capitals word this common in general English is vocabulary ("GPU", "URL", "PDF"). */
+    private static final int EVERYDAY_ACRONYM = 8;
 
     private final Prose prose;
     private final CaseStats caseStats;
     private final Map<String, String> acronyms;
     private final Set<String> stop;
     private final Map<String, TopicTally> tallies = new HashMap<>();
+    /** Acronyms the document also writes in the plural ("LLMs", "DAGs"): common nouns, not names. */
+    private final Set<String> pluralAcronyms = new HashSet<>();
 
     private EntityExtractor(Prose prose, CaseStats caseStats, Map<String, String> acronyms) {
         this.prose = prose;
@@ -55,7 +61,10 @@ final class EntityExtractor {
             }
             x.read(tagged.get(i));
         }
+        x.readByline();
         x.mergeSurnames();
+        x.mergeParts();
+        x.typeFamilies();
         return x.select();
     }
 
@@ -73,11 +82,19 @@ final class EntityExtractor {
             // "Windows 11", "Redis 2.6"; not "IDN 1", an acronym with a number.
             boolean version = b < s.size() && s.token(b).shape() == Token.Shape.NUMBER && VERSION.matcher(s.token(b).text()).matches()
                     && (!s.token(b - 1).acronym() || s.token(b).text().indexOf('.') > 0);
+            // "Claude 3 Opus", "Gemini 1.5 Pro": the version is inside the name.
+            if (version && b + 1 < s.size() && s.token(b + 1).capitalized() && nameLike(s, b + 1, shouting)) {
+                b = runEnd(s, b + 1, shouting);
+                version = false;
+            }
             boolean year = b < s.size() && YEAR.matcher(s.token(b).text()).matches()
-                    && EntityTypes.EVENT_LAST.contains(s.token(b - 1).text().toLowerCase(Locale.ROOT));
+                    && (EntityTypes.EVENT_LAST.contains(s.token(b - 1).text().toLowerCase(Locale.ROOT)) || s.token(b - 1).acronym());
             boolean numeral = b < s.size() && s.token(b).word() && TokenShapes.roman(s.token(b).text())
                     && s.token(b).text().length() > 1 && s.token(b).acronym();
-            if (citation(s, a, b)) {
+            // "Stage II", "Part IV": a part of the document, not a name ("Henry VIII" is one).
+            boolean part = numeral && b - a == 1 && WordFrequencies.everyday(s.token(a).text());
+            if (citation(s, a, b) || part) {
+                i = part ? b + 1 : i;
                 continue;
             }
             int end = version || year || numeral ? b + 1 : b;
@@ -132,7 +149,9 @@ final class EntityExtractor {
             return i + 1 < s.size() && s.token(i + 1).capitalized();
         }
         String tag = s.tag(i);
-        if (tag != null && !NAME_TAGS.contains(tag)) {
+        // A name's own form ("Falcon-V2", "DeepSeekMoE") outweighs what the tagger made of an unknown word.
+        boolean nameShaped = !TokenShapes.plainWord(text) && text.length() > 2;
+        if (tag != null && !NAME_TAGS.contains(tag) && !nameShaped) {
             return false;
         }
         if (s.initial(i)) {
@@ -179,7 +198,7 @@ final class EntityExtractor {
                 continue;
             }
             words.add(inflectionless(text));
-            adjectivesOnly &= "ADJ".equals(s.tag(i));
+            adjectivesOnly &= "ADJ".equals(s.tag(i)) && TokenShapes.plainWord(text);
         }
         while (!words.isEmpty() && CONNECTORS.contains(words.get(words.size() - 1))) {
             words.remove(words.size() - 1);
@@ -187,11 +206,15 @@ final class EntityExtractor {
         if (words.isEmpty() || words.size() > MAX_WORDS + 1 || adjectivesOnly && s.tags() != null) {
             return;
         }
-        if (words.size() == 1 && s.token(a).acronym()) {
+        if (words.size() == 1 && Acronyms.abbreviation(s.token(a))) {
+            if (words.get(0).endsWith("s")) {
+                pluralAcronyms.add(TopicKeys.entity(Acronyms.bare(words.get(0))));
+            }
             words.set(0, Acronyms.bare(words.get(0)));
             String longForm = acronyms.get(words.get(0));
             if (longForm != null) {
-                if (Character.isUpperCase(longForm.charAt(0))) {
+                // A long form of ordinary words ("Group Relative Policy Optimization") is a concept's.
+                if (Character.isUpperCase(longForm.charAt(0)) && !Acronyms.ordinaryWords(longForm)) {
                     tallies.computeIfAbsent(TopicKeys.entity(longForm), k -> new TopicTally(k, longForm.split(" ").length))
                             .addAlias(words.get(0), s.sentence());
                 }
@@ -229,6 +252,103 @@ final class EntityExtractor {
         return prose.language() == Language.ENGLISH ? word : INFLECTED_NAME.matcher(word).replaceFirst("");
     }
 
+    /** Institutions and the one or two authors of a paper's byline. */
+    private void readByline() {
+        for (FrontMatter.Name n : FrontMatter.of(prose)) {
+            String key = TopicKeys.entity(n.name());
+            if (key.length() < 2) {
+                continue;
+            }
+            TopicTally tally = tallies.computeIfAbsent(key, k -> new TopicTally(k, n.name().split("\\s+").length));
+            tally.add(n.name(), n.line());
+            tally.vote(n.type(), 3);
+            tally.properNoun();
+            tally.boost(n.first() ? 3.0 : 1.5);
+        }
+    }
+
+    /**
+     * One word of a longer name, alone, is that name when only one name of the document has it
+     * as first or last word ("Claude" and "Opus" for "Claude 3 Opus", "Engine" for "Docker
+     * Engine"); shared by two ("Docker Engine", "Docker Store") it stays apart.
+     */
+    private void mergeParts() {
+        Map<String, List<TopicTally>> byPart = new HashMap<>();
+        for (TopicTally t : tallies.values()) {
+            String name = t.name();
+            if (t.words() >= 2 && name != null) {
+                String[] words = name.split("\\s+");
+                byPart.computeIfAbsent(TopicKeys.entity(words[0]), k -> new ArrayList<>()).add(t);
+                if (words.length > 1) {
+                    byPart.computeIfAbsent(TopicKeys.entity(words[words.length - 1]), k -> new ArrayList<>()).add(t);
+                }
+            }
+        }
+        for (Map.Entry<String, List<TopicTally>> e : byPart.entrySet()) {
+            TopicTally alone = tallies.get(e.getKey());
+            if (alone != null && alone.words() == 1 && e.getValue().size() == 1
+                    && alone.mentions() <= 3 * e.getValue().get(0).mentions() && !edition(alone, e.getValue().get(0))) {
+                e.getValue().get(0).absorb(alone);
+                tallies.remove(alone.key());
+            }
+        }
+    }
+
+    /**
+     * A name with no type evidence of its own takes its family's, when the family agrees: a
+     * base name the type of the names that extend it ("Janus" of "Janus-Pro", "Debian" of
+     * "Debian Project"), a hyphenated variant the type of its base ("Moonlight-A" of "Moonlight"),
+     * an edition of a product its type ("DeepSeekMoE Chat").
+     */
+    private void typeFamilies() {
+        // Types of the typed names, by the name and by each start of it that ends at a hyphen or space.
+        Map<String, String> byName = new HashMap<>();
+        Map<String, Set<String>> byStart = new HashMap<>();
+        for (TopicTally t : tallies.values()) {
+            String type = t.type(EntityTypes.MIN_VOTES, EntityTypes.OTHER);
+            if (t.name() != null && !type.equals(EntityTypes.OTHER)) {
+                byName.put(t.name(), type);
+                for (int i = t.name().length() - 1; i > 0; i--) {
+                    char c = t.name().charAt(i);
+                    if (c == '-' || c == ' ') {
+                        byStart.computeIfAbsent(t.name().substring(0, i), k -> new HashSet<>()).add(type);
+                    }
+                }
+            }
+        }
+        for (TopicTally t : tallies.values()) {
+            String name = t.name();
+            if (name == null || !t.type(EntityTypes.MIN_VOTES, EntityTypes.OTHER).equals(EntityTypes.OTHER)) {
+                continue;
+            }
+            Set<String> family = new HashSet<>(byStart.getOrDefault(name, Set.of()));
+            for (int i = 1; i < name.length(); i++) {
+                char c = name.charAt(i);
+                String base = c == '-' || c == ' ' ? byName.get(name.substring(0, i)) : null;
+                // "Moonlight-A" is Moonlight's kind; "DeepSeekMoE Chat" a product's edition, "Debian Social Contract" no part of Debian.
+                if (base != null && (c == '-' || base.equals(EntityTypes.PRODUCT))) {
+                    family.add(base);
+                }
+            }
+            if (family.size() == 1) {
+                t.vote(family.iterator().next(), EntityTypes.MIN_VOTES);
+            }
+        }
+    }
+
+    /**
+     * "RiverMoE Chat" of "RiverMoE": a name of its own shape (inner capitals, digits) that starts
+     * a longer name, which is then its edition, not the long form it abbreviates.
+     */
+    private static boolean edition(TopicTally alone, TopicTally longer) {
+        String name = alone.name();
+        boolean ownShape = false;
+        for (int i = 1; i < name.length(); i++) {
+            ownShape |= Character.isUpperCase(name.charAt(i)) || Character.isDigit(name.charAt(i));
+        }
+        return ownShape && longer.name().startsWith(name + " ");
+    }
+
     /** "Murdock" or "Ian" alone is the "Ian Murdock" of the same document, when only one person fits. */
     private void mergeSurnames() {
         List<TopicTally> persons = new ArrayList<>();
@@ -255,7 +375,7 @@ final class EntityExtractor {
     }
 
     private List<TopicTally> select() {
-        boolean shortText = prose.words() < 400;
+        boolean shortText = prose.note();
         boolean tagged = prose.language() == Language.ENGLISH;
         boolean foreignScript = prose.language().stopWords().isEmpty();
         List<TopicTally> scored = new ArrayList<>();
@@ -276,12 +396,17 @@ final class EntityExtractor {
             if (singleWord && (caseStats.seenLower(t.name()) || tagged && 2 * t.properNouns() < t.full())) {
                 continue;
             }
+            // "GPU", "URL": acronyms of everyday English, not the document's names; nor "LLM" beside "LLMs".
+            if (!typed && t.words() == 1 && t.name().equals(t.name().toUpperCase(Locale.ROOT)) && tagged
+                    && (WordFrequencies.frequencyClass(t.name()) >= EVERYDAY_ACRONYM || pluralAcronyms.contains(t.key()))) {
+                continue;
+            }
             // In another script the Latin words quoted are often identifiers: one word needs repeating.
             if (foreignScript && t.words() == 1 && (t.mentions() < 3 || t.name().length() <= 2)) {
                 continue;
             }
             double spread = 1 + Math.log(Math.max(1, t.blocks()));
-            t.score(t.mentions() * spread * (t.words() >= 2 ? 1.3 : 1) * (typed ? 1.2 : 1)
+            t.score(t.mentions() * spread * (t.words() >= 2 ? 1.3 : 1) * (typed ? 1.2 : 1) * t.boost()
                     * (prose.title().toLowerCase(Locale.ROOT).contains(t.name().toLowerCase(Locale.ROOT)) ? 1.5 : 1));
             scored.add(t);
         }

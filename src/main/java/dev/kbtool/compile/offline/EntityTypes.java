@@ -38,6 +38,10 @@ final class EntityTypes {
             "solutions", "industries", "hospital", "museum", "library", "institut", "universität", "universidad",
             "università", "université", "fondazione", "fundación", "fondation", "stiftung", "verein", "gesellschaft",
             "proyecto", "progetto", "projet", "projekt", "interest", "collective", "network", "networks");
+    private static final Set<String> INSTITUTIONS = Set.of("inc", "corp", "corporation", "ltd", "llc", "gmbh", "plc",
+            "company", "university", "college", "institute", "foundation", "association", "society", "agency", "ministry",
+            "council", "committee", "commission", "laboratory", "laboratories", "labs", "lab", "academy", "consortium",
+            "universität", "universidad", "università", "université", "institut", "stiftung", "fondation", "fundación");
     private static final Set<String> ORG_FIRST = Set.of("university", "institute", "department", "ministry", "bank",
             "office", "bureau", "museum", "council", "committee", "federation", "society", "association", "school",
             "college", "universidad", "università", "université", "universität", "proyecto", "progetto", "projet",
@@ -75,6 +79,22 @@ final class EntityTypes {
             "explained", "explains", "told", "stated", "noted", "believed", "believes", "thought", "claimed", "replied",
             "announced", "recalled", "added", "founded", "died", "married", "became");
 
+    /** The last part of a benchmark's or dataset's name. */
+    private static final Set<String> WORK_SUFFIXES = Set.of("bench", "eval", "benchmark", "leaderboard", "arena",
+            "dataset", "corpus", "qa");
+    /** Class nouns after a name that make it a work: "the GSM8K benchmark". */
+    private static final Set<String> WORK_AFTER = Set.of("benchmark", "benchmarks", "dataset", "datasets", "corpus",
+            "leaderboard", "paper", "book", "manifesto", "guidelines", "contract", "license", "licence", "specification");
+    /** Class nouns after a name that make it a product: "the Muon optimizer", "the GShard model". */
+    private static final Set<String> PRODUCT_AFTER = Set.of("model", "models", "llm", "llms", "optimizer", "library",
+            "package", "daemon", "plugin", "driver", "compiler", "interpreter", "kernel", "distribution", "tokenizer",
+            "encoder", "checkpoint", "checkpoints", "api", "cli", "command", "service", "protocol");
+    /** Verbs whose subject is a system: "X achieves", "X outperforms". */
+    private static final Set<String> PRODUCT_VERBS = Set.of("achieves", "achieved", "outperforms", "outperformed",
+            "surpasses", "surpassed", "attains", "scores", "performs", "runs", "supports", "generates", "matches");
+    private static final Set<String> EVALUATION_WORDS = Set.of("benchmark", "benchmarks", "evaluate", "evaluated",
+            "evaluation", "score", "scores", "accuracy", "achieves", "achieved", "performance", "results", "dataset",
+            "datasets", "pass@1", "test");
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "near", "from", "to");
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "its", "his", "her", "their", "new");
 
@@ -142,6 +162,69 @@ final class EntityTypes {
         if (year) {
             tally.vote(EVENT, 2);
         }
+        shape(tally, words, whole, last, year);
+        roleInSentence(tally, s, start, end);
+        String defined = DefiningPhrase.typeAfter(s, end);
+        if (defined != null) {
+            tally.vote(defined, 3);
+        }
+    }
+
+    /**
+     * What a name's form says: a version or a size in it marks a model or a program ("DeepSeek-V2",
+     * "GPT-4o", "Claude 3 Opus"), a benchmark's suffix a work ("HumanEval", "DPG-Bench"), an "AI"
+     * suffix a company ("Moonshot AI").
+     */
+    private static void shape(TopicTally tally, List<String> words, String whole, String last, boolean year) {
+        boolean digits = false;
+        for (int i = 0; i < whole.length() && !year; i++) {
+            digits |= Character.isDigit(whole.charAt(i));
+        }
+        String[] parts = words.get(words.size() - 1).split("-|(?<=\\p{Ll})(?=\\p{Lu})");
+        String lastPart = lower(parts[parts.length - 1]);
+        if (WORK_SUFFIXES.contains(lastPart) || WORK_SUFFIXES.contains(last) || words.size() > 1 && benchmarkWord(words)) {
+            tally.vote(WORK, 3);
+        } else if (digits) {
+            tally.vote(PRODUCT, 2);
+        }
+        if ("ai".equals(lastPart) && (words.size() > 1 || parts.length > 1)) {
+            tally.vote(ORGANIZATION, 3);
+        }
+    }
+
+    /** "SWE-Bench Lite": a benchmark's name with a word after it. */
+    private static boolean benchmarkWord(List<String> words) {
+        for (String w : words) {
+            String[] parts = w.split("-|(?<=\\p{Ll})(?=\\p{Lu})");
+            if (parts.length > 1 && WORK_SUFFIXES.contains(lower(parts[parts.length - 1]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What the sentence does with the name: a system is what "achieves" or "outperforms"; a
+     * benchmark or dataset is what something is evaluated "on" in a sentence about results.
+     */
+    private static void roleInSentence(TopicTally tally, TaggedSentence s, int start, int end) {
+        if (end < s.size() && PRODUCT_VERBS.contains(lower(s.token(end).text()))) {
+            tally.vote(PRODUCT, 1);
+        }
+        String prev = start >= 1 ? lower(s.token(start - 1).text()) : "";
+        if (("on".equals(prev) || "of".equals(prev) && start >= 2 && "subset".equals(lower(s.token(start - 2).text())))
+                && mentionsEvaluation(s)) {
+            tally.vote(WORK, 1);
+        }
+    }
+
+    private static boolean mentionsEvaluation(TaggedSentence s) {
+        for (int i = 0; i < s.size(); i++) {
+            if (EVALUATION_WORDS.contains(lower(s.token(i).text()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void placeContext(TopicTally tally, TaggedSentence s, int start, int end) {
@@ -163,7 +246,11 @@ final class EntityTypes {
             return;
         }
         String next = lower(s.token(end).text());
-        if (EVENT_LAST.contains(next)) {
+        if (WORK_AFTER.contains(next)) {
+            tally.vote(WORK, 2);
+        } else if (PRODUCT_AFTER.contains(next)) {
+            tally.vote(PRODUCT, 2);
+        } else if (EVENT_LAST.contains(next)) {
             tally.vote(EVENT, 2);
         } else if (ORG_LAST.contains(next)) {
             tally.vote(ORGANIZATION, 2);
@@ -189,6 +276,17 @@ final class EntityTypes {
     private static boolean quoted(TaggedSentence s, int start, int end) {
         return start > 0 && end < s.size() && "\"“‘'«".contains(s.token(start - 1).text())
                 && "\"”’'»".contains(s.token(end).text());
+    }
+
+    /** A word that makes a name an institution's: "University", "Foundation", "Inc". */
+    static boolean institutional(String word) {
+        String w = lower(word);
+        return INSTITUTIONS.contains(w);
+    }
+
+    /** A place the gazetteer knows ("Beijing", "China"). */
+    static boolean place(String name) {
+        return PLACES.contains(name.toLowerCase(Locale.ROOT));
     }
 
     static boolean firstName(String word) {

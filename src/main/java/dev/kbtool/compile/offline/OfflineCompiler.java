@@ -9,6 +9,7 @@ import dev.kbtool.compile.TopicCandidate;
 import dev.kbtool.compile.TopicKeys;
 import dev.kbtool.language.Language;
 import dev.kbtool.language.PosTagger;
+import dev.kbtool.language.WordFrequencies;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,12 +29,18 @@ public final class OfflineCompiler implements DocumentCompiler {
     /** The type of every concept candidate. */
     static final String CONCEPT = "concept";
     static final int MIN_TOPICS = 5;
+    /**
+     * Concepts a short page gets at least: a documentation page or a note explains more ideas
+     * than it names things worth a page (Docker's network plugin page: network driver, plugin
+     * protocol, swarm mode, remote driver, ...), and a tenth of a page's words is no bar for them.
+     */
+    static final int MIN_CONCEPTS = 8;
     static final int MAX_TOPICS = 15;
-    /** Concepts scoring under this share of the best are noise at that length. */
-    private static final double MIN_CONCEPT_SHARE = 0.05;
+    /** Concepts scoring under this share of the third best are noise at that length. */
+    private static final double MIN_CONCEPT_SHARE = 0.02;
     /** Without a tagger only the clearly dominant phrases are safe. */
     private static final double MIN_UNTAGGED_SHARE = 0.15;
-    /** Entities are often dominated by the document's subject; the rest still counts. */
+    /** Entities scoring under this share of the third best are passing mentions. */
     private static final double MIN_ENTITY_SHARE = 0.05;
     /** Aliases kept per topic. */
     private static final int MAX_ALIASES = 5;
@@ -57,13 +64,13 @@ public final class OfflineCompiler implements DocumentCompiler {
         for (Sentence s : summary.sentences()) {
             sentences.add(s.text());
         }
-        String description = Descriptions.of(summary, prose.metaDescription(), prose.title());
+        String description = Descriptions.of(summary, prose.metaDescription(), prose.title(), prose.sentences());
         Topics topics = topics(prose);
         return new DocumentAnalysis(prose.title(), description, sentences, topics.concepts(), topics.entities(),
                 CompileUsage.NONE);
     }
 
-    /** Topics a document of this many words gets at most: 5 for a page, 15 for a book. */
+    /** Topics a document of this many words gets at most: 5 for a page, 15 for a book (concepts: {@value #MIN_CONCEPTS} at least). */
     static int topicLimit(int words) {
         double n = MIN_TOPICS + 2 * Math.log(Math.max(1.0, words / 400.0)) / Math.log(2);
         return (int) Math.round(Math.max(MIN_TOPICS, Math.min(MAX_TOPICS, n)));
@@ -86,13 +93,18 @@ public final class OfflineCompiler implements DocumentCompiler {
         // Other scripts get no concepts, but the Latin-script names they quote ("Debian",
         // "Ian Murdock") are entities like anywhere else, and link the document to others.
         List<TopicTally> concepts = tagger != null
-                ? ConceptExtractor.extract(prose, tagged, titles(prose, tagger), caseStats, acronyms)
+                ? ConceptExtractor.extract(prose, tagged, titles(prose, tagger), caseStats, acronyms,
+                        SectionTerms.of(prose, caseStats, tagger, MAX_HEADINGS))
                 : language.latinWithStopWords() ? FrequentPhrases.extract(prose, tagged, caseStats) : new ArrayList<>();
         List<TopicTally> entities = EntityExtractor.extract(prose, tagged, caseStats, acronyms);
+        if (tagger != null) {
+            handOverConceptPhrases(concepts, entities, caseStats);
+        }
         resolveOverlaps(concepts, entities);
         int limit = topicLimit(prose.words());
-        concepts = TopicSelection.pick(concepts, limit, tagger != null ? MIN_CONCEPT_SHARE : MIN_UNTAGGED_SHARE, true);
-        entities = TopicSelection.pick(entities, limit, MIN_ENTITY_SHARE, false);
+        concepts = tagger != null ? TopicSelection.pick(concepts, Math.max(MIN_CONCEPTS, limit), MIN_CONCEPT_SHARE, 2, true)
+                : TopicSelection.pick(concepts, limit, MIN_UNTAGGED_SHARE, 0, true);
+        entities = TopicSelection.pick(entities, limit, MIN_ENTITY_SHARE, 2, false);
         List<TopicCandidate> conceptOut = new ArrayList<>();
         for (TopicTally t : concepts) {
             // Without a tagger, concepts are grouped by stem; their key is their name's.
@@ -110,11 +122,57 @@ public final class OfflineCompiler implements DocumentCompiler {
         List<TaggedSentence> out = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         texts.add(prose.title());
-        texts.addAll(prose.headings().subList(0, Math.min(MAX_HEADINGS, prose.headings().size())));
+        for (Heading h : prose.headings().subList(0, Math.min(MAX_HEADINGS, prose.headings().size()))) {
+            texts.add(h.text());
+        }
         for (String text : texts) {
             out.add(Tagging.tag(new Sentence(-1, text, -1, true, false, SentenceQuality.Grade.NOISE), tagger));
         }
         return out;
+    }
+
+    /**
+     * Capitalised phrases of common words that name no one thing — "Multi-Head Attention",
+     * "Large Language Models", "Feed-Forward Networks", "Update Norm" — are concepts, merged
+     * with the same phrase in lower case if the document writes it so too. Common words are
+     * everyday English, or dictionary words the document itself writes in lower case more often
+     * than not; a phrase with type evidence (an institution's or an event's word) or a name in
+     * it ("Docker Store", "Debian Project") stays an entity.
+     */
+    private static void handOverConceptPhrases(List<TopicTally> concepts, List<TopicTally> entities, CaseStats caseStats) {
+        Map<String, TopicTally> conceptByKey = new HashMap<>();
+        for (TopicTally c : concepts) {
+            conceptByKey.put(c.key(), c);
+        }
+        for (java.util.Iterator<TopicTally> it = entities.iterator(); it.hasNext(); ) {
+            TopicTally e = it.next();
+            String key = TopicKeys.concept(e.name());
+            TopicTally same = conceptByKey.get(key);
+            String type = e.type(EntityTypes.MIN_VOTES, EntityTypes.OTHER);
+            // Written in lower case too ("free software" beside "Free Software"): an idea, whatever its last word.
+            boolean lowerToo = same != null && !type.equals(EntityTypes.PERSON) && !type.equals(EntityTypes.PLACE);
+            if (e.words() < 2 || !commonWords(e.name(), caseStats) || !lowerToo && !type.equals(EntityTypes.OTHER)) {
+                continue;
+            }
+            it.remove();
+            if (same != null) {
+                same.absorb(e);
+            } else {
+                TopicTally moved = e.withKey(key);
+                moved.score(e.score() * ConceptExtractor.specificity(key));
+                concepts.add(moved);
+            }
+        }
+    }
+
+    private static boolean commonWords(String name, CaseStats caseStats) {
+        for (String word : name.split("[\\s-]+")) {
+            boolean common = WordFrequencies.everyday(word) || WordFrequencies.known(word) && !caseStats.proper(word);
+            if (!word.equalsIgnoreCase("of") && !common) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One topic, one kind: a key found as both goes where the document mentions it more. */

@@ -42,12 +42,14 @@ final class ProseReader {
 
     static Prose read(CompileInput input) throws InterruptedException {
         String markdown = PageFurniture.strip(input.markdown());
+        int furnitureWords = markdown.length() == input.markdown().length() ? 0
+                : SentenceQuality.wordCount(input.markdown()) - SentenceQuality.wordCount(markdown);
         List<Block> blocks = MarkdownText.blocks(markdown);
         // In a converted PDF a references section runs on past headings-like lines (author
         // names); in Markdown the next heading ends it.
         boolean paged = !input.pages().isEmpty() || markdown.contains("<!-- page");
         Language language = LanguageDetector.detect(sample(blocks));
-        List<String> headings = new ArrayList<>();
+        List<Heading> headings = new ArrayList<>();
         Set<String> code = new HashSet<>();
         List<Sentence> sentences = new ArrayList<>();
         boolean inReferences = false;
@@ -64,7 +66,7 @@ final class ProseReader {
                     inReferences = true;
                 } else {
                     inReferences &= paged && !SECTION_AFTER_REFERENCES.matcher(block.text()).find();
-                    headings.add(block.text());
+                    headings.add(new Heading(block.text(), sentences.size()));
                 }
                 continue;
             }
@@ -81,8 +83,8 @@ final class ProseReader {
             }
         }
         String title = input.displayTitle() == null ? "" : input.displayTitle();
-        return new Prose(title, language, demoteBoilerplate(sentences), headings, code, words,
-                metaDescription(input.markdown()));
+        return new Prose(title, language, demoteBoilerplate(sentences), headings, paged, code, words,
+                metaDescription(input.markdown()), furnitureWords);
     }
 
     /** The {@code description:} of YAML frontmatter, if the converter kept it. */

@@ -40,7 +40,12 @@ final class SentenceQuality {
     private static final String[] CODE_MARKS = {"==", "!=", "->", "=>", "::", "&&", "||", "()", "%%", "⟨∗"};
     private static final String[] BOILERPLATE = {"all rights reserved", "intentionally left blank", "licensed under",
             "permission is hereby granted", "permission is granted to copy", "free documentation license",
-            "without any warranty", "this program is free software", "provided \"as is\""};
+            "without any warranty", "this program is free software", "provided \"as is\"", "everyone is permitted to copy",
+            "redistribute it and/or modify", "under the terms of the", "general public license", "public licence",
+            "verbatim copies", "creative commons attribution", "licensed to the apache"};
+    /** A table row run into text: this many tokens at least, this share of them figures and marks. */
+    private static final int TABLE_ROW_TOKENS = 8;
+    private static final double TABLE_ROW_SHARE = 0.4;
     private static final String TERMINALS = ".!?…。！？｡।॥؟۔";
     private static final String CLOSERS = "\"'”’»)]」』）";
 
@@ -81,9 +86,9 @@ final class SentenceQuality {
         return words >= 4 || terminated ? Grade.PROSE : Grade.NOISE;
     }
 
-    /** Table-of-contents lines, captions, reference entries, code and boilerplate. */
+    /** Table-of-contents lines, table rows, captions, reference entries, code and boilerplate. */
     private static boolean layout(String text, Shape shape) {
-        if (ShortText.hasDotLeaders(text)) {
+        if (ShortText.hasDotLeaders(text) || shape.tokens >= TABLE_ROW_TOKENS && shape.cells >= TABLE_ROW_SHARE * shape.tokens) {
             return true;
         }
         if (CAPTION.matcher(text).lookingAt() || shape.digits > 0 && (REFERENCE_START.matcher(text).lookingAt()
@@ -184,6 +189,11 @@ final class SentenceQuality {
         return words;
     }
 
+    /** Ends with a sentence mark: a whole sentence, not one the layout cut. */
+    static boolean complete(String text) {
+        return !text.isEmpty() && terminated(text);
+    }
+
     /** Ends with a sentence mark, not one left alone by layout ("package ."). */
     private static boolean terminated(String text) {
         int i = text.length() - 1;
@@ -200,12 +210,22 @@ final class SentenceQuality {
         int digits;
         int symbols;
         int words;
+        /** Runs of non-blank characters. */
+        int tokens;
+        /** Of those, table cells: figures ("2.4B", "90.2%"), "N/A", lone dashes and marks. */
+        int cells;
 
         static Shape of(String text) {
             Shape s = new Shape();
             boolean inWord = false;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
+                if (!Character.isWhitespace(c) && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
+                    s.tokens++;
+                    boolean alone = i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1));
+                    s.cells += c >= '0' && c <= '9' || alone && "-–—#±×/*".indexOf(c) >= 0
+                            || text.startsWith("N/A", i) ? 1 : 0;
+                }
                 boolean wordChar = Character.isLetterOrDigit(c);
                 if (wordChar && !inWord) {
                     s.words++;

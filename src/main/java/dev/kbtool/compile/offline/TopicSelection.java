@@ -12,10 +12,13 @@ final class TopicSelection {
     /**
      * Scored topics, best first, at most {@code limit}.
      *
-     * @param minShare  topics scoring under this share of the best are left out
+     * @param minShare  topics scoring under this share of the reference are left out
+     * @param reference rank of the reference score: 0 for the best; 2, the third best, where a
+     *                  document's own subject dominates its topics (its name, the term of its
+     *                  title) and the others still count
      * @param subsume   whether phrases inside picked phrases are left out (concepts)
      */
-    static List<TopicTally> pick(List<TopicTally> scored, int limit, double minShare, boolean subsume) {
+    static List<TopicTally> pick(List<TopicTally> scored, int limit, double minShare, int reference, boolean subsume) {
         List<TopicTally> sorted = new ArrayList<>();
         for (TopicTally c : scored) {
             if (!subsume || !partOfAnother(c, scored)) {
@@ -28,7 +31,7 @@ final class TopicSelection {
         sorted.sort((x, y) -> y.score() != x.score() ? Double.compare(y.score(), x.score()) : x.key().compareTo(y.key()));
         List<TopicTally> selected = new ArrayList<>();
         for (TopicTally c : sorted) {
-            if (selected.size() >= limit || c.score() < minShare * sorted.get(0).score()) {
+            if (selected.size() >= limit || c.score() < minShare * sorted.get(Math.min(reference, sorted.size() - 1)).score()) {
                 break;
             }
             if (!subsume || !subsumed(c, selected)) {

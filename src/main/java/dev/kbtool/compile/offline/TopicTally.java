@@ -25,6 +25,10 @@ final class TopicTally {
     private int tail;
     private int partial;
     private double boost = 1;
+    private int opening;
+    private int named;
+    private boolean defined;
+    private boolean sectionNamed;
     private double score;
 
     TopicTally(String key, int words) {
@@ -86,6 +90,25 @@ final class TopicTally {
         aliases.add(alias);
     }
 
+    /** The same evidence under another key: a capitalised phrase handed from names to concepts. */
+    TopicTally withKey(String newKey) {
+        TopicTally copy = new TopicTally(newKey, words);
+        copy.surfaces.putAll(surfaces);
+        copy.innerSurfaces.putAll(innerSurfaces);
+        copy.merge(this);
+        copy.aliases.removeAll(surfaces.keySet());
+        copy.boost = boost;
+        return copy;
+    }
+
+    /** Another tally's mentions and forms, not its type evidence: a fragment of this name. */
+    void absorb(TopicTally other) {
+        Map<String, Integer> keep = new HashMap<>(votes);
+        merge(other);
+        votes.clear();
+        votes.putAll(keep);
+    }
+
     void merge(TopicTally other) {
         for (Map.Entry<String, Integer> e : other.surfaces.entrySet()) {
             aliases.add(e.getKey());
@@ -95,6 +118,10 @@ final class TopicTally {
         properNouns += other.properNouns;
         tail += other.tail;
         partial += other.partial;
+        opening += other.opening;
+        named += other.named;
+        defined |= other.defined;
+        sectionNamed |= other.sectionNamed;
         for (int s : other.sentences) {
             if (!sentences.contains(s)) {
                 sentences.add(s);
@@ -124,6 +151,42 @@ final class TopicTally {
 
     int votes(String type) {
         return votes.getOrDefault(type, 0);
+    }
+
+    /** A mention in the document's opening: its abstract or first paragraphs. */
+    void inOpening() {
+        opening++;
+    }
+
+    int openingMentions() {
+        return opening;
+    }
+
+    /** A mention introduced as a name: "a technique called X". */
+    void named() {
+        named++;
+    }
+
+    int namedMentions() {
+        return named;
+    }
+
+    /** The document defines an acronym for it. */
+    void defined() {
+        defined = true;
+    }
+
+    boolean isDefined() {
+        return defined;
+    }
+
+    /** The document gives it a section of its own: a heading that is this phrase. */
+    void sectionNamed() {
+        sectionNamed = true;
+    }
+
+    boolean isSectionNamed() {
+        return sectionNamed;
     }
 
     void boost(double factor) {

@@ -27,6 +27,8 @@ class SentenceQualityTest {
             Copyright 2020 Example Corp. All rights reserved.                                 | NOISE
             o p t i m i z e & a u t o m a t e                                                 | NOISE
             12 0.91 0.87 0.66 0.55 0.43 0.12                                                  | NOISE
+            Activated Params N/A 6.7B 2.8B FLOPs per 4K Tokens N/A 187.9T 74.4T Training Tokens | NOISE
+            Our model reaches 90.2 percent on the first test and 76.2 percent on the second.  | SUMMARY
             As shown by Smith et al. (2020), the effect holds across all the datasets.        | PROSE
             3.2 Training Procedure We train the network with stochastic gradient descent.     | PROSE
             """)
