@@ -14,15 +14,23 @@ final class Interrupts {
     private Interrupts() {
     }
 
-    static void install(Cancellation cancellation, PrintWriter err) {
+    /**
+     * @param cursorControl stderr is a terminal kb may redraw on: the notice then replaces the
+     *                      progress line and the {@code ^C} the terminal echoed after it, instead
+     *                      of leaving both on screen
+     */
+    static void install(Cancellation cancellation, PrintWriter err, boolean cursorControl) {
         AtomicInteger count = new AtomicInteger();
         for (String name : new String[] {"INT", "TERM"}) {
             try {
                 Signal.handle(new Signal(name), signal -> {
                     if (count.incrementAndGet() == 1 && cancellation.cancel()) {
-                        err.println();
-                        err.println("kb: interrupted; finishing the document in flight (press Ctrl-C again to quit at once)");
-                        err.flush();
+                        // The progress line draws holding the same lock, so the two never interleave.
+                        synchronized (err) {
+                            err.print(cursorControl ? "\r\u001b[K" : System.lineSeparator());
+                            err.println("kb: interrupted; finishing the document in flight (press Ctrl-C again to quit at once)");
+                            err.flush();
+                        }
                     } else {
                         Runtime.getRuntime().halt(130);
                     }

@@ -33,6 +33,7 @@ final class ListCommand extends BaseCommand {
                         .put("description", d.description())
                         .put("added_at", d.addedAt().toString()));
             }
+            Json.line(out(), Json.summary().put("documents", docs.size()));
             return ExitCode.OK;
         }
         if (docs.isEmpty()) {

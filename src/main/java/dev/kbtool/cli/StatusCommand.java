@@ -23,7 +23,7 @@ final class StatusCommand extends BaseCommand {
             Map<PageKind, Integer> pages = session.catalog().pageCounts();
             Optional<TransactionRecord> last = session.catalog().lastTransaction();
             if (json()) {
-                ObjectNode node = Json.object()
+                ObjectNode node = Json.summary()
                         .put("kb", session.layout().root().toString())
                         .put("catalog", session.layout().catalogFile().toString())
                         .put("documents", documents);

@@ -29,7 +29,21 @@ class InitCommandTest {
         }
         assertThat(Fixtures.read(kb.resolve("wiki/index.md"))).contains("## Documents", "## Concepts", "## Entities");
         assertThat(Fixtures.read(kb.resolve("wiki/log.md"))).startsWith("# Operations Log").contains("init |");
-        assertThat(r.out()).contains("Created knowledge base in " + kb);
+        assertThat(r.out().strip()).isEqualTo("Created knowledge base in " + kb);
+        assertThat(r.err().strip()).as("advice, on stderr, runnable from here").isEqualTo("Next: kb --kb kb1 add PATH...");
+    }
+
+    @Test
+    void theNextCommandIsShownAsThisPersonRunsKb() {
+        Kb.Result inside = new Kb(tmp).env("KB_PROGRAM", "./kb").run("init");
+        Kb.Result spaced = new Kb(tmp).env("KB_PROGRAM", "./kb").run("init", "my notes");
+        Kb.Result usage = new Kb(tmp).env("KB_PROGRAM", "./kb").run("add");
+        Kb.Result missing = new Kb(tmp.resolve("my notes/raw")).env("KB_PROGRAM", "./kb").run("--kb", "nowhere", "list");
+
+        assertThat(inside.err().strip()).isEqualTo("Next: ./kb add PATH...");
+        assertThat(spaced.err().strip()).isEqualTo("Next: ./kb --kb 'my notes' add PATH...");
+        assertThat(usage.err()).contains("(see './kb add --help')");
+        assertThat(missing.err()).contains("create one with './kb init ");
     }
 
     @Test
@@ -51,8 +65,8 @@ class InitCommandTest {
         Kb.Result json = kb.run("--json", "init", "kb1");
 
         assertThat(again.code()).isZero();
-        assertThat(again.out()).isEmpty();
-        assertThat(again.err().strip()).isEqualTo("kb: " + tmp.resolve("kb1") + " is already a knowledge base; nothing to do");
+        assertThat(again.err()).isEmpty();
+        assertThat(again.out().strip()).isEqualTo(tmp.resolve("kb1") + " is already a knowledge base; nothing to do");
         assertThat(json.code()).isZero();
         assertThat(json.out()).contains("\"status\":\"exists\"");
         assertThat(snapshot(tmp.resolve("kb1"))).isEqualTo(before);
@@ -112,7 +126,8 @@ class InitCommandTest {
     void jsonOutputNamesTheKb() {
         Kb.Result r = new Kb(tmp).run("--json", "init", "kb1");
 
-        assertThat(r.out().strip()).isEqualTo("{\"kb\":\"" + tmp.resolve("kb1") + "\",\"status\":\"created\"}");
+        assertThat(r.out().strip()).isEqualTo("{\"summary\":true,\"kb\":\"" + tmp.resolve("kb1")
+                + "\",\"status\":\"created\"}");
     }
 
     @Test
