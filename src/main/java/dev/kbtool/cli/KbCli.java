@@ -33,7 +33,15 @@ public final class KbCli {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, commandLine, context));
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(
                 context.colorAllowed() ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
+        document(cl);
         return cl;
+    }
+
+    private static void document(CommandLine cl) {
+        if (cl.getCommand() instanceof Documented d) {
+            d.document(cl.getCommandSpec());
+        }
+        cl.getSubcommands().values().forEach(KbCli::document);
     }
 
     public static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {

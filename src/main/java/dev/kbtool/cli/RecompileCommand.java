@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
                     + "terminal asks first; elsewhere it needs --yes."
         })
 final class RecompileCommand extends BaseCommand {
-    @Parameters(arity = "0..*", paramLabel = "DOC", description = "Documents to recompile (name, file name or part).")
+    @Parameters(arity = "0..*", paramLabel = "DOC", completionCandidates = DocumentNames.class, description = "Documents to recompile (name, file name or part).")
     List<String> documents = new ArrayList<>();
 
     @Option(names = "--all", description = "Recompile every document.")
