@@ -15,6 +15,19 @@ final class Interrupts {
     }
 
     /**
+     * Says that kb is stopping, on a line of its own: on a terminal it takes the place of the
+     * progress line and of the {@code ^C} the terminal echoed after it. The progress line draws
+     * holding the same lock, so the two never interleave.
+     */
+    static void announce(PrintWriter err, boolean cursorControl) {
+        synchronized (err) {
+            err.print(cursorControl ? "\r\u001b[K" : System.lineSeparator());
+            err.println("kb: interrupted; finishing the document in flight (press Ctrl-C again to quit at once)");
+            err.flush();
+        }
+    }
+
+    /**
      * @param cursorControl stderr is a terminal kb may redraw on: the notice then replaces the
      *                      progress line and the {@code ^C} the terminal echoed after it, instead
      *                      of leaving both on screen
@@ -25,12 +38,7 @@ final class Interrupts {
             try {
                 Signal.handle(new Signal(name), signal -> {
                     if (count.incrementAndGet() == 1 && cancellation.cancel()) {
-                        // The progress line draws holding the same lock, so the two never interleave.
-                        synchronized (err) {
-                            err.print(cursorControl ? "\r\u001b[K" : System.lineSeparator());
-                            err.println("kb: interrupted; finishing the document in flight (press Ctrl-C again to quit at once)");
-                            err.flush();
-                        }
+                        announce(err, cursorControl);
                     } else {
                         Runtime.getRuntime().halt(130);
                     }
