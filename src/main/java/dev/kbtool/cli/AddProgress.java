@@ -220,21 +220,21 @@ final class AddProgress {
                 ? "  ETA " + roughly((total - done) / rate) : "";
         String[] activity = activity();
         return Line.compose(width.getAsInt(), SPINNER.charAt(ticks % SPINNER.length()), done, total, rateText, eta,
-                activity[0], activity[1]);
+                activity[0], activity[1], activity[2]);
     }
 
-    /** What is being done now: a verb and what it is done to, either may be empty. */
+    /** What is being done now: a verb, what it is done to, and how many more files are in flight. */
     private String[] activity() {
         if (stopping.getAsBoolean()) {
-            return inFlight.isEmpty() ? new String[] {"stopping", ""}
-                    : new String[] {"stopping after", Printable.escape(inFlight.keySet().iterator().next())};
+            return inFlight.isEmpty() ? new String[] {"stopping", "", ""}
+                    : new String[] {"stopping after", Printable.escape(inFlight.keySet().iterator().next()), ""};
         }
         if (inFlight.isEmpty()) {
-            return new String[] {done >= total && total > 0 ? "updating the index" : "", ""};
+            return new String[] {done >= total && total > 0 ? "updating the index" : "", "", ""};
         }
         Map.Entry<String, String> oldest = inFlight.entrySet().iterator().next();
         String more = inFlight.size() > 1 ? " (+" + (inFlight.size() - 1) + ")" : "";
-        return new String[] {oldest.getValue(), Printable.escape(oldest.getKey()) + more};
+        return new String[] {oldest.getValue(), Printable.escape(oldest.getKey()), more};
     }
 
     /** Whole seconds (minutes past a minute): an ETA is a guess, and tenths of it only flicker. */
@@ -255,21 +255,24 @@ final class AddProgress {
         }
 
         static String compose(int columns, char spinner, int done, int total, String rate, String eta,
-                String verb, String name) {
+                String verb, String name, String more) {
             // The last column is left alone: writing it makes some terminals wrap at once.
             int room = Math.max(1, columns - 1);
             String head = spinner + " " + done + "/" + total;
             String act = verb.isEmpty() ? "" : "  " + verb + (name.isEmpty() ? "" : " ");
-            int wantedActivity = Math.min(Columns.width(act + name), 24);
-            if (fixed(head, rate, eta) + wantedActivity > room) {
+            // The file being worked on is worth more than the bar, which takes only what is left;
+            // the rate, then the time left, give way when the name would get too few columns.
+            int wantedActivity = Math.min(Columns.width(act + name + more), 36);
+            int neededActivity = Math.min(wantedActivity, 22);
+            if (fixed(head, rate, eta) + neededActivity > room) {
                 rate = "";
             }
-            if (fixed(head, rate, eta) + wantedActivity > room) {
+            if (fixed(head, rate, eta) + neededActivity > room) {
                 eta = "";
             }
             int barRoom = room - fixed(head, rate, eta) - wantedActivity - 3;
             String bar = "";
-            if (barRoom >= 6) {
+            if (barRoom >= 8) {
                 int inner = Math.min(MAX_BAR, barRoom);
                 int filled = total <= 0 ? 0 : (int) ((long) inner * Math.min(done, total) / total);
                 bar = " [" + "=".repeat(filled) + " ".repeat(inner - filled) + "]";
@@ -282,9 +285,12 @@ final class AddProgress {
             if (Columns.width(act) >= left) {
                 return line + Columns.head(act, left).stripTrailing();
             }
+            if (Columns.width(act + name + more) > left) {
+                more = "";
+            }
             // A path keeps its end, where the file's name is.
-            String tail = Columns.tail(name, left - Columns.width(act));
-            return tail.isEmpty() ? line + act.stripTrailing() : line + act + tail;
+            String tail = Columns.tail(name, left - Columns.width(act) - Columns.width(more));
+            return tail.isEmpty() ? line + act.stripTrailing() : line + act + tail + more;
         }
 
         private static int fixed(String head, String rate, String eta) {

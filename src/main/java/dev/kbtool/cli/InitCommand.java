@@ -57,7 +57,7 @@ final class InitCommand extends BaseCommand {
             return "";
         }
         String shown = context.cwd().relativize(layout.root()).toString();
-        if (shown.isEmpty() || shown.startsWith("..")) {
+        if (shown.isEmpty() || shown.length() > layout.root().toString().length()) {
             shown = layout.root().toString();
         }
         return " --kb " + Shell.quote(shown);
