@@ -216,7 +216,8 @@ final class AddProgress {
         double seconds = (clock.getAsLong() - start) / 1e9;
         double rate = seconds > 0 ? worked / seconds : 0;
         String rateText = worked > 0 && seconds >= 1 ? String.format(Locale.ROOT, "  %.1f files/s", rate) : "";
-        String eta = worked > 0 && seconds >= 1 && done < total && rate > 0
+        // One file's time is mostly the JVM warming up: the time left is guessed from two files on.
+        String eta = worked > 1 && seconds >= 1 && done < total && rate > 0
                 ? "  ETA " + roughly((total - done) / rate) : "";
         String[] activity = activity();
         return Line.compose(width.getAsInt(), SPINNER.charAt(ticks % SPINNER.length()), done, total, rateText, eta,
