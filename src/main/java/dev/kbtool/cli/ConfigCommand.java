@@ -30,8 +30,7 @@ import picocli.CommandLine.Parameters;
                     + "file or the default. 'set' checks the value as kb checks the file (exit 78 naming the key "
                     + "when it is not valid), writes the file atomically and keeps its comments."
         },
-        subcommands = {ConfigCommand.Get.class, ConfigCommand.SetValue.class, ConfigCommand.Unset.class},
-        footerHeading = "%nSettings:%n")
+        subcommands = {ConfigCommand.Get.class, ConfigCommand.SetValue.class, ConfigCommand.Unset.class})
 final class ConfigCommand extends BaseCommand implements Documented {
     private static final YAMLMapper YAML = new YAMLMapper();
 
@@ -39,9 +38,13 @@ final class ConfigCommand extends BaseCommand implements Documented {
         super(context);
     }
 
+    /** The settings follow the exit codes every command's help ends with, under a heading of their own. */
     @Override
     public void document(CommandSpec spec) {
-        spec.usageMessage().footer(ConfigKeys.helpLines().toArray(String[]::new));
+        List<String> footer = new ArrayList<>(List.of(spec.usageMessage().footer()));
+        footer.add("%nSettings:");
+        footer.addAll(ConfigKeys.helpLines());
+        spec.usageMessage().footer(footer.toArray(String[]::new));
     }
 
     @Override

@@ -106,21 +106,43 @@ final class ManPage {
         }
     }
 
-    /** The footer as a section: its heading ("Exit codes:") the title, its lines kept as they are. */
+    /**
+     * The footer as sections: its heading ("Exit codes:") the first title, and a line of its own
+     * such as "Settings:" the title of the next; lines kept as they are, or a table of names and
+     * what they mean (the settings of kb config) as items that man wraps.
+     */
     private static void footer(StringBuilder t, CommandSpec spec) {
         String[] footer = spec.usageMessage().footer();
         if (footer.length == 0) {
             return;
         }
+        java.util.regex.Pattern title = java.util.regex.Pattern.compile("^(?:%n)*([A-Z][^:]*):(?:%n)*$");
         String heading = spec.usageMessage().footerHeading().replace("%n", "").strip();
+        List<String> lines = new ArrayList<>();
+        for (String line : footer) {
+            java.util.regex.Matcher m = title.matcher(line.strip());
+            if (m.matches()) {
+                section(t, heading, lines);
+                heading = m.group(1);
+                lines.clear();
+            } else {
+                lines.add(line);
+            }
+        }
+        section(t, heading, lines);
+    }
+
+    private static void section(StringBuilder t, String heading, List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
         heading = heading.endsWith(":") ? heading.substring(0, heading.length() - 1) : heading;
         t.append(".SH ").append(escape(heading.isEmpty() ? "NOTES" : heading.toUpperCase(Locale.ROOT))).append('\n');
         java.util.regex.Pattern item = java.util.regex.Pattern.compile("^ {1,4}([a-z][a-z_.]*) {2,}(\\S.*)$");
         java.util.regex.Pattern more = java.util.regex.Pattern.compile("^ {6,}(\\S.*)$");
-        if (item.matcher(footer[0]).matches() && java.util.Arrays.stream(footer)
-                .allMatch(l -> item.matcher(l).matches() || more.matcher(l).matches())) {
-            // A table of names and what they mean (the settings of kb config): one item each, wrapped by man.
-            for (String line : footer) {
+        if (item.matcher(lines.get(0)).matches()
+                && lines.stream().allMatch(l -> item.matcher(l).matches() || more.matcher(l).matches())) {
+            for (String line : lines) {
                 java.util.regex.Matcher m = item.matcher(line);
                 if (m.matches()) {
                     t.append(t.charAt(t.length() - 1) == '\n' ? "" : "\n").append(".TP\n\\fB")
@@ -135,7 +157,7 @@ final class ManPage {
             return;
         }
         t.append(".nf\n");
-        for (String line : footer) {
+        for (String line : lines) {
             t.append(escape(line.replace("%n", "\n"))).append('\n');
         }
         t.append(".fi\n");

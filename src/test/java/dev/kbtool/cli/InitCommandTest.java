@@ -118,7 +118,7 @@ class InitCommandTest {
         assertThat(missingModel.err()).contains("llm.model");
         assertThat(tmp.resolve("a/.kb")).doesNotExist();
         assertThat(good.code()).as(good.toString()).isZero();
-        assertThat(Fixtures.read(tmp.resolve("b/.kb/config.yaml"))).contains("compiler: \"llm\"", "model: \"small\"");
+        assertThat(Fixtures.read(tmp.resolve("b/.kb/config.yaml"))).contains("\ncompiler: llm\n", "\nllm:\n  model: small\n");
         assertThat(new Kb(tmp).run("--kb", "b", "status").code()).isZero();
     }
 
