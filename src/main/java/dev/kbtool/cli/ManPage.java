@@ -1,8 +1,11 @@
 package dev.kbtool.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -16,6 +19,13 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * model is small enough to write troff from directly.
  */
 final class ManPage {
+    /** A footer line that starts a section of its own: "Settings:". */
+    private static final Pattern TITLE = Pattern.compile("^(?:%n)*([A-Z][^:]*):(?:%n)*$");
+    /** A row of a table of names: "  jobs   Parallel prepare workers...". */
+    private static final Pattern ITEM = Pattern.compile("^ {1,4}([a-z][a-z_.]*) {2,}(\\S.*)$");
+    /** A row's text continued under itself. */
+    private static final Pattern MORE = Pattern.compile("^ {6,}(\\S.*)$");
+
     private ManPage() {
     }
 
@@ -116,11 +126,10 @@ final class ManPage {
         if (footer.length == 0) {
             return;
         }
-        java.util.regex.Pattern title = java.util.regex.Pattern.compile("^(?:%n)*([A-Z][^:]*):(?:%n)*$");
         String heading = spec.usageMessage().footerHeading().replace("%n", "").strip();
         List<String> lines = new ArrayList<>();
         for (String line : footer) {
-            java.util.regex.Matcher m = title.matcher(line.strip());
+            Matcher m = TITLE.matcher(line.strip());
             if (m.matches()) {
                 section(t, heading, lines);
                 heading = m.group(1);
@@ -138,17 +147,15 @@ final class ManPage {
         }
         heading = heading.endsWith(":") ? heading.substring(0, heading.length() - 1) : heading;
         t.append(".SH ").append(escape(heading.isEmpty() ? "NOTES" : heading.toUpperCase(Locale.ROOT))).append('\n');
-        java.util.regex.Pattern item = java.util.regex.Pattern.compile("^ {1,4}([a-z][a-z_.]*) {2,}(\\S.*)$");
-        java.util.regex.Pattern more = java.util.regex.Pattern.compile("^ {6,}(\\S.*)$");
-        if (item.matcher(lines.get(0)).matches()
-                && lines.stream().allMatch(l -> item.matcher(l).matches() || more.matcher(l).matches())) {
+        if (ITEM.matcher(lines.get(0)).matches()
+                && lines.stream().allMatch(l -> ITEM.matcher(l).matches() || MORE.matcher(l).matches())) {
             for (String line : lines) {
-                java.util.regex.Matcher m = item.matcher(line);
+                Matcher m = ITEM.matcher(line);
                 if (m.matches()) {
                     t.append(t.charAt(t.length() - 1) == '\n' ? "" : "\n").append(".TP\n\\fB")
                             .append(escape(m.group(1))).append("\\fR\n").append(escape(m.group(2)));
                 } else {
-                    java.util.regex.Matcher c = more.matcher(line);
+                    Matcher c = MORE.matcher(line);
                     c.matches();
                     t.append(' ').append(escape(c.group(1)));
                 }
@@ -168,7 +175,7 @@ final class ManPage {
     }
 
     private static String[] description(CommandSpec spec) {
-        return java.util.Arrays.stream(spec.usageMessage().description()).map(d -> d.replace("%n", " ").strip())
+        return Arrays.stream(spec.usageMessage().description()).map(d -> d.replace("%n", " ").strip())
                 .filter(d -> !d.isEmpty()).toArray(String[]::new);
     }
 
