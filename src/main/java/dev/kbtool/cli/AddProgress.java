@@ -1,10 +1,12 @@
 package dev.kbtool.cli;
 
 import dev.kbtool.ingest.AddOutcome;
+import dev.kbtool.ingest.AddPipeline;
 import dev.kbtool.ingest.AddStatus;
 import dev.kbtool.text.Printable;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -49,7 +51,7 @@ final class AddProgress {
     private final LongSupplier clock;
     private final BooleanSupplier stopping;
     private final long start;
-    /** Files started and not yet done, oldest first, with what is being done to them. */
+    /** Files started and not yet done, by when their current step began, with that step. */
     private final Map<String, String> inFlight = new LinkedHashMap<>();
     private int total;
     private int done;
@@ -224,17 +226,23 @@ final class AddProgress {
                 activity[0], activity[1], activity[2]);
     }
 
-    /** What is being done now: a verb, what it is done to, and how many more files are in flight. */
+    /**
+     * What is being done now: a verb, what it is done to, and how many more files are being
+     * worked on. Files waiting between steps are not named: a file hashed seconds ago and queued
+     * for a worker is not the one being worked on.
+     */
     private String[] activity() {
+        List<Map.Entry<String, String>> busy = inFlight.entrySet().stream()
+                .filter(e -> !e.getValue().equals(AddPipeline.Activity.WAITING)).toList();
         if (stopping.getAsBoolean()) {
-            return inFlight.isEmpty() ? new String[] {"stopping", "", ""}
-                    : new String[] {"stopping after", Printable.escape(inFlight.keySet().iterator().next()), ""};
+            return busy.isEmpty() ? new String[] {"stopping", "", ""}
+                    : new String[] {"stopping after", Printable.escape(busy.get(0).getKey()), ""};
         }
-        if (inFlight.isEmpty()) {
+        if (busy.isEmpty()) {
             return new String[] {done >= total && total > 0 ? "updating the index" : "", "", ""};
         }
-        Map.Entry<String, String> oldest = inFlight.entrySet().iterator().next();
-        String more = inFlight.size() > 1 ? " (+" + (inFlight.size() - 1) + ")" : "";
+        Map.Entry<String, String> oldest = busy.get(0);
+        String more = busy.size() > 1 ? " (+" + (busy.size() - 1) + ")" : "";
         return new String[] {oldest.getValue(), Printable.escape(oldest.getKey()), more};
     }
 

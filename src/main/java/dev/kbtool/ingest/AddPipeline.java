@@ -57,7 +57,13 @@ public final class AddPipeline {
     /** What a file is going through now, for a progress display: called on the thread doing it. */
     @FunctionalInterface
     public interface Activity {
-        /** @param step "hashing", "converting" or "committing" */
+        /**
+         * A file between steps: hashed and queued for a worker, or prepared and waiting for its
+         * turn to commit. Nobody is working on it, so a display should not name it as busy.
+         */
+        String WAITING = "waiting";
+
+        /** @param step "hashing", "converting", "committing" or {@link #WAITING} */
         void started(InputFile file, String step);
 
         Activity NONE = (file, step) -> { };

@@ -121,6 +121,7 @@ final class PrepareTask implements PipelineTask<PrepareTask.Result> {
         } finally {
             batch.gate().hashed(index, hash);
             hashMs = clock.end();
+            batch.activity().started(file, AddPipeline.Activity.WAITING);
         }
         boolean nothingToDo = tooBig.isPresent() || hashFailure != null;
         PrepareStep<Result> next = PrepareStep.preparing(index, batch.biggestFirst() ? size : 0, nothingToDo,
@@ -140,6 +141,7 @@ final class PrepareTask implements PipelineTask<PrepareTask.Result> {
             return prepareHashed();
         } finally {
             clock.end();
+            batch.activity().started(file, AddPipeline.Activity.WAITING);
         }
     }
 

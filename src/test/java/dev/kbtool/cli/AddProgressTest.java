@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kbtool.compile.CompileUsage;
 import dev.kbtool.ingest.AddOutcome;
+import dev.kbtool.ingest.AddPipeline;
 import dev.kbtool.ingest.AddStatus;
 import dev.kbtool.ingest.StageTimes;
 import dev.kbtool.testing.Fixtures;
@@ -81,6 +82,31 @@ class AddProgressTest {
         assertThat(lines.get(0)).startsWith("/").contains("0/3", "hashing big.pdf");
         assertThat(lines.get(1)).as("the spinner turns").startsWith("-").contains("0/3", "converting big.pdf (+1)");
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aFileWaitingBetweenStepsIsNotNamedAsTheOneBeingWorkedOn() {
+        AddProgress p = progress(4);
+        for (String f : List.of("a.pdf", "b.pdf", "c.pdf")) {
+            p.started(f, "hashing");
+            p.started(f, AddPipeline.Activity.WAITING);
+        }
+        p.started("b.pdf", "converting");
+        p.tick();
+        p.started("b.pdf", AddPipeline.Activity.WAITING);
+        p.started("c.pdf", "converting");
+        p.tick();
+        p.onOutcome(worked("a.pdf"));
+        p.onOutcome(worked("b.pdf"));
+        p.onOutcome(worked("c.pdf"));
+        p.started("d.pdf", "hashing");
+        p.started("d.pdf", AddPipeline.Activity.WAITING);
+        p.tick();
+
+        List<String> lines = drawn();
+        assertThat(lines.get(0)).contains("converting b.pdf").doesNotContain("a.pdf", "(+");
+        assertThat(lines.get(1)).contains("converting c.pdf").doesNotContain("a.pdf", "b.pdf", "(+");
+        assertThat(last()).contains("3/4").doesNotContain("d.pdf", "hashing");
     }
 
     @Test
