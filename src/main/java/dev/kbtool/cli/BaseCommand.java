@@ -90,7 +90,7 @@ abstract class BaseCommand implements Callable<Integer> {
     /** A one-line notice on stderr, unless quiet. */
     protected void notice(String message) {
         if (!quiet()) {
-            err().println("kb: " + message);
+            err().println("kb: " + context.asRun(message));
             err().flush();
         }
     }

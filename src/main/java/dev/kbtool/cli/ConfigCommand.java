@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +46,14 @@ final class ConfigCommand extends BaseCommand implements Documented {
         footer.add("%nSettings:");
         footer.addAll(ConfigKeys.helpLines());
         spec.usageMessage().footer(footer.toArray(String[]::new));
+    }
+
+    /** The keys, for shell completion of KEY. */
+    static final class KeyNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return ConfigKeys.ALL.stream().map(ConfigKeys.Key::name).iterator();
+        }
     }
 
     @Override
@@ -80,7 +89,8 @@ final class ConfigCommand extends BaseCommand implements Documented {
     /** One setting's value; nothing else on stdout, so a script can read it. */
     @Command(name = "get", description = "Print the value of one setting (its default when the file does not set it).")
     static final class Get extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "KEY", description = "A key of the list below, e.g. jobs or llm.model.")
+        @Parameters(index = "0", paramLabel = "KEY", completionCandidates = KeyNames.class,
+                description = "A key of the list below, e.g. jobs or llm.model.")
         String name;
 
         Get(CliContext context) {
@@ -108,7 +118,8 @@ final class ConfigCommand extends BaseCommand implements Documented {
                 + " make a list (kb config set ignore '*.bak' drafts/). The whole file is checked before it is"
                 + " written; an invalid value exits 78 and changes nothing."})
     static final class SetValue extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "KEY", description = "The setting, e.g. jobs or llm.model.")
+        @Parameters(index = "0", paramLabel = "KEY", completionCandidates = KeyNames.class,
+                description = "The setting, e.g. jobs or llm.model.")
         String name;
 
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "VALUE", description = "Its new value.")
@@ -156,7 +167,8 @@ final class ConfigCommand extends BaseCommand implements Documented {
 
     @Command(name = "unset", description = "Take one setting out of .kb/config.yaml, so its default applies.")
     static final class Unset extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "KEY", description = "The setting, e.g. jobs or llm.model.")
+        @Parameters(index = "0", paramLabel = "KEY", completionCandidates = KeyNames.class,
+                description = "The setting, e.g. jobs or llm.model.")
         String name;
 
         Unset(CliContext context) {

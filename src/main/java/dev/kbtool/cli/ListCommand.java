@@ -38,7 +38,7 @@ final class ListCommand extends BaseCommand {
         }
         if (docs.isEmpty()) {
             if (!quiet()) {
-                err().println("No documents yet; add some with 'kb add PATH'.");
+                err().println(context.asRun("No documents yet; add some with 'kb add PATH'."));
             }
             return ExitCode.OK;
         }

@@ -120,9 +120,12 @@ final class ShowCommand extends BaseCommand {
     private void topics(String label, List<Topic> topics) {
         out().println();
         out().println(label + " (" + topics.size() + "):" + (topics.isEmpty() ? " none" : ""));
-        for (Topic t : topics) {
-            out().println("  " + t.name() + (t.type().isEmpty() || t.type().equals("Concept") ? "" : " (" + t.type()
-                    + ")") + "  " + t.page());
+        List<String> names = topics.stream().map(t -> Printable.escape(t.name()) + (t.type().isEmpty()
+                || t.type().equals("Concept") ? "" : " (" + t.type() + ")")).toList();
+        int width = names.stream().mapToInt(Columns::width).max().orElse(0);
+        for (int i = 0; i < topics.size(); i++) {
+            String name = names.get(i);
+            out().println("  " + name + " ".repeat(width - Columns.width(name)) + "  " + topics.get(i).page());
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 
 /**
  * Downloads an http(s) URL for {@code kb add} into a folder it is given, as a file named after
@@ -78,10 +79,16 @@ public final class UrlFetcher {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** Whether a command-line argument is a URL kb fetches rather than a path. */
+    /** A scheme and "://": an argument written as a URL, whichever the scheme. */
+    private static final Pattern URL_LIKE = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*", Pattern.DOTALL);
+
+    /**
+     * Whether a command-line argument is a URL rather than a path: any scheme, so that
+     * {@code ftp://host/a.pdf} fails as a URL kb does not download instead of as a missing
+     * file {@code ftp:/host/a.pdf}.
+     */
     public static boolean isUrl(String argument) {
-        String lower = argument.toLowerCase(Locale.ROOT);
-        return lower.startsWith("http://") || lower.startsWith("https://");
+        return URL_LIKE.matcher(argument).matches();
     }
 
     /**
@@ -214,6 +221,11 @@ public final class UrlFetcher {
     private static URI parse(String url) throws FetchException {
         try {
             URI uri = new URI(url);
+            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new FetchException(FetchException.Kind.UNSUPPORTED, "kb downloads http and https URLs, not "
+                        + scheme);
+            }
             if (uri.getHost() == null) {
                 throw new URISyntaxException(url, "no host");
             }

@@ -54,6 +54,9 @@ class CompletionAndManPagesTest {
         assertThat(complete(script, tmp, "kb", "con")).contains("config");
         assertThat(complete(script, tmp, "kb", "add", "--from")).contains("--from-file");
         assertThat(complete(script, tmp, "kb", "config", "s")).contains("set");
+        assertThat(complete(script, tmp, "kb", "config", "set", "llm.m")).contains("llm.model", "llm.merge_model")
+                .doesNotContain("jobs");
+        assertThat(complete(script, tmp, "kb", "config", "get", "")).contains("jobs", "max_file_size");
         assertThat(complete(script, tmp.resolve("my kb/wiki"), "kb", "show", "h")).contains("harbour", "hills");
         assertThat(complete(script, tmp, "kb", "--kb", "my kb", "remove", "ha")).contains("harbour")
                 .doesNotContain("hills");

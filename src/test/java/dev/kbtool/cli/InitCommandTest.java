@@ -39,11 +39,13 @@ class InitCommandTest {
         Kb.Result spaced = new Kb(tmp).env("KB_PROGRAM", "./kb").run("init", "my notes");
         Kb.Result usage = new Kb(tmp).env("KB_PROGRAM", "./kb").run("add");
         Kb.Result missing = new Kb(tmp.resolve("my notes/raw")).env("KB_PROGRAM", "./kb").run("--kb", "nowhere", "list");
+        Kb.Result empty = new Kb(tmp).env("KB_PROGRAM", "./kb").run("list");
 
         assertThat(inside.err().strip()).isEqualTo("Next: ./kb add PATH...");
         assertThat(spaced.err().strip()).isEqualTo("Next: ./kb --kb 'my notes' add PATH...");
         assertThat(usage.err()).contains("(see './kb add --help')");
         assertThat(missing.err()).contains("create one with './kb init ");
+        assertThat(empty.err()).contains("add some with './kb add PATH'");
     }
 
     @Test

@@ -8,6 +8,8 @@ import dev.kbtool.testing.Fixtures;
 import dev.kbtool.testing.Kb;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -77,9 +79,17 @@ class ShowCommandTest {
         for (String kind : new String[] {"concepts", "entities"}) {
             for (JsonNode topic : doc.get(kind)) {
                 assertThat(tmp.resolve("k").resolve(topic.get("page").asText())).exists();
-                assertThat(text.out()).contains(topic.get("name").asText() + (kind.equals("entities")
-                        ? " (" + topic.get("type").asText() + ")" : "") + "  " + topic.get("page").asText());
+                assertThat(text.out()).containsPattern("(?m)^  " + Pattern.quote(topic.get("name").asText()
+                        + (kind.equals("entities") ? " (" + topic.get("type").asText() + ")" : "")) + " {2,}"
+                        + Pattern.quote(topic.get("page").asText()) + "$");
             }
+        }
+        // The pages stand in one column under each heading.
+        for (String heading : new String[] {"Concepts (", "Entities ("}) {
+            List<String> rows = text.out().lines().dropWhile(l -> !l.startsWith(heading)).skip(1)
+                    .takeWhile(l -> l.startsWith("  ")).toList();
+            assertThat(rows.stream().map(l -> l.indexOf("wiki/")).distinct()).as(heading + "\n" + text.out())
+                    .hasSize(rows.isEmpty() ? 0 : 1);
         }
     }
 

@@ -105,7 +105,7 @@ class UrlAddTest {
         assertThat(kb.run("add", base + "/article").code()).isZero();
         assertThat(kb.run("config", "set", "file_timeout", "2s").code()).isZero();
         Kb.Result r = kb.run("--json", "add", base + "/loop-a", base + "/missing", base + "/slow.pdf",
-                base + "/huge.pdf", base + "/image.png", base + "/notes.md");
+                base + "/huge.pdf", base + "/image.png", base + "/notes.md", "ftp://127.0.0.1/paper.pdf");
 
         Map<String, JsonNode> byPath = new HashMap<>();
         List<JsonNode> lines = r.out().lines().map(UrlAddTest::json).toList();
@@ -118,10 +118,12 @@ class UrlAddTest {
                 .matches("took longer than 2s \\(file_timeout\\)|the server stopped sending for 2s");
         assertThat(byPath.get(base + "/huge.pdf").get("reason").asText()).startsWith("larger than max_file_size");
         assertThat(byPath.get(base + "/image.png").get("reason").asText()).startsWith("unsupported content type 'image/png'");
+        assertThat(byPath.get("ftp://127.0.0.1/paper.pdf").get("reason").asText()).as("not a missing file 'ftp:/...'")
+                .isEqualTo("kb downloads http and https URLs, not ftp");
         assertThat(byPath.get(base + "/notes.md").get("status").asText()).isEqualTo("added");
         assertThat(byPath.get(base + "/notes.md").get("doc").asText()).isEqualTo("notes");
         JsonNode summary = lines.get(lines.size() - 1);
-        assertThat(summary.get("failed").asInt()).isEqualTo(5);
+        assertThat(summary.get("failed").asInt()).isEqualTo(6);
         assertThat(r.err()).doesNotContain("Exception", "\tat ");
     }
 

@@ -36,5 +36,7 @@ class ContentTypesTest {
         assertThat(UrlFetcher.fileName(URI.create("https://example.org/a%2Fb%0Ac"), "txt")).isEqualTo("a-b-c.txt");
         assertThat(UrlFetcher.isUrl("HTTPS://example.org")).isTrue();
         assertThat(UrlFetcher.isUrl("https:/example.org/a.pdf")).isFalse();
+        assertThat(UrlFetcher.isUrl("ftp://example.org/a.pdf")).as("fails as a URL, not as a missing file").isTrue();
+        assertThat(UrlFetcher.isUrl("notes/a.md")).isFalse();
     }
 }
