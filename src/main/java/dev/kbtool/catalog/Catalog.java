@@ -369,6 +369,18 @@ public final class Catalog implements AutoCloseable {
                 Catalog::page, kind.dbName());
     }
 
+    /** The pages a document owns (its source and summary), by path. */
+    public synchronized List<PageRecord> pagesOf(String document) {
+        return list("SELECT path, kind, title, description, document FROM pages WHERE document = ? ORDER BY path",
+                Catalog::page, document);
+    }
+
+    /** When a page of the document was last written: its last add, update or recompile. */
+    public synchronized Optional<Instant> lastWritten(String document) {
+        return query("SELECT max(updated_at) FROM pages WHERE document = ?", rs -> rs.getString(1), document)
+                .filter(t -> t != null).map(Instant::parse);
+    }
+
     public synchronized Optional<TopicRecord> topic(TopicKind kind, String key) {
         return query(TOPIC_SELECT + " WHERE kind = ? AND key = ?", Catalog::topic, kind.dbName(), key);
     }

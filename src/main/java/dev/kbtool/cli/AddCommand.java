@@ -8,6 +8,8 @@ import dev.kbtool.ingest.AddOutcome;
 import dev.kbtool.ingest.AddPipeline;
 import dev.kbtool.ingest.AddStatus;
 import dev.kbtool.ingest.BatchVerdict;
+import dev.kbtool.fetch.UrlFetcher;
+import dev.kbtool.ingest.InputFile;
 import dev.kbtool.ingest.InputScanner;
 import dev.kbtool.ingest.StageTimes;
 import dev.kbtool.pipeline.Cancellation;
@@ -15,11 +17,7 @@ import dev.kbtool.session.KbServices;
 import dev.kbtool.session.KbSession;
 import dev.kbtool.text.Printable;
 import dev.kbtool.text.Units;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NotDirectoryException;
+import dev.kbtool.tx.StagingLease;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,22 +25,36 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntSupplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "add", sortOptions = false,
         description = {
-            "Add files and folders (recursively) to the knowledge base.",
+            "Add files, folders (recursively) and http(s) URLs to the knowledge base.",
             "Files are prepared in parallel and committed one at a time in path order, each in its "
                     + "own transaction. Content already in the knowledge base is skipped; a changed file added "
-                    + "again from the same place replaces its earlier version. Hidden files, files matched by "
-                    + "the config's ignore patterns or a .kbignore file, and unsupported types in folders are "
-                    + "left out."
+                    + "again from the same place (or URL) replaces its earlier version. Hidden files, files "
+                    + "matched by the config's ignore patterns or a .kbignore file, and unsupported types in "
+                    + "folders are left out. URLs are downloaded first, in the order given, and read by their "
+                    + "content type (or first bytes); redirects, size (max_file_size) and time (file_timeout) "
+                    + "are bounded. One line per file on stdout; progress on stderr, on a terminal only."
         })
 final class AddCommand extends BaseCommand {
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to add.")
-    List<Path> paths = new ArrayList<>();
+    @Parameters(arity = "0..*", paramLabel = "PATH",
+            description = "Files, folders or http(s) URLs to add; - reads a list of them from stdin, like --from-file -.")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--from-file", paramLabel = "FILE",
+            description = "Also add the paths and URLs listed in FILE, one per line (- for stdin), e.g. from find;"
+                    + " relative paths are taken from the current folder.")
+    String fromFile;
+
+    @Option(names = {"-0", "--null"},
+            description = "Entries of the list are ended by NUL characters (find -print0), so paths may hold newlines.")
+    boolean nul;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
             description = "Prepare N files in parallel; 0 means one per CPU core (default: jobs in config, else one per core).")
@@ -71,43 +83,99 @@ final class AddCommand extends BaseCommand {
     protected ExitCode execute() throws Exception {
         long start = System.nanoTime();
         checkJobs(jobs);
+        List<String> given = given();
+        List<String> urls = given.stream().filter(UrlFetcher::isUrl).toList();
+        List<Path> paths = new ArrayList<>();
+        for (String g : given) {
+            if (!UrlFetcher.isUrl(g)) {
+                paths.add(asPath(g));
+            }
+        }
         Converters converters = Converters.standard();
         try (KbServices kb = openServices("kb add")) {
             KbSession session = kb.session();
             InputScanner.Scan scan = new InputScanner(converters, context.cwd(), session.config().ignore()).scan(paths);
-            if (paths.size() == 1 && scan.files().isEmpty() && scan.problems().size() == 1
+            if (given.size() == 1 && paths.size() == 1 && scan.files().isEmpty() && scan.problems().size() == 1
                     && scan.problems().get(0).status().failed()) {
                 AddOutcome only = scan.problems().get(0);
                 ExitCode code = only.failure() == AddOutcome.Failure.BAD_DATA ? ExitCode.DATA_ERROR : ExitCode.NO_INPUT;
                 throw new KbException(code, Printable.escape(only.path()) + ": " + only.reason());
             }
-            try (ReportFile reportFile = ReportFile.open(report, session.layout().root(), context.cwd())) {
+            try (ReportFile reportFile = ReportFile.open(report, session.layout().root(), context.cwd());
+                    StagingLease downloads = urls.isEmpty() ? null : kb.engine().openStaging()) {
                 long leftOut = scan.problems().stream().filter(AddOutcome::leftOut).count();
-                AddProgress progress = new AddProgress(err(), context.progressBarAllowed(), quiet(), verbosity() >= 1,
-                        verbosity() >= 2, (int) (scan.files().size() + scan.problems().size() - leftOut));
+                int entries = scan.files().size() + scan.problems().size() + urls.size();
+                AddProgress progress = AddProgress.of(this, (int) (entries - leftOut), cancellation::isCancelled);
                 List<AddOutcome> outcomes = new ArrayList<>();
                 for (AddOutcome problem : scan.problems()) {
                     record(problem, progress, reportFile, outcomes);
                 }
-                if (scan.files().isEmpty() && scan.problems().isEmpty() && !quiet()) {
-                    err().println("kb: no supported files found in "
-                            + String.join(", ", paths.stream().map(Path::toString).toList()));
+                if (given.isEmpty()) {
+                    notice("the list of paths is empty; nothing to add");
+                } else if (scan.files().isEmpty() && scan.problems().isEmpty() && urls.isEmpty()) {
+                    notice("no supported files found in " + String.join(", ", paths.stream().map(Path::toString)
+                            .toList()));
                 }
+                List<InputFile> files = new ArrayList<>(scan.files());
                 int workers = kb.jobs(jobs);
                 int heldBefore = session.catalog().heldPages().size();
-                AddPipeline pipeline = kb.addPipeline(converters, workers, dryRun, retryFailed, cancellation);
                 try {
-                    pipeline.run(scan.files(), o -> record(o, progress, reportFile, outcomes));
+                    if (!urls.isEmpty()) {
+                        files.addAll(UrlInputs.fetch(urls, session.config(), converters.extensions(), downloads,
+                                url -> progress.started(url, "fetching"),
+                                o -> record(o, progress, reportFile, outcomes), cancellation::isCancelled).files());
+                    }
+                    AddPipeline pipeline = kb.addPipeline(converters, workers, dryRun, retryFailed, cancellation);
+                    pipeline.run(files, (file, step) -> progress.started(file.display(), step),
+                            o -> record(o, progress, reportFile, outcomes));
                 } finally {
                     progress.finish();
                 }
                 reportHeld(kb, heldBefore);
                 boolean interrupted = cancellation.isCancelled();
-                int notStarted = scan.files().size() + scan.problems().size() - outcomes.size();
+                int notStarted = entries - outcomes.size();
                 summarize(outcomes, Duration.ofNanos(System.nanoTime() - start), workers, interrupted, notStarted,
                         reportFile);
                 return interrupted ? ExitCode.INTERRUPTED : exitCode(BatchVerdict.of(outcomes));
             }
+        }
+    }
+
+    /** The paths and URLs given as arguments and through --from-file or -, in that order. */
+    private List<String> given() {
+        boolean stdinList = inputs.contains("-");
+        if (inputs.isEmpty() && fromFile == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "name files, folders or URLs to add, or give a list with --from-file FILE");
+        }
+        if (stdinList && "-".equals(fromFile)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "stdin can be read once: give - or"
+                    + " --from-file -, not both");
+        }
+        if (nul && fromFile == null && !stdinList) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--null describes a list: use it with"
+                    + " --from-file FILE or -");
+        }
+        List<String> given = new ArrayList<>();
+        for (String input : inputs) {
+            if (input.equals("-")) {
+                given.addAll(PathList.read("-", nul, context));
+            } else {
+                given.add(input);
+            }
+        }
+        if (fromFile != null) {
+            given.addAll(PathList.read(fromFile, nul, context));
+        }
+        return given;
+    }
+
+    private static Path asPath(String input) {
+        try {
+            return Path.of(input);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new KbException(ExitCode.NO_INPUT, Printable.escape(input) + ": not a valid path (" + e.getReason()
+                    + ")");
         }
     }
 
@@ -154,7 +222,7 @@ final class AddCommand extends BaseCommand {
         long skipped = count(counts, AddStatus.SKIPPED, AddStatus.WOULD_SKIP);
         long failed = count(counts, AddStatus.FAILED, AddStatus.WOULD_FAIL);
         StageTimes total = outcomes.stream().map(AddOutcome::times).reduce(StageTimes.NONE, StageTimes::plus);
-        ObjectNode summary = Json.object().put("summary", true).put("added", added).put("updated", updated)
+        ObjectNode summary = Json.summary().put("added", added).put("updated", updated)
                 .put("skipped", skipped).put("failed", failed).put("left_out", leftOut)
                 .put("milliseconds", elapsed.toMillis()).put("jobs", workers);
         if (dryRun) {
@@ -204,52 +272,5 @@ final class AddCommand extends BaseCommand {
 
     private static String ms(long millis) {
         return Units.formatDuration(Duration.ofMillis(millis));
-    }
-
-    /** The optional --report file: the same JSON Lines as --json, written as they happen. */
-    private static final class ReportFile implements AutoCloseable {
-        private final PrintWriter writer;
-
-        private ReportFile(PrintWriter writer) {
-            this.writer = writer;
-        }
-
-        static ReportFile open(Path file, Path kbRoot, Path cwd) throws IOException {
-            if (file == null) {
-                return new ReportFile(null);
-            }
-            Path target = cwd.resolve(file).toAbsolutePath().normalize();
-            if (target.startsWith(kbRoot)) {
-                throw new KbException(ExitCode.USAGE, "--report " + file
-                        + " is inside the knowledge base; write the report somewhere else");
-            }
-            // Checked before any file is added: a batch must not run for an hour and lose its report.
-            try {
-                if (target.getParent() != null) {
-                    for (Path dir = target.getParent(); dir != null; dir = dir.getParent()) {
-                        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                            throw new NotDirectoryException(dir.toString());
-                        }
-                    }
-                    Files.createDirectories(target.getParent());
-                }
-                return new ReportFile(new PrintWriter(Files.newBufferedWriter(target, StandardCharsets.UTF_8), true));
-            } catch (IOException e) {
-                throw new KbException(ExitCode.USAGE, "cannot write the --report file: " + KbCli.describe(e));
-            }
-        }
-
-        void write(ObjectNode line) {
-            if (writer != null) {
-                Json.line(writer, line);
-            }
-        }
-
-        @Override
-        public void close() {
-            if (writer != null) {
-                writer.close();
-            }
-        }
     }
 }

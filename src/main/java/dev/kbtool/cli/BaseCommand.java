@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -22,7 +21,7 @@ import picocli.CommandLine.Spec;
 abstract class BaseCommand implements Callable<Integer> {
     protected final CliContext context;
 
-    @ParentCommand
+    /** The top-level command with the global options; found from the model, so commands may nest (kb config set). */
     KbCommand root;
 
     @Spec
@@ -34,6 +33,7 @@ abstract class BaseCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        root = (KbCommand) spec.root().userObject();
         root.validate(spec);
         return execute().code();
     }
@@ -102,7 +102,7 @@ abstract class BaseCommand implements Callable<Integer> {
     /** A one-line notice on stderr, unless quiet. */
     protected void notice(String message) {
         if (!quiet()) {
-            err().println("kb: " + message);
+            err().println("kb: " + context.asRun(message));
             err().flush();
         }
     }

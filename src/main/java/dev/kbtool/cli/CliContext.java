@@ -49,11 +49,28 @@ public record CliContext(Map<String, String> env, Path cwd, boolean stdinInterac
     }
 
     /**
-     * A progress bar redrawn in place, which takes cursor control: only on a terminal that has
-     * it, so not when TERM is dumb (editors' shells, some CI consoles).
+     * How this person runs kb, for messages that show a command: {@code kb} when it is on the
+     * PATH, else as they typed it ({@code ./kb} in a checkout). The launcher says which in
+     * {@code KB_PROGRAM}; a bare {@code java -jar} run is shown as {@code kb}.
+     */
+    public String program() {
+        String p = env.get("KB_PROGRAM");
+        return p == null || p.isBlank() ? "kb" : p;
+    }
+
+    /** A message that quotes kb commands ('kb doctor', 'kb init DIR') with them as this person runs kb. */
+    public String asRun(String message) {
+        String p = program();
+        return p.equals("kb") || message == null ? message : message.replace("'kb ", "'" + p + " ");
+    }
+
+    /**
+     * A progress line redrawn in place, which takes cursor control: only on a terminal that has
+     * it, so not when TERM is dumb (editors' shells, some CI consoles), and not with NO_COLOR,
+     * whose users ask for output without escape codes: they get the plain lines of a log.
      */
     public boolean progressBarAllowed() {
-        return stderrTerminal && !"dumb".equals(env.get("TERM"));
+        return stderrTerminal && !"dumb".equals(env.get("TERM")) && env.get("NO_COLOR") == null;
     }
 
     /** Colour only on a terminal, and never when NO_COLOR is set or TERM is dumb. */

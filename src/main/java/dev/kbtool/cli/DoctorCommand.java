@@ -38,7 +38,7 @@ final class DoctorCommand extends BaseCommand {
             long errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
             boolean healthy = errors == 0;
             if (json()) {
-                ObjectNode node = Json.object()
+                ObjectNode node = Json.summary()
                         .put("kb", session.layout().root().toString())
                         .put("healthy", healthy)
                         .put("documents", session.catalog().documentCount());

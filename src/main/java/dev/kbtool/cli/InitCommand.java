@@ -34,19 +34,32 @@ final class InitCommand extends BaseCommand {
         if (settings.isEmpty() && existing.exists()) {
             // Nothing asked for that is not already there: a script may run init every time.
             if (json()) {
-                Json.line(out(), Json.object().put("kb", existing.root().toString()).put("status", "exists"));
+                Json.line(out(), Json.summary().put("kb", existing.root().toString()).put("status", "exists"));
             } else if (!quiet()) {
-                err().println("kb: " + existing.root() + " is already a knowledge base; nothing to do");
+                out().println(existing.root() + " is already a knowledge base; nothing to do");
             }
             return ExitCode.OK;
         }
         KbLayout layout = KbInitializer.create(target, settings);
         if (json()) {
-            Json.line(out(), Json.object().put("kb", layout.root().toString()).put("status", "created"));
+            Json.line(out(), Json.summary().put("kb", layout.root().toString()).put("status", "created"));
         } else if (!quiet()) {
             out().println("Created knowledge base in " + layout.root());
-            out().println("Next: kb --kb " + layout.root() + " add PATH...");
+            // Advice, not a result: on stderr, with the command as this person can type it here.
+            err().println("Next: " + context.program() + kbOption(layout) + " add PATH...");
         }
         return ExitCode.OK;
+    }
+
+    /** The --kb a later command needs from the current folder: none inside the new knowledge base. */
+    private String kbOption(KbLayout layout) {
+        if (context.cwd().startsWith(layout.root()) && context.env("KB_DIR") == null) {
+            return "";
+        }
+        String shown = context.cwd().relativize(layout.root()).toString();
+        if (shown.isEmpty() || shown.length() > layout.root().toString().length()) {
+            shown = layout.root().toString();
+        }
+        return " --kb " + Shell.quote(shown);
     }
 }

@@ -16,6 +16,14 @@ final class Json {
         return MAPPER.createObjectNode();
     }
 
+    /**
+     * The object every --json output ends with, {@code "summary": true} first. A command whose
+     * whole result is one object (status, doctor, show, config get) prints only this one.
+     */
+    static ObjectNode summary() {
+        return object().put("summary", true);
+    }
+
     static void line(PrintWriter out, Object value) {
         try {
             out.println(MAPPER.writeValueAsString(value));

@@ -24,14 +24,24 @@ public final class KbCli {
 
     public static CommandLine create(CliContext context, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new KbCommand(), new CommandFactory(context));
+        // Help and usage errors show commands as this person runs kb (./kb in a checkout).
+        cl.setCommandName(context.program());
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(KbCli::usageError);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, commandLine));
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, commandLine, context));
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(
                 context.colorAllowed() ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
+        document(cl);
         return cl;
+    }
+
+    private static void document(CommandLine cl) {
+        if (cl.getCommand() instanceof Documented d) {
+            d.document(cl.getCommandSpec());
+        }
+        cl.getSubcommands().values().forEach(KbCli::document);
     }
 
     public static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
@@ -100,7 +110,7 @@ public final class KbCli {
                 + "?";
     }
 
-    private static int failure(Exception ex, CommandLine cl) {
+    private static int failure(Exception ex, CommandLine cl, CliContext context) {
         PrintWriter err = cl.getErr();
         Object root = cl.getCommandSpec().root().userObject();
         int verbosity = root instanceof KbCommand kb ? kb.verbosity() : 0;
@@ -119,7 +129,7 @@ public final class KbCli {
             code = ExitCode.FAILURE;
             message = "internal error: " + ex + (verbosity >= 2 ? "" : "; rerun with -vv for details");
         }
-        err.println("kb: " + message);
+        err.println("kb: " + context.asRun(message));
         if (verbosity >= 2) {
             StringWriter trace = new StringWriter();
             ex.printStackTrace(new PrintWriter(trace));

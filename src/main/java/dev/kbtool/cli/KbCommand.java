@@ -33,6 +33,9 @@ import picocli.CommandLine.Spec;
             SearchCommand.class,
             LintCommand.class,
             DoctorCommand.class,
+            ShowCommand.class,
+            ConfigCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

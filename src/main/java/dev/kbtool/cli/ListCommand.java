@@ -41,11 +41,12 @@ final class ListCommand extends BaseCommand {
                         .put("description", d.description())
                         .put("added_at", d.addedAt().toString()));
             }
+            Json.line(out(), Json.summary().put("documents", docs.size()));
             return ExitCode.OK;
         }
         if (docs.isEmpty()) {
             if (!quiet()) {
-                err().println("No documents yet; add some with 'kb add PATH'.");
+                err().println(context.asRun("No documents yet; add some with 'kb add PATH'."));
             }
             return ExitCode.OK;
         }

@@ -19,8 +19,9 @@ public final class Main {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         Cancellation cancellation = new Cancellation();
-        Interrupts.install(cancellation, err);
-        int code = KbCli.run(CliContext.fromProcess(cancellation), out, err, args);
+        CliContext context = CliContext.fromProcess(cancellation);
+        Interrupts.install(cancellation, err, context.progressBarAllowed());
+        int code = KbCli.run(context, out, err, args);
         out.flush();
         err.flush();
         System.exit(code);

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
                     + "terminal asks first; elsewhere it needs --yes."
         })
 final class RecompileCommand extends BaseCommand {
-    @Parameters(arity = "0..*", paramLabel = "DOC", description = "Documents to recompile (name, file name or part).")
+    @Parameters(arity = "0..*", paramLabel = "DOC", completionCandidates = DocumentNames.class, description = "Documents to recompile (name, file name or part).")
     List<String> documents = new ArrayList<>();
 
     @Option(names = "--all", description = "Recompile every document.")
@@ -78,6 +78,9 @@ final class RecompileCommand extends BaseCommand {
                                 + kb.compilerName() + " compiler");
                     }
                 }
+                if (json()) {
+                    Json.line(out(), Json.summary().put("dry_run", true).put("would_recompile", targets.size()));
+                }
                 return ExitCode.OK;
             }
             if (all && !Confirmation.confirm(context, err(), yes, "Recompile all " + targets.size() + " documents?",
@@ -96,9 +99,11 @@ final class RecompileCommand extends BaseCommand {
                             Json.line(out(), Json.object().put("doc", o.document())
                                     .put("status", o.recompiled() ? "recompiled" : "failed").put("reason", o.reason()));
                         } else if (!o.recompiled()) {
-                            err().println("kb: " + o.document() + ": " + o.reason());
+                            // A per-document result like any other: on stdout, unless -q leaves only errors.
+                            (quiet() ? err() : out()).println((quiet() ? "kb: " : "failed ") + o.document() + ": "
+                                    + o.reason());
                         } else if (!quiet()) {
-                            err().println("recompiled " + o.document());
+                            out().println("recompiled " + o.document());
                         }
                     });
             long recompiled = report.outcomes().stream().filter(Recompiler.Outcome::recompiled).count();

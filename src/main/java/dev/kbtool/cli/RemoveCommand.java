@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
                     + "elsewhere pass --yes."
         })
 final class RemoveCommand extends BaseCommand {
-    @Parameters(arity = "1..*", paramLabel = "DOC", description = "Documents to remove.")
+    @Parameters(arity = "1..*", paramLabel = "DOC", completionCandidates = DocumentNames.class, description = "Documents to remove.")
     List<String> documents = new ArrayList<>();
 
     @Option(names = "--dry-run", description = "Print what would be deleted or modified; change nothing.")

@@ -59,6 +59,9 @@ final class SearchCommand extends BaseCommand {
                 out().println("   " + h.snippet().replace('\n', ' '));
             }
         }
+        if (json()) {
+            Json.line(out(), Json.summary().put("query", String.join(" ", words)).put("results", hits.size()));
+        }
         if (hits.isEmpty() && !json() && !quiet()) {
             err().println("no matches");
         }

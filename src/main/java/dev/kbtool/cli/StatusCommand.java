@@ -24,7 +24,7 @@ final class StatusCommand extends BaseCommand {
             Optional<TransactionRecord> last = session.catalog().lastTransaction();
             int held = session.catalog().heldPages().size();
             if (json()) {
-                ObjectNode node = Json.object()
+                ObjectNode node = Json.summary()
                         .put("kb", session.layout().root().toString())
                         .put("catalog", session.layout().catalogFile().toString())
                         .put("documents", documents)

@@ -61,8 +61,8 @@ final class SyncCommand extends BaseCommand {
             SyncPlan plan = kb.syncPlanner(converters, context.cwd()).plan(paths, InputScanner.Scope.ALL);
             int workers = kb.jobs(jobs);
             List<AddOutcome> outcomes = new ArrayList<>();
-            AddProgress progress = new AddProgress(err(), context.progressBarAllowed(), quiet(), verbosity() >= 1,
-                    verbosity() >= 2, plan.changed().size() + plan.moves().size() + plan.gone().size());
+            AddProgress progress = AddProgress.of(this, plan.changed().size() + plan.moves().size()
+                    + plan.gone().size(), context.cancellation()::isCancelled);
             for (AddOutcome problem : plan.problems()) {
                 report(problem, progress, outcomes);
             }

@@ -54,15 +54,36 @@ public final class AddPipeline {
         this.cancellation = cancellation;
     }
 
+    /** What a file is going through now, for a progress display: called on the thread doing it. */
+    @FunctionalInterface
+    public interface Activity {
+        /**
+         * A file between steps: hashed and queued for a worker, or prepared and waiting for its
+         * turn to commit. Nobody is working on it, so a display should not name it as busy.
+         */
+        String WAITING = "waiting";
+
+        /** @param step "hashing", "converting", "committing" or {@link #WAITING} */
+        void started(InputFile file, String step);
+
+        Activity NONE = (file, step) -> { };
+    }
+
     /** Outcomes in scan order; stops early (returning what was done) when cancelled. */
     public List<AddOutcome> run(List<InputFile> files, Consumer<AddOutcome> onOutcome) throws IOException {
+        return run(files, Activity.NONE, onOutcome);
+    }
+
+    /** {@link #run(List, Consumer)}, telling {@code activity} when each file starts a step. */
+    public List<AddOutcome> run(List<InputFile> files, Activity activity, Consumer<AddOutcome> onOutcome)
+            throws IOException {
         List<AddOutcome> outcomes = new ArrayList<>();
         OrderedPipeline pipeline = new OrderedPipeline(new OrderedPipeline.Options(options.jobs(),
                 options.fileTimeout()), cancellation);
         try (StagingLease lease = engine.openStaging()) {
             // With one worker there is nobody to keep busy while a long document converts.
             PrepareTask.Batch batch = new PrepareTask.Batch(files, new HashGate(files.size()), lease, preparer,
-                    options.dryRun(), options.jobs() > 1, options.retryFailed());
+                    options.dryRun(), options.jobs() > 1, options.retryFailed(), activity);
             pipeline.run(files.size(), new Stage(batch), o -> {
                 outcomes.add(o);
                 onOutcome.accept(o);
@@ -105,6 +126,7 @@ public final class AddPipeline {
                 return outcome;
             }
             PreparedDocument doc = prepared.document();
+            batch.activity().started(doc.input(), "committing");
             long waitStart = System.nanoTime();
             try (LockToken token = engine.lock()) {
                 long locked = System.nanoTime();

@@ -49,7 +49,7 @@ public final class DocumentCommitter {
             return TxEngine.Mutation.none(AddOutcome.skipped(display, known.get().name(),
                     "already in the knowledge base as " + known.get().name()).withHash(doc.hash()));
         }
-        String origin = doc.input().path().toString();
+        String origin = doc.input().origin();
         Optional<DocumentRecord> previous = catalog.documentByOrigin(origin);
         String name = previous.map(DocumentRecord::name).orElseGet(() -> DocumentNames.unique(
                 DocumentNames.stem(doc.fileName()), origin, n -> catalog.documentByName(n).isPresent()));

@@ -103,7 +103,7 @@ public final class DocumentPreparer {
         } catch (ConversionException e) {
             return AddOutcome.planned(display, AddStatus.WOULD_FAIL, null, e.getMessage());
         }
-        boolean update = catalog.documentByOrigin(file.path().toString()).isPresent();
+        boolean update = catalog.documentByOrigin(file.origin()).isPresent();
         return AddOutcome.planned(display, update ? AddStatus.WOULD_UPDATE : AddStatus.WOULD_ADD, null, null);
     }
 

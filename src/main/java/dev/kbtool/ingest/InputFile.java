@@ -21,8 +21,14 @@ import java.util.Objects;
  * @param display how to name it to the user
  * @param real    the regular file it resolved to when scanned, with no symbolic link on the way
  * @param key     that file's identity (device and inode where the system has them)
+ * @param origin  where the document comes from, recorded so a changed version added again
+ *                replaces it: the path, or the URL a downloaded file was fetched from
  */
-public record InputFile(Path path, String display, Path real, Object key) {
+public record InputFile(Path path, String display, Path real, Object key, String origin) {
+    public InputFile(Path path, String display, Path real, Object key) {
+        this(path, display, real, key, path.toString());
+    }
+
     /** The input could not be read as scanned: that file fails, the batch goes on. */
     public static final class Unreadable extends IOException {
         Unreadable(String message, Throwable cause) {
@@ -34,6 +40,12 @@ public record InputFile(Path path, String display, Path real, Object key) {
     public static InputFile scanned(Path path, String display) throws IOException {
         Path real = path.toRealPath();
         return new InputFile(path, display, real, identity(real));
+    }
+
+    /** A file downloaded from {@code url}: named by the URL, and the URL is its origin. */
+    public static InputFile fetched(Path file, String url) throws IOException {
+        Path real = file.toRealPath();
+        return new InputFile(file, url, real, identity(real), url);
     }
 
     /** The file's size, from the scanned file itself. */

@@ -22,7 +22,7 @@ final class PrepareTask implements PipelineTask<PrepareTask.Result> {
      *                    skipping them
      */
     record Batch(List<InputFile> files, HashGate gate, StagingLease lease, DocumentPreparer preparer,
-            boolean dryRun, boolean biggestFirst, boolean retryFailed) {
+            boolean dryRun, boolean biggestFirst, boolean retryFailed, AddPipeline.Activity activity) {
     }
 
     private final int index;
@@ -110,6 +110,7 @@ final class PrepareTask implements PipelineTask<PrepareTask.Result> {
             return;
         }
         try {
+            batch.activity().started(file, "hashing");
             size = file.size();
             tooBig = batch.preparer().checkSize(file, size);
             if (tooBig.isEmpty()) {
@@ -120,6 +121,7 @@ final class PrepareTask implements PipelineTask<PrepareTask.Result> {
         } finally {
             batch.gate().hashed(index, hash);
             hashMs = clock.end();
+            batch.activity().started(file, AddPipeline.Activity.WAITING);
         }
         boolean nothingToDo = tooBig.isPresent() || hashFailure != null;
         PrepareStep<Result> next = PrepareStep.preparing(index, batch.biggestFirst() ? size : 0, nothingToDo,
@@ -142,6 +144,7 @@ final class PrepareTask implements PipelineTask<PrepareTask.Result> {
                     : Result.done(result.outcome().withHash(hash), result.times(), result.elapsedMillis());
         } finally {
             clock.end();
+            batch.activity().started(file, AddPipeline.Activity.WAITING);
         }
     }
 
@@ -179,6 +182,7 @@ final class PrepareTask implements PipelineTask<PrepareTask.Result> {
         if (batch.dryRun()) {
             return Result.done(batch.preparer().plan(file, batch.lease()), times(), elapsedMillis());
         }
+        batch.activity().started(file, "converting");
         long prepStart = System.nanoTime();
         DocumentPreparer.Result result = batch.preparer().prepare(file, batch.lease());
         prepareMs = (System.nanoTime() - prepStart) / 1_000_000;

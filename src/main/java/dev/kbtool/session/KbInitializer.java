@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kbtool.catalog.Catalog;
 import dev.kbtool.compile.select.Compilers;
+import dev.kbtool.config.ConfigFile;
+import dev.kbtool.config.ConfigKeys;
 import dev.kbtool.config.ConfigLoader;
 import dev.kbtool.failure.ExitCode;
 import dev.kbtool.failure.KbException;
@@ -99,15 +101,17 @@ public final class KbInitializer {
         return layout;
     }
 
+    /** The documented template with {@code settings} set in it, validated like any config file. */
     private static String configText(Map<String, String> settings, String origin) {
-        ObjectNode tree = ConfigLoader.withOverrides(JsonNodeFactory.instance.objectNode(), settings, origin);
-        StringBuilder sb = new StringBuilder();
-        sb.append("# kb configuration. Every key is optional and has a default;\n");
-        sb.append("# config.yaml.example in the kb repository documents them all.\n");
-        if (!tree.isEmpty()) {
-            sb.append(ConfigLoader.toYaml(tree));
+        ConfigLoader.withOverrides(JsonNodeFactory.instance.objectNode(), settings, origin);
+        String text = ConfigKeys.template();
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            ConfigKeys.Key key = ConfigKeys.find(e.getKey()).orElseThrow(() -> new KbException(ExitCode.CONFIG,
+                    origin + ": unknown key '" + e.getKey() + "'"));
+            text = ConfigFile.set(text, key, ConfigFile.parseValue(e.getValue()));
         }
-        return sb.toString();
+        ConfigLoader.parse(text, origin);
+        return text;
     }
 
     /** A previous init that died before its final rename left its half-built state folder behind. */

@@ -32,7 +32,7 @@ final class DocumentMover {
             if (current == null || !current.hash().equals(document.hash())) {
                 return TxEngine.Mutation.none(null);
             }
-            String origin = to.path().toString();
+            String origin = to.origin();
             String fileName = to.path().getFileName().toString();
             DocumentRecord moved = new DocumentRecord(current.name(), current.hash(), fileName, current.type(), origin,
                     current.rawPath(), current.sourcePath(), current.summaryPath(), current.pages(),

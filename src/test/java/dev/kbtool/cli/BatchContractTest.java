@@ -63,7 +63,7 @@ class BatchContractTest {
         assertThat(nightly.code()).as("an unchanged failure is not news\n" + nightly).isZero();
         assertThat(nightly.out()).contains("\"status\":\"skipped\"", "failed before: not a PDF");
         assertThat(retried.code()).as(retried.toString()).isEqualTo(3);
-        assertThat(retried.err()).contains("failed  in/bad.pdf: not a PDF");
+        assertThat(retried.out()).contains("failed  in/bad.pdf: not a PDF");
     }
 
     @Test
@@ -104,9 +104,9 @@ class BatchContractTest {
         Kb.Result dry = kb.run("add", "--dry-run", "in");
         Kb.Result real = kb.run("add", "in");
 
-        assertThat(dry.err()).contains("would add in/ok.md", "would skip in/empty.md (empty",
+        assertThat(dry.out()).contains("would add in/ok.md", "would skip in/empty.md (empty",
                 "would fail in/page.pdf: not a PDF", "would fail in/binary.md: binary data");
-        assertThat(real.err()).contains("added   in/ok.md", "skipped in/empty.md (empty",
+        assertThat(real.out()).contains("added   in/ok.md", "skipped in/empty.md (empty",
                 "failed  in/page.pdf: not a PDF", "failed  in/binary.md: binary data");
         assertThat(dry.code()).isEqualTo(real.code()).isEqualTo(3);
     }
@@ -123,9 +123,9 @@ class BatchContractTest {
         Kb.Result verbose = kb.run("-v", "add", "in");
         Kb.Result json = kb.run("--json", "add", "in");
 
-        assertThat(plain.err()).doesNotContain("photo.jpg").doesNotContain("outside the folder")
+        assertThat(plain.out()).doesNotContain("photo.jpg").doesNotContain("outside the folder")
                 .contains("skipped in/dangling.md (broken link)");
-        assertThat(verbose.err()).contains("in/photo.jpg (unsupported file type)", "in/link.md (a link to",
+        assertThat(verbose.out()).contains("in/photo.jpg (unsupported file type)", "in/link.md (a link to",
                 "outside the folder");
         List<String> statuses = new ArrayList<>();
         for (String line : json.out().strip().lines().toList()) {
@@ -188,7 +188,7 @@ class BatchContractTest {
 
         Kb.Result r = kb.run("add", "in");
 
-        assertThat(r.err()).contains("added   in/new\\nline.md -> new-line");
+        assertThat(r.out()).contains("added   in/new\\nline.md -> new-line");
         String summary = Files.readString(tmp.resolve("kb/wiki/summaries/new-line.md"));
         assertThat(summary).contains("[[sources/new-line|new line.md]]");
     }

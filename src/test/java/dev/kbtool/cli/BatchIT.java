@@ -49,8 +49,8 @@ class BatchIT {
         Kb.Result r = asUnprivilegedUser("--kb", kb.toString(), "add", in.toString());
 
         assertThat(r.code()).as(r.toString()).isEqualTo(3);
-        assertThat(r.err()).contains("secret.md: permission denied", "locked: permission denied");
-        assertThat(r.err()).contains("added   ").contains("good.md").contains("later.md");
+        assertThat(r.out()).contains("secret.md: permission denied", "locked: permission denied");
+        assertThat(r.out()).contains("added   ").contains("good.md").contains("later.md");
         assertThat(r.out()).contains("added 2,");
         Kb.Result single = asUnprivilegedUser("--kb", kb.toString(), "add", secret.toString());
         Kb.Result folder = asUnprivilegedUser("--kb", kb.toString(), "add", locked.toString());

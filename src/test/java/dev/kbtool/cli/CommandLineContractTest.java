@@ -108,7 +108,7 @@ class CommandLineContractTest {
         Kb.Result r = new Kb(tmp).run("status", "--kb", "k", "--json");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).startsWith("{\"kb\":");
+        assertThat(r.out()).startsWith("{\"summary\":true,\"kb\":");
     }
 
     @Test

@@ -29,7 +29,23 @@ class InitCommandTest {
         }
         assertThat(Fixtures.read(kb.resolve("wiki/index.md"))).contains("## Documents", "## Concepts", "## Entities");
         assertThat(Fixtures.read(kb.resolve("wiki/log.md"))).startsWith("# Operations Log").contains("init |");
-        assertThat(r.out()).contains("Created knowledge base in " + kb);
+        assertThat(r.out().strip()).isEqualTo("Created knowledge base in " + kb);
+        assertThat(r.err().strip()).as("advice, on stderr, runnable from here").isEqualTo("Next: kb --kb kb1 add PATH...");
+    }
+
+    @Test
+    void theNextCommandIsShownAsThisPersonRunsKb() {
+        Kb.Result inside = new Kb(tmp).env("KB_PROGRAM", "./kb").run("init");
+        Kb.Result spaced = new Kb(tmp).env("KB_PROGRAM", "./kb").run("init", "my notes");
+        Kb.Result usage = new Kb(tmp).env("KB_PROGRAM", "./kb").run("add");
+        Kb.Result missing = new Kb(tmp.resolve("my notes/raw")).env("KB_PROGRAM", "./kb").run("--kb", "nowhere", "list");
+        Kb.Result empty = new Kb(tmp).env("KB_PROGRAM", "./kb").run("list");
+
+        assertThat(inside.err().strip()).isEqualTo("Next: ./kb add PATH...");
+        assertThat(spaced.err().strip()).isEqualTo("Next: ./kb --kb 'my notes' add PATH...");
+        assertThat(usage.err()).contains("(see './kb add --help')");
+        assertThat(missing.err()).contains("create one with './kb init ");
+        assertThat(empty.err()).contains("add some with './kb add PATH'");
     }
 
     @Test
@@ -51,8 +67,8 @@ class InitCommandTest {
         Kb.Result json = kb.run("--json", "init", "kb1");
 
         assertThat(again.code()).isZero();
-        assertThat(again.out()).isEmpty();
-        assertThat(again.err().strip()).isEqualTo("kb: " + tmp.resolve("kb1") + " is already a knowledge base; nothing to do");
+        assertThat(again.err()).isEmpty();
+        assertThat(again.out().strip()).isEqualTo(tmp.resolve("kb1") + " is already a knowledge base; nothing to do");
         assertThat(json.code()).isZero();
         assertThat(json.out()).contains("\"status\":\"exists\"");
         assertThat(snapshot(tmp.resolve("kb1"))).isEqualTo(before);
@@ -104,7 +120,7 @@ class InitCommandTest {
         assertThat(missingModel.err()).contains("llm.model");
         assertThat(tmp.resolve("a/.kb")).doesNotExist();
         assertThat(good.code()).as(good.toString()).isZero();
-        assertThat(Fixtures.read(tmp.resolve("b/.kb/config.yaml"))).contains("compiler: \"llm\"", "model: \"small\"");
+        assertThat(Fixtures.read(tmp.resolve("b/.kb/config.yaml"))).contains("\ncompiler: llm\n", "\nllm:\n  model: small\n");
         assertThat(new Kb(tmp).run("--kb", "b", "status").code()).isZero();
     }
 
@@ -112,7 +128,8 @@ class InitCommandTest {
     void jsonOutputNamesTheKb() {
         Kb.Result r = new Kb(tmp).run("--json", "init", "kb1");
 
-        assertThat(r.out().strip()).isEqualTo("{\"kb\":\"" + tmp.resolve("kb1") + "\",\"status\":\"created\"}");
+        assertThat(r.out().strip()).isEqualTo("{\"summary\":true,\"kb\":\"" + tmp.resolve("kb1")
+                + "\",\"status\":\"created\"}");
     }
 
     @Test

@@ -34,7 +34,7 @@ class ListAndStatusTest {
         assertThat(list.code()).isZero();
         assertThat(list.out()).isEmpty();
         assertThat(list.err()).contains("No documents yet");
-        assertThat(kb.run("list", "--json").out()).isEmpty();
+        assertThat(kb.run("list", "--json").out().strip()).isEqualTo("{\"summary\":true,\"documents\":0}");
         assertThat(status.get("documents").asInt()).isZero();
         assertThat(status.get("catalog").asText()).endsWith(".kb/kb.db");
         assertThat(status.get("last_change").isNull()).isTrue();
@@ -57,7 +57,9 @@ class ListAndStatusTest {
 
         assertThat(text.out().lines().toList()).hasSize(3);
         assertThat(text.out()).contains("DOCUMENT", "ORIGIN", "alpha", "d/alpha.txt", "beta", "d/beta.md");
-        assertThat(json).extracting(n -> n.get("doc").asText()).containsExactly("alpha", "beta");
+        assertThat(json.subList(0, 2)).extracting(n -> n.get("doc").asText()).containsExactly("alpha", "beta");
+        assertThat(json.get(2).get("summary").asBoolean()).isTrue();
+        assertThat(json.get(2).get("documents").asInt()).isEqualTo(2);
         assertThat(json.get(0).get("type").asText()).isEqualTo("txt");
         assertThat(json.get(1).get("summary").asText()).isEqualTo("wiki/summaries/beta.md");
         assertThat(json.get(1).get("hash").asText()).hasSize(64);

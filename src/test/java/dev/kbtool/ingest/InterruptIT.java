@@ -38,18 +38,19 @@ class InterruptIT {
     void firstCtrlCFinishesTheDocumentInFlightCleansUpAndExits130() throws Exception {
         Process p = kbp.builder("--kb", kb.toString(), "add", "--jobs", "3", tmp.resolve("in").toString())
                 .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
-        BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+        BufferedReader results = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         int added = 0;
         while (added < 20) {
-            String line = err.readLine();
+            String line = results.readLine();
             assertThat(line).as("kb add ended before it could be interrupted").isNotNull();
             if (line.startsWith("added ")) {
                 added++;
             }
         }
         signal(p, "INT");
+        // Per-file results go to stdout: read it to the end first, so the process never blocks on it.
+        String out = results.lines().collect(java.util.stream.Collectors.joining("\n"));
         String rest = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
 
         assertThat(p.exitValue()).as(rest).isEqualTo(130);
@@ -66,10 +67,10 @@ class InterruptIT {
     @Test
     void secondCtrlCExitsAtOnceAndTheNextCommandRepairs() throws Exception {
         Process p = kbp.builder("--kb", kb.toString(), "add", "--jobs", "2", tmp.resolve("in").toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        BufferedReader results = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         for (int added = 0; added < 5; ) {
-            String line = err.readLine();
+            String line = results.readLine();
             assertThat(line).isNotNull();
             if (line.startsWith("added ")) {
                 added++;

@@ -30,11 +30,11 @@ class SearchDuringAddIT {
             Fixtures.write(tmp.resolve(String.format("many/n%03d.md", i)), "# Note " + i + "\n\nBody of note " + i + ".\n");
         }
         Process add = kbp.builder("--kb", kb.toString(), "add", "--jobs", "2", tmp.resolve("many").toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
-            BufferedReader err = new BufferedReader(new InputStreamReader(add.getErrorStream(), StandardCharsets.UTF_8));
+            BufferedReader out = new BufferedReader(new InputStreamReader(add.getInputStream(), StandardCharsets.UTF_8));
             for (int added = 0; added < 10; ) {
-                String line = err.readLine();
+                String line = out.readLine();
                 assertThat(line).isNotNull();
                 if (line.startsWith("added ")) {
                     added++;
