@@ -155,7 +155,7 @@ class BatchContractTest {
         Kb.Result second = here.run("add", ".");
 
         assertThat(first.out()).as(first.toString()).contains("added 1,");
-        assertThat(first.err()).contains("nested/other", "a knowledge base of its own");
+        assertThat(first.out()).contains("nested/other", "a knowledge base of its own");
         assertThat(second.out()).as(second.toString()).contains("added 0, updated 0");
         assertThat(here.run("list").out()).contains("idea").doesNotContain("placeholder", "index", "agents", "log");
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,12 @@ class OutputStreamsTest {
      * How each command is run here: its arguments, and a result it must print on stdout and not
      * on stderr. A command without a case fails {@link #everyCommandHasACase}.
      */
+    /**
+     * Commands that run until stopped, so this test cannot run them to their end; WatchIT checks
+     * that kb watch prints its changes on stdout and its notices on stderr.
+     */
+    private static final Set<String> RUN_ELSEWHERE = Set.of("watch");
+
     private record Case(List<String> args, String result, boolean json) {
     }
 
@@ -41,6 +48,7 @@ class OutputStreamsTest {
         c.put("status", new Case(List.of("status"), "Documents:", true));
         c.put("show", new Case(List.of("show", "alpha"), "Document:    alpha", true));
         c.put("search", new Case(List.of("search", "harbour"), "[[summaries/alpha]]", true));
+        c.put("sync", new Case(List.of("sync", "docs"), "added 0, updated 0, moved 0, removed 0", true));
         c.put("recompile", new Case(List.of("recompile", "beta"), "recompiled beta", true));
         c.put("remove", new Case(List.of("remove", "--yes", "gamma"), "removed gamma", true));
         c.put("lint", new Case(List.of("lint"), "\n", true));
@@ -58,6 +66,7 @@ class OutputStreamsTest {
     void everyCommandHasACase() {
         TreeSet<String> commands = new TreeSet<>();
         collect(DistributionFiles.model(), commands);
+        commands.removeAll(RUN_ELSEWHERE);
         assertThat(new TreeSet<>(cases().keySet())).as("add a case for each new command to OutputStreamsTest")
                 .isEqualTo(commands);
     }

@@ -106,7 +106,7 @@ class SyncCommandTest {
         Kb.Result dry = kb.run("sync", "--dry-run", "notes");
 
         assertThat(dry.code()).isZero();
-        assertThat(dry.err()).contains("would remove notes/bridges.md -> bridges", "would add notes/ferries.md");
+        assertThat(dry.out()).contains("would remove notes/bridges.md -> bridges", "would add notes/ferries.md");
         assertThat(dry.out()).contains("dry run: would add 1, update 0, move 0, remove 1");
         assertThat(KbDigest.of(tmp.resolve("kb"))).isEqualTo(digest);
     }
@@ -120,7 +120,7 @@ class SyncCommandTest {
         Kb.Result missing = kb.run("sync", "notes");
 
         assertThat(missing.code()).as(missing.toString()).isEqualTo(66);
-        assertThat(missing.err()).contains("notes: no such file or directory; nothing added from it is removed");
+        assertThat(missing.out()).contains("notes: no such file or directory; nothing added from it is removed");
         assertThat(kb.run("list").out()).contains("rivers", "bridges", "mills");
 
         Files.move(away, notes);
