@@ -345,6 +345,29 @@ class OfflinePagesWorthReadingTest {
     }
 
     @Test
+    void aNamedTechniqueIsAConceptAndOneSpelledTwoWaysIsOneConcept() throws Exception {
+        String paper = """
+                # Training with Heron
+
+                We train language models with the Heron optimizer instead of the Lark optimizer. Heron orthogonalizes \
+                each update with the Kestrel iteration, and the Kestrel iteration needs five steps per update. Heron \
+                keeps one buffer per matrix, so Heron halves the memory of Lark. After pretraining, supervised \
+                fine-tuning adapts the model to chat. Supervised finetuning with Heron is as stable as with Lark. With \
+                weight decay, Heron matches Lark at half the compute, and weight decay keeps the update scale steady. \
+                Supervised fine-tuning data comes from public sets. The Kestrel iteration runs in low precision.
+                """;
+        DocumentAnalysis a = compiler.analyze(Texts.input(paper));
+
+        assertThat(a.concepts()).extracting(TopicCandidate::key).as(a.concepts().toString())
+                .contains("heron", "kestrel", "weight-decay")
+                .doesNotContain("optimizer", "iteration");
+        assertThat(a.concepts()).extracting(TopicCandidate::key).as("one spelling, the other an alias")
+                .filteredOn(k -> k.equals("supervised-fine-tuning") || k.equals("supervised-finetuning")).hasSize(1);
+        assertThat(a.entities()).extracting(TopicCandidate::key).as(a.entities().toString())
+                .doesNotContain("heron", "kestrel");
+    }
+
+    @Test
     void aManualDescribesItselfAndNeverQuotesItsLicence() throws Exception {
         String manual = """
                 # fancyboxes
