@@ -154,6 +154,22 @@ class OfflinePagesWorthReadingTest {
     }
 
     @Test
+    void aPlaceholderTheTextRepeatsIsNoCoinage() throws Exception {
+        String manual = """
+                # Block arrays
+
+                A block array sets a row of cells as one block. I think I want it to look like this: xx 1 xx 3 xx 2. \
+                Each xx stands for a cell the blockarray fills later, and the blockarray keeps the xx cells aligned. \
+                The blockarray package reads the preamble once and builds every column from it. When the blockarray \
+                meets an xx cell, it leaves its width to the next row.
+                """;
+        DocumentAnalysis a = compiler.analyze(Texts.input(manual));
+
+        assertThat(a.concepts()).extracting(TopicCandidate::key).as(a.concepts().toString())
+                .contains("blockarray").doesNotContain("xx");
+    }
+
+    @Test
     void entitiesAreTypedByWhatTheTextSaysTheyAreAndByTheirFamily() throws Exception {
         String paper = """
                 # Building on shared storage
