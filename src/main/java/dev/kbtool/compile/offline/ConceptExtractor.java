@@ -408,7 +408,8 @@ final class ConceptExtractor {
         if (GENERIC.contains(key) || t.isDefined()) {
             return !GENERIC.contains(key) && t.isDefined();
         }
-        if (WordFrequencies.frequencyClass(key) > MAX_SINGLE_CLASS || WordFrequencies.frequencyClass(t.name()) > MAX_SINGLE_CLASS) {
+        if (WordFrequencies.frequencyClass(key) > MAX_SINGLE_CLASS || WordFrequencies.frequencyClass(t.name()) > MAX_SINGLE_CLASS
+                || placeholder(key)) {
             return false;
         }
         boolean singledOut = t.boost() > 1 || t.namedMentions() > 0 || t.isSectionNamed();
@@ -421,6 +422,11 @@ final class ConceptExtractor {
             phrases += l != null && l.mentions() >= 2 ? 1 : 0;
         }
         return phrases < 2;
+    }
+
+    /** "xx", "yyy", "ab": a stand-in or a symbol of the text, not a word it coins. */
+    private static boolean placeholder(String key) {
+        return key.length() < 3 || key.chars().distinct().count() == 1;
     }
 
     private static boolean allGeneric(String key) {

@@ -59,9 +59,12 @@ final class DefiningPhrase {
     private static Map<String, String> kinds() {
         Map<String, String> out = new java.util.HashMap<>();
         for (String w : ("system systems filesystem tool toolkit library framework model models protocol database platform "
-                + "application app engine compiler interpreter editor package optimizer implementation version variant "
+                + "application app engine compiler interpreter editor package implementation version variant "
                 + "service browser server client interface kernel program software suite plugin extension driver").split(" ")) {
             out.put(w, EntityTypes.PRODUCT);
+        }
+        for (String w : "optimizer algorithm method technique".split(" ")) {
+            out.put(w, EntityTypes.TECHNIQUE);
         }
         for (String w : ("company organization organisation foundation university institute lab laboratory consortium "
                 + "startup team community nonprofit non-profit agency association publisher").split(" ")) {

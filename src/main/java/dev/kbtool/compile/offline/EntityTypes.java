@@ -19,6 +19,12 @@ final class EntityTypes {
     static final String WORK = "work";
     static final String EVENT = "event";
     static final String OTHER = "other";
+    /**
+     * Not a page type: a named technique ("the Muon optimizer", "the Newton-Schulz iteration")
+     * is one of the document's ideas, which anyone may implement, not a thing someone made; the
+     * compiler hands it to the concepts.
+     */
+    static final String TECHNIQUE = "technique";
     /** Evidence needed for a type. */
     static final int MIN_VOTES = 2;
 
@@ -85,8 +91,11 @@ final class EntityTypes {
     /** Class nouns after a name that make it a work: "the GSM8K benchmark". */
     private static final Set<String> WORK_AFTER = Set.of("benchmark", "benchmarks", "dataset", "datasets", "corpus",
             "leaderboard", "paper", "book", "manifesto", "guidelines", "contract", "license", "licence", "specification");
-    /** Class nouns after a name that make it a product: "the Muon optimizer", "the GShard model". */
-    private static final Set<String> PRODUCT_AFTER = Set.of("model", "models", "llm", "llms", "optimizer", "library",
+    /** Class nouns after a name that make it a technique: "the Muon optimizer", "Newton-Schulz iteration". */
+    private static final Set<String> TECHNIQUE_AFTER = Set.of("optimizer", "optimizers", "algorithm", "algorithms",
+            "iteration", "iterations", "method", "technique", "regularization");
+    /** Class nouns after a name that make it a product: "the GShard model". */
+    private static final Set<String> PRODUCT_AFTER = Set.of("model", "models", "llm", "llms", "library",
             "package", "daemon", "plugin", "driver", "compiler", "interpreter", "kernel", "distribution", "tokenizer",
             "encoder", "checkpoint", "checkpoints", "api", "cli", "command", "service", "protocol");
     /** Verbs whose subject is a system: "X achieves", "X outperforms". */
@@ -248,6 +257,8 @@ final class EntityTypes {
         String next = lower(s.token(end).text());
         if (WORK_AFTER.contains(next)) {
             tally.vote(WORK, 2);
+        } else if (TECHNIQUE_AFTER.contains(next)) {
+            tally.vote(TECHNIQUE, 2);
         } else if (PRODUCT_AFTER.contains(next)) {
             tally.vote(PRODUCT, 2);
         } else if (EVENT_LAST.contains(next)) {

@@ -97,6 +97,7 @@ public final class OfflineCompiler implements DocumentCompiler {
                         SectionTerms.of(prose, caseStats, tagger, MAX_HEADINGS))
                 : language.latinWithStopWords() ? FrequentPhrases.extract(prose, tagged, caseStats) : new ArrayList<>();
         List<TopicTally> entities = EntityExtractor.extract(prose, tagged, caseStats, acronyms);
+        handOverTechniques(concepts, entities);
         if (tagger != null) {
             handOverConceptPhrases(concepts, entities, caseStats);
         }
@@ -161,6 +162,31 @@ public final class OfflineCompiler implements DocumentCompiler {
                 TopicTally moved = e.withKey(key);
                 moved.score(e.score() * ConceptExtractor.specificity(key));
                 concepts.add(moved);
+            }
+        }
+    }
+
+    /** Named techniques ("Muon", "Newton-Schulz" of "the Newton-Schulz iteration") are ideas: concepts under their name. */
+    private static void handOverTechniques(List<TopicTally> concepts, List<TopicTally> entities) {
+        Map<String, TopicTally> conceptByKey = new HashMap<>();
+        for (TopicTally c : concepts) {
+            conceptByKey.put(c.key(), c);
+        }
+        for (java.util.Iterator<TopicTally> it = entities.iterator(); it.hasNext(); ) {
+            TopicTally e = it.next();
+            if (!e.type(EntityTypes.MIN_VOTES, EntityTypes.OTHER).equals(EntityTypes.TECHNIQUE)) {
+                continue;
+            }
+            it.remove();
+            String key = TopicKeys.concept(e.name());
+            TopicTally same = conceptByKey.get(key);
+            if (same != null) {
+                same.absorb(e);
+            } else {
+                TopicTally moved = e.withKey(key);
+                moved.score(e.score() * ConceptExtractor.specificity(key));
+                concepts.add(moved);
+                conceptByKey.put(key, moved);
             }
         }
     }

@@ -34,11 +34,25 @@ final class TopicSelection {
             if (selected.size() >= limit || c.score() < minShare * sorted.get(Math.min(reference, sorted.size() - 1)).score()) {
                 break;
             }
-            if (!subsume || !subsumed(c, selected)) {
+            TopicTally spelling = subsume ? sameSpelledOtherwise(c, selected) : null;
+            if (spelling != null) {
+                spelling.absorb(c);
+            } else if (!subsume || !subsumed(c, selected)) {
                 selected.add(c);
             }
         }
         return selected;
+    }
+
+    /** A picked topic this one only spells otherwise, with or without a hyphen: "finetuning", "fine-tuning". */
+    private static TopicTally sameSpelledOtherwise(TopicTally c, List<TopicTally> selected) {
+        String joined = c.key().replace("-", "");
+        for (TopicTally s : selected) {
+            if (s.key().replace("-", "").equals(joined)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /**

@@ -154,6 +154,22 @@ class OfflinePagesWorthReadingTest {
     }
 
     @Test
+    void aPlaceholderTheTextRepeatsIsNoCoinage() throws Exception {
+        String manual = """
+                # Block arrays
+
+                A block array sets a row of cells as one block. I think I want it to look like this: xx 1 xx 3 xx 2. \
+                Each xx stands for a cell the blockarray fills later, and the blockarray keeps the xx cells aligned. \
+                The blockarray package reads the preamble once and builds every column from it. When the blockarray \
+                meets an xx cell, it leaves its width to the next row.
+                """;
+        DocumentAnalysis a = compiler.analyze(Texts.input(manual));
+
+        assertThat(a.concepts()).extracting(TopicCandidate::key).as(a.concepts().toString())
+                .contains("blockarray").doesNotContain("xx");
+    }
+
+    @Test
     void entitiesAreTypedByWhatTheTextSaysTheyAreAndByTheirFamily() throws Exception {
         String paper = """
                 # Building on shared storage
@@ -342,6 +358,29 @@ class OfflinePagesWorthReadingTest {
                 .contains("mount-propagation", "snapshot-policy", "placement-constraint", "cluster-mode", "mount-point",
                         "plugin-protocol")
                 .hasSizeGreaterThan(OfflineCompiler.MIN_TOPICS);
+    }
+
+    @Test
+    void aNamedTechniqueIsAConceptAndOneSpelledTwoWaysIsOneConcept() throws Exception {
+        String paper = """
+                # Training with Heron
+
+                We train language models with the Heron optimizer instead of the Lark optimizer. Heron orthogonalizes \
+                each update with the Kestrel iteration, and the Kestrel iteration needs five steps per update. Heron \
+                keeps one buffer per matrix, so Heron halves the memory of Lark. After pretraining, supervised \
+                fine-tuning adapts the model to chat. Supervised finetuning with Heron is as stable as with Lark. With \
+                weight decay, Heron matches Lark at half the compute, and weight decay keeps the update scale steady. \
+                Supervised fine-tuning data comes from public sets. The Kestrel iteration runs in low precision.
+                """;
+        DocumentAnalysis a = compiler.analyze(Texts.input(paper));
+
+        assertThat(a.concepts()).extracting(TopicCandidate::key).as(a.concepts().toString())
+                .contains("heron", "kestrel", "weight-decay")
+                .doesNotContain("optimizer", "iteration");
+        assertThat(a.concepts()).extracting(TopicCandidate::key).as("one spelling, the other an alias")
+                .filteredOn(k -> k.equals("supervised-fine-tuning") || k.equals("supervised-finetuning")).hasSize(1);
+        assertThat(a.entities()).extracting(TopicCandidate::key).as(a.entities().toString())
+                .doesNotContain("heron", "kestrel");
     }
 
     @Test
