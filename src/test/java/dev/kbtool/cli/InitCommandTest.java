@@ -34,12 +34,14 @@ class InitCommandTest {
     }
 
     @Test
-    void theNextCommandIsShownAsThisPersonRunsKb() {
-        Kb.Result inside = new Kb(tmp).env("KB_PROGRAM", "./kb").run("init");
+    void theNextCommandIsShownAsThisPersonRunsKb() throws Exception {
+        // Two knowledge bases side by side: kb init refuses to make one inside another.
+        Path here = Files.createDirectories(tmp.resolve("here"));
+        Kb.Result inside = new Kb(here).env("KB_PROGRAM", "./kb").run("init");
         Kb.Result spaced = new Kb(tmp).env("KB_PROGRAM", "./kb").run("init", "my notes");
-        Kb.Result usage = new Kb(tmp).env("KB_PROGRAM", "./kb").run("add");
+        Kb.Result usage = new Kb(here).env("KB_PROGRAM", "./kb").run("add");
         Kb.Result missing = new Kb(tmp.resolve("my notes/raw")).env("KB_PROGRAM", "./kb").run("--kb", "nowhere", "list");
-        Kb.Result empty = new Kb(tmp).env("KB_PROGRAM", "./kb").run("list");
+        Kb.Result empty = new Kb(here).env("KB_PROGRAM", "./kb").run("list");
 
         assertThat(inside.err().strip()).isEqualTo("Next: ./kb add PATH...");
         assertThat(spaced.err().strip()).isEqualTo("Next: ./kb --kb 'my notes' add PATH...");
