@@ -55,7 +55,8 @@ public final class DocumentCommitter {
                 DocumentNames.stem(doc.fileName()), origin, n -> catalog.documentByName(n).isPresent()));
         DocumentPaths paths = new DocumentPaths(name, doc.extension());
         String sourcePath = doc.isLong() ? paths.sourceJson() : paths.source();
-        String sourceLink = sourcePath.substring("wiki/".length()).replaceFirst("\\.md$", "");
+        // A long document's readable page is sources/<doc>.md too; its .json is kb's per-page data.
+        String sourceLink = paths.sourceLink();
         List<Path> images = stagedImages(doc);
         SummaryPublication publication = SummaryPublication.plan(new SummaryPublication.Publishing(engine.layout(),
                 catalog, limits, false), paths, sourceLink, doc.fileName(), origin, doc.analysis(), doc.tree(),
@@ -79,12 +80,13 @@ public final class DocumentCommitter {
             }
             String staged = "images/" + doc.imagePrefix() + "/";
             if (doc.isLong()) {
-                publication.pages().delete(tx, paths.source());
                 tx.write(sourcePath, LongDocuments.sourceJson(doc.converted().pages(), staged, paths.imageLinkPrefix()));
+                publication.pages().write(tx, paths.source(), SourcePage.renderPaged(doc.converted(), doc.fileName(),
+                        staged, paths.imageLinkPrefix(), isMarkdown(doc), SourcePage.inParts(doc.fileName())));
             } else {
                 tx.delete(paths.sourceJson());
                 publication.pages().write(tx, sourcePath, SourcePage.render(doc.converted(), doc.fileName(), staged,
-                        paths.imageLinkPrefix(), doc.extension().equals("md") || doc.extension().equals("markdown")));
+                        paths.imageLinkPrefix(), isMarkdown(doc)));
             }
             Instant now = Instant.now();
             publication.write(tx, previous.isPresent() ? "update" : "add", now);
@@ -97,10 +99,17 @@ public final class DocumentCommitter {
                 w.deletePage(paths.sourceLink() + ".json");
                 w.putPage(new PageRecord(sourcePath.substring("wiki/".length()), PageKind.SOURCE, analysis.title(), "",
                         name));
+                if (doc.isLong()) {
+                    w.putPage(new PageRecord(paths.sourceLink() + ".md", PageKind.SOURCE, analysis.title(), "", name));
+                }
                 w.putTree(name, doc.tree());
                 w.clearFailure(doc.hash());
             };
         }, AddOutcome.added(display, name, previous.isPresent(), doc.analysis().usage()).withHash(doc.hash()));
+    }
+
+    private static boolean isMarkdown(PreparedDocument doc) {
+        return doc.extension().equals("md") || doc.extension().equals("markdown");
     }
 
     private static List<Path> stagedImages(PreparedDocument doc) throws IOException {
