@@ -13,12 +13,18 @@ import dev.kbtool.render.LongDocuments;
 import dev.kbtool.render.SourcePage;
 import dev.kbtool.tx.Plan;
 import dev.kbtool.tx.TxEngine;
+import dev.kbtool.render.Wikilinks;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -64,8 +70,13 @@ public final class DocumentCommitter {
         DocumentAnalysis analysis = publication.analysis();
         Optional<String> oldRaw = previous.map(DocumentRecord::rawPath).filter(raw -> !raw.equals(paths.raw()));
 
+        boolean note = isMarkdown(doc);
+        Function<String, String> pageOf = note ? NoteLinks.resolver(catalog, name, doc.fileName()) : t -> null;
+        // Notes added before this one whose links name it: those links now lead to its page.
+        Set<String> waiting = NoteLinks.waitingFor(catalog, name, doc.fileName());
         Plan.Builder plan = Plan.builder()
                 .file(paths.raw()).file(paths.source()).file(paths.sourceJson()).tree(paths.images());
+        waiting.forEach(p -> plan.file("wiki/" + p));
         publication.addTo(plan);
         oldRaw.ifPresent(plan::file);
 
@@ -79,14 +90,29 @@ public final class DocumentCommitter {
                 tx.publish(image, paths.images() + "/" + image.getFileName());
             }
             String staged = "images/" + doc.imagePrefix() + "/";
+            String sourcePage;
             if (doc.isLong()) {
                 tx.write(sourcePath, LongDocuments.sourceJson(doc.converted().pages(), staged, paths.imageLinkPrefix()));
-                publication.pages().write(tx, paths.source(), SourcePage.renderPaged(doc.converted(), doc.fileName(),
-                        staged, paths.imageLinkPrefix(), isMarkdown(doc), SourcePage.inParts(doc.fileName())));
+                sourcePage = SourcePage.renderPaged(doc.converted(), doc.fileName(), staged, paths.imageLinkPrefix(),
+                        note, SourcePage.inParts(doc.fileName()), pageOf);
             } else {
                 tx.delete(paths.sourceJson());
-                publication.pages().write(tx, sourcePath, SourcePage.render(doc.converted(), doc.fileName(), staged,
-                        paths.imageLinkPrefix(), isMarkdown(doc)));
+                sourcePage = SourcePage.render(doc.converted(), doc.fileName(), staged, paths.imageLinkPrefix(), note,
+                        pageOf);
+            }
+            publication.pages().write(tx, paths.source(), sourcePage);
+            Map<String, List<String>> linked = new LinkedHashMap<>();
+            linked.put(paths.sourceLink() + ".md", note ? Wikilinks.targets(sourcePage) : List.of());
+            Function<String, String> toThis = NoteLinks.resolver(catalog, name, doc.fileName());
+            for (String page : waiting) {
+                Path file = engine.layout().root().resolve("wiki/" + page);
+                if (Files.isRegularFile(file)) {
+                    String text = Wikilinks.linkTo(Files.readString(file, StandardCharsets.UTF_8),
+                            t -> toThis.apply(t) != null && toThis.apply(t).equals(paths.sourceLink())
+                                    ? paths.sourceLink() : null);
+                    publication.pages().rewrite(tx, "wiki/" + page, text);
+                    linked.put(page, Wikilinks.targets(text));
+                }
             }
             Instant now = Instant.now();
             publication.write(tx, previous.isPresent() ? "update" : "add", now);
@@ -101,6 +127,9 @@ public final class DocumentCommitter {
                         name));
                 if (doc.isLong()) {
                     w.putPage(new PageRecord(paths.sourceLink() + ".md", PageKind.SOURCE, analysis.title(), "", name));
+                }
+                for (Map.Entry<String, List<String>> e : linked.entrySet()) {
+                    w.putLinks(e.getKey(), e.getValue());
                 }
                 w.putTree(name, doc.tree());
                 w.clearFailure(doc.hash());

@@ -25,7 +25,10 @@ final class WikiChecks {
     private WikiChecks() {
     }
 
-    /** Every wikilink outside code must resolve as Obsidian resolves it: by path, or by a unique page name. */
+    /**
+     * Every wikilink outside code in kb's pages must resolve as Obsidian resolves it: by path, or
+     * by a unique page name. Source pages keep their authors' links as written and are not checked.
+     */
     static void brokenLinks(KbLayout layout, List<WikiPages.Page> pages, List<Problem> out) {
         Set<String> names = new HashSet<>();
         for (WikiPages.Page p : pages) {
@@ -33,6 +36,11 @@ final class WikiChecks {
         }
         names.add("AGENTS");
         for (WikiPages.Page page : pages) {
+            if (page.in("sources")) {
+                // A note's own links between notes stay as its author wrote them, even to notes
+                // not (yet) in the knowledge base; kb's pages are what must not link nowhere.
+                continue;
+            }
             for (String target : new LinkedHashSet<>(page.links())) {
                 if (!target.isEmpty() && !resolves(layout, target, names)) {
                     out.add(Problem.error("broken-link", page.path(), "links to [[" + target + "]], which does not exist"));

@@ -5,12 +5,14 @@ import dev.kbtool.convert.ConvertedPage;
 import dev.kbtool.text.ActiveContent;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code wiki/sources/<doc>.md}: a document's converted text. Links in it point into its
- * author's world, not this wiki, so they become plain text; scripts and links that would run
+ * author's world, not this wiki, so they become plain text — except a Markdown note's wikilinks,
+ * which lead to the pages of the documents they name and otherwise stay as written; scripts and links that would run
  * code are taken out ({@link ActiveContent}). Markdown documents keep their
  * own frontmatter; converted formats get one with what the converter learnt (title, author,
  * pages), so a reader of the page sees where it came from.
@@ -45,7 +47,7 @@ public final class SourcePage {
      * @param parts whether the pages are parts of a text file rather than a paged format's pages
      */
     public static String renderPaged(ConvertedDocument doc, String fileName, String stagedPrefix, String imagePrefix,
-            boolean markdown, boolean parts) {
+            boolean markdown, boolean parts, Function<String, String> pageOf) {
         StringBuilder body = new StringBuilder();
         String frontmatter = "";
         for (ConvertedPage page : doc.pages()) {
@@ -61,7 +63,7 @@ public final class SourcePage {
             body.append("###### ").append(pageHeading(parts, page.number())).append("\n\n")
                     .append(text.strip()).append("\n\n");
         }
-        String text = ActiveContent.strip(Wikilinks.unlinkAll(body.toString().replace(stagedPrefix, imagePrefix)));
+        String text = ActiveContent.strip(links(body.toString().replace(stagedPrefix, imagePrefix), markdown, pageOf));
         if (markdown) {
             return frontmatter + text;
         }
@@ -72,14 +74,25 @@ public final class SourcePage {
      * @param stagedPrefix the provisional image link prefix the converter wrote
      * @param imagePrefix  the final one, {@code images/<doc>/}
      * @param markdown     whether the original was Markdown (which keeps its own frontmatter)
+     * @param pageOf       for a Markdown note, the page a wikilink target names (another document
+     *                     of the knowledge base), or null
      */
     public static String render(ConvertedDocument doc, String fileName, String stagedPrefix, String imagePrefix,
-            boolean markdown) {
-        String text = ActiveContent.strip(Wikilinks.unlinkAll(doc.markdown().replace(stagedPrefix, imagePrefix)));
+            boolean markdown, Function<String, String> pageOf) {
+        String text = ActiveContent.strip(links(doc.markdown().replace(stagedPrefix, imagePrefix), markdown, pageOf));
         if (markdown) {
             return text;
         }
         return Frontmatter.render(fields(doc, fileName, false), text);
+    }
+
+    /**
+     * A Markdown note's wikilinks are its author's links between notes: the ones naming a document
+     * of the knowledge base lead to its page, the others stay as written. Links in converted
+     * formats point into their author's world and become text.
+     */
+    private static String links(String text, boolean markdown, Function<String, String> pageOf) {
+        return markdown ? Wikilinks.linkTo(text, pageOf) : Wikilinks.unlinkAll(text);
     }
 
     private static Map<String, Object> fields(ConvertedDocument doc, String fileName, boolean parts) {
