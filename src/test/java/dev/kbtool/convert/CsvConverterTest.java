@@ -20,7 +20,7 @@ class CsvConverterTest {
     @Test
     void quotedFieldsKeepDelimitersQuotesAndLineBreaks() throws Exception {
         assertThat(convert("a.csv", "name,note\r\n\"Smith, J\",\"said \"\"hi\"\"\nthen left\"\r\nx|y,2\r\n"))
-                .isEqualTo("A table of 2 rows in 2 columns: name, note. The rows: name Smith, J, note said \"hi\" then left; name x\\|y, note 2.\n\n"
+                .isEqualTo("A table of 2 rows in 2 columns: name, note. The rows: name Smith, J, note said \"hi\" then left; name x|y, note 2.\n\n"
                         + "| name | note |\n| --- | --- |\n| Smith, J | said \"hi\"<br>then left |\n| x\\|y | 2 |\n");
     }
 
