@@ -159,6 +159,21 @@ public class LongDocumentTest {
         assertThat(kb.run("doctor").code()).isZero();
     }
 
+    @Test
+    void contentsStartAtTheShallowestLevelAndLinkEachPartsFirstPage() {
+        List<TreeNode> tree = List.of(new TreeNode(0, 2, "Alice in Wonderland", 1, 1, ""),
+                new TreeNode(1, 3, "Lewis Carroll", 1, 1, ""), new TreeNode(2, 2, "Down the Rabbit-Hole", 4, 9, "Alice was tired."));
+        dev.kbtool.compile.DocumentAnalysis analysis = new dev.kbtool.compile.DocumentAnalysis("Alice", "A tale.",
+                List.of("A tale."), List.of(), List.of(), null);
+
+        String page = SummaryPage.render("alice", "alice.pdf", "/in/alice.pdf", "sources/alice", analysis, tree, List.of(),
+                List.of());
+
+        assertThat(page).contains("\n- [[sources/alice#Page 1|Alice in Wonderland]] (page 1)\n"
+                + "  - [[sources/alice#Page 1|Lewis Carroll]] (page 1)\n"
+                + "- [[sources/alice#Page 4|Down the Rabbit-Hole]] (pages 4–9) — Alice was tired.\n");
+    }
+
     /** Six chapters of ten pages, each with two sections of five; page 42 holds a unique phrase. */
     public static void writeBook(Path file) throws Exception {
         writeBook(file, 60);
