@@ -71,7 +71,7 @@ public final class CsvConverter implements Converter {
             return ConvertedDocument.text(null, "");
         }
         long more = total - rows.size();
-        StringBuilder md = new StringBuilder(TableDescription.of(rows.get(0), total - 1, columns)).append("\n\n");
+        StringBuilder md = new StringBuilder(TableDescription.of(rows, total - 1, columns)).append("\n\n");
         md.append(MarkdownTable.render(rows)).append('\n');
         if (more > 0) {
             md.append("\n… ").append(more).append(more == 1 ? " more row" : " more rows").append(" not shown\n");

@@ -22,6 +22,7 @@ final class DocxBody {
     private final Deque<Paragraph> paragraphs = new ArrayDeque<>();
     private final Deque<List<List<String>>> tables = new ArrayDeque<>();
     private String title;
+    private String firstHeading;
 
     // Run and link state.
     private boolean bold;
@@ -40,6 +41,11 @@ final class DocxBody {
     /** The text of the first paragraph in the Title style, if any. */
     String title() {
         return title;
+    }
+
+    /** The text of the first level-1 heading, if any: a document's title when nothing names it. */
+    String firstHeading() {
+        return firstHeading;
     }
 
     String render(XMLStreamReader r) throws XMLStreamException, IOException {
@@ -190,6 +196,8 @@ final class DocxBody {
         int level = p.outline < 9 ? Math.min(6, p.outline + 1) : styles.headingLevel(p.style);
         if (title == null && styles.isTitle(p.style)) {
             title = p.plainText().strip();
+        } else if (firstHeading == null && level == 1 && !p.plainText().isBlank()) {
+            firstHeading = p.plainText().strip();
         }
         String numId = p.numId != null ? p.numId : styles.styleNumId(p.style);
         if (level > 0) {

@@ -10,7 +10,8 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * DOCX to Markdown with the JDK's zip and StAX parsers only: see {@link DocxBody} for the text,
  * {@link DocxStyles} for headings and lists, {@link DocxPackage} for the zip-bomb and XXE guards.
- * Title and author come from {@code docProps/core.xml}, else the first Title paragraph.
+ * The title is the first Title paragraph, else {@code docProps/core.xml}'s, else the first
+ * level-1 heading; the author comes from {@code docProps/core.xml}.
  */
 public final class DocxConverter implements Converter {
     private static final String OFFICE_DOCUMENT = "word/document.xml";
@@ -33,7 +34,9 @@ public final class DocxConverter implements Converter {
             DocxBody body = new DocxBody(styles, rels, images);
             String markdown = body.render(docx.xml(OFFICE_DOCUMENT));
             String[] core = coreProperties(docx);
-            String title = core[0] != null ? core[0] : body.title();
+            // The Title paragraph is what the reader sees; core properties are often left from a
+            // template ("Document1") or the file it was copied from, so they come second.
+            String title = firstNonNull(body.title(), core[0], body.firstHeading());
             return new ConvertedDocument(title, core[1], markdown, List.of(), List.of(),
                     images == null ? List.of() : images.written());
         } catch (XMLStreamException e) {
@@ -44,6 +47,15 @@ public final class DocxConverter implements Converter {
         } catch (DocxPackage.ZipBombException e) {
             throw new ConversionException(e.getMessage());
         }
+    }
+
+    private static String firstNonNull(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
     }
 
     /** dc:title and dc:creator, blank ones as null. */

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Markdown is already the wiki's format: kept as written, frontmatter included. The title is the
  * frontmatter's {@code title:}, else the first level-1 heading. Local images next to the file are
- * copied into the images folder and their links rewritten ({@link MarkdownImages}).
+ * copied into the images folder and their links rewritten ({@link MarkdownImages}). Big files are
+ * split into parts ({@link TextParts}).
  */
 public final class MarkdownConverter implements Converter {
     private static final Pattern H1 = Pattern.compile("^#\\s+(.+?)\\s*#*\\s*$");
@@ -32,7 +33,7 @@ public final class MarkdownConverter implements Converter {
             text = rewriter.rewrite(text);
             images = rewriter.written();
         }
-        return new ConvertedDocument(title(text), null, text, List.of(), List.of(), images);
+        return TextParts.split(title(text), text, images);
     }
 
     static String title(String text) {

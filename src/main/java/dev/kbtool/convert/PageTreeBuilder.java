@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Builds the page tree of a paged document: from its outline when it has one, else from the
  * Markdown headings found on its pages, else fixed windows of {@value #WINDOW} pages. A part ends
  * on the page before the next part at its level or above starts (or on that part's first page
- * when both start on the same page); pages before the first part form a "Front matter" part.
+ * when both start on the same page) and never before its last subpart starts; pages before the
+ * first part form a "Front matter" part. Page numbers printed after titles go ({@link TocEntries}).
  * Pure: it reads the converted document only.
  */
 public final class PageTreeBuilder {
@@ -31,7 +32,9 @@ public final class PageTreeBuilder {
         }
         List<OutlineEntry> entries = doc.outline();
         if (entries.isEmpty() || entries.stream().allMatch(e -> e.page() <= 0)) {
-            entries = headings(doc.pages());
+            entries = TocEntries.dropped(headings(doc.pages()));
+        } else {
+            entries = TocEntries.stripped(entries);
         }
         if (distinctStarts(entries) < 2) {
             entries = windows(pages);
@@ -107,7 +110,19 @@ public final class PageTreeBuilder {
             this.start = start;
         }
 
+        /** The last page any part inside this one starts on. */
+        int lastStart() {
+            int last = start;
+            for (Node child : children) {
+                last = Math.max(last, child.lastStart());
+            }
+            return last;
+        }
+
         PageTree freeze(int end) {
+            // A part reaches at least to the page its last subpart starts on, which may be the
+            // page the next part starts on too: a range never runs backwards.
+            end = Math.max(end, lastStart());
             List<PageTree> frozen = new ArrayList<>(children.size());
             for (int i = 0; i < children.size(); i++) {
                 Node child = children.get(i);

@@ -13,12 +13,18 @@ import dev.kbtool.render.LongDocuments;
 import dev.kbtool.render.SourcePage;
 import dev.kbtool.tx.Plan;
 import dev.kbtool.tx.TxEngine;
+import dev.kbtool.render.Wikilinks;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -55,7 +61,8 @@ public final class DocumentCommitter {
                 DocumentNames.stem(doc.fileName()), origin, n -> catalog.documentByName(n).isPresent()));
         DocumentPaths paths = new DocumentPaths(name, doc.extension());
         String sourcePath = doc.isLong() ? paths.sourceJson() : paths.source();
-        String sourceLink = sourcePath.substring("wiki/".length()).replaceFirst("\\.md$", "");
+        // A long document's readable page is sources/<doc>.md too; its .json is kb's per-page data.
+        String sourceLink = paths.sourceLink();
         List<Path> images = stagedImages(doc);
         SummaryPublication publication = SummaryPublication.plan(new SummaryPublication.Publishing(engine.layout(),
                 catalog, limits, false), paths, sourceLink, doc.fileName(), origin, doc.analysis(), doc.tree(),
@@ -63,8 +70,13 @@ public final class DocumentCommitter {
         DocumentAnalysis analysis = publication.analysis();
         Optional<String> oldRaw = previous.map(DocumentRecord::rawPath).filter(raw -> !raw.equals(paths.raw()));
 
+        boolean note = isMarkdown(doc);
+        Function<String, String> pageOf = note ? NoteLinks.resolver(catalog, name, doc.fileName()) : t -> null;
+        // Notes added before this one whose links name it: those links now lead to its page.
+        Set<String> waiting = NoteLinks.waitingFor(catalog, name, doc.fileName());
         Plan.Builder plan = Plan.builder()
                 .file(paths.raw()).file(paths.source()).file(paths.sourceJson()).tree(paths.images());
+        waiting.forEach(p -> plan.file("wiki/" + p));
         publication.addTo(plan);
         oldRaw.ifPresent(plan::file);
 
@@ -78,13 +90,29 @@ public final class DocumentCommitter {
                 tx.publish(image, paths.images() + "/" + image.getFileName());
             }
             String staged = "images/" + doc.imagePrefix() + "/";
+            String sourcePage;
             if (doc.isLong()) {
-                publication.pages().delete(tx, paths.source());
                 tx.write(sourcePath, LongDocuments.sourceJson(doc.converted().pages(), staged, paths.imageLinkPrefix()));
+                sourcePage = SourcePage.renderPaged(doc.converted(), doc.fileName(), staged, paths.imageLinkPrefix(),
+                        note, SourcePage.inParts(doc.fileName()), pageOf);
             } else {
                 tx.delete(paths.sourceJson());
-                publication.pages().write(tx, sourcePath, SourcePage.render(doc.converted(), doc.fileName(), staged,
-                        paths.imageLinkPrefix(), doc.extension().equals("md") || doc.extension().equals("markdown")));
+                sourcePage = SourcePage.render(doc.converted(), doc.fileName(), staged, paths.imageLinkPrefix(), note,
+                        pageOf);
+            }
+            publication.pages().write(tx, paths.source(), sourcePage);
+            Map<String, List<String>> linked = new LinkedHashMap<>();
+            linked.put(paths.sourceLink() + ".md", note ? Wikilinks.targets(sourcePage) : List.of());
+            Function<String, String> toThis = NoteLinks.resolver(catalog, name, doc.fileName());
+            for (String page : waiting) {
+                Path file = engine.layout().root().resolve("wiki/" + page);
+                if (Files.isRegularFile(file)) {
+                    String text = Wikilinks.linkTo(Files.readString(file, StandardCharsets.UTF_8),
+                            t -> toThis.apply(t) != null && toThis.apply(t).equals(paths.sourceLink())
+                                    ? paths.sourceLink() : null);
+                    publication.pages().rewrite(tx, "wiki/" + page, text);
+                    linked.put(page, Wikilinks.targets(text));
+                }
             }
             Instant now = Instant.now();
             publication.write(tx, previous.isPresent() ? "update" : "add", now);
@@ -97,10 +125,20 @@ public final class DocumentCommitter {
                 w.deletePage(paths.sourceLink() + ".json");
                 w.putPage(new PageRecord(sourcePath.substring("wiki/".length()), PageKind.SOURCE, analysis.title(), "",
                         name));
+                if (doc.isLong()) {
+                    w.putPage(new PageRecord(paths.sourceLink() + ".md", PageKind.SOURCE, analysis.title(), "", name));
+                }
+                for (Map.Entry<String, List<String>> e : linked.entrySet()) {
+                    w.putLinks(e.getKey(), e.getValue());
+                }
                 w.putTree(name, doc.tree());
                 w.clearFailure(doc.hash());
             };
         }, AddOutcome.added(display, name, previous.isPresent(), doc.analysis().usage()).withHash(doc.hash()));
+    }
+
+    private static boolean isMarkdown(PreparedDocument doc) {
+        return doc.extension().equals("md") || doc.extension().equals("markdown");
     }
 
     private static List<Path> stagedImages(PreparedDocument doc) throws IOException {

@@ -171,7 +171,10 @@ public final class DocumentPreparer {
             return new Done(AddOutcome.failed(file.display(), AddOutcome.Failure.BAD_DATA, "compile failed: "
                     + e.getMessage()));
         }
-        List<TreeNode> tree = converted.pageCount() >= config.longDocPages() ? LongDocuments.tree(converted) : List.of();
+        // Text formats have pages only when they were split into parts for their size: long at any count.
+        boolean split = TEXT_FORMATS.contains(extension) && converted.pageCount() > 1;
+        List<TreeNode> tree = converted.pageCount() >= config.longDocPages() || split ? LongDocuments.tree(converted)
+                : List.of();
         long compileMillis = (System.nanoTime() - compileStart) / 1_000_000;
         SearchRows.Texts search = SearchRows.Texts.of(converted.markdown(), converted.pages());
         return new Ready(new PreparedDocument(file, hash, extension, raw, images, converted, analysis, imagePrefix, tree,

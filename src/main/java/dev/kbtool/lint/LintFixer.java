@@ -80,9 +80,11 @@ public final class LintFixer {
             }
             String text = Wikilinks.retarget(page.text(), redirect);
             int[] count = {0};
+            // Source pages keep their authors' links to notes kb does not hold (WikiChecks.brokenLinks).
+            boolean source = page.in("sources");
             text = Wikilinks.unlinkMissing(text, target -> {
                 boolean keep = !gone.contains(target)
-                        && (WikiChecks.resolves(engine.layout(), target, names) || documents.contains(target));
+                        && (source || WikiChecks.resolves(engine.layout(), target, names) || documents.contains(target));
                 if (!keep) {
                     count[0]++;
                 }

@@ -27,8 +27,12 @@ final class WikiChecks {
     private WikiChecks() {
     }
 
-    /** Every wikilink outside code must resolve as Obsidian resolves it: by path, or by a unique page name. */
-    /** @param restorable link targets whose pages {@link PageRestorer} re-creates */
+    /**
+     * Every wikilink outside code in kb's pages must resolve as Obsidian resolves it: by path, or
+     * by a unique page name. Source pages keep their authors' links as written and are not checked.
+     *
+     * @param restorable link targets whose pages {@link PageRestorer} re-creates
+     */
     static void brokenLinks(KbLayout layout, List<WikiPages.Page> pages, Set<String> restorable, List<Problem> out) {
         Set<String> names = new HashSet<>();
         for (WikiPages.Page p : pages) {
@@ -36,6 +40,11 @@ final class WikiChecks {
         }
         names.add("AGENTS");
         for (WikiPages.Page page : pages) {
+            if (page.in("sources")) {
+                // A note's own links between notes stay as its author wrote them, even to notes
+                // not (yet) in the knowledge base; kb's pages are what must not link nowhere.
+                continue;
+            }
             for (String target : new LinkedHashSet<>(page.links())) {
                 if (!target.isEmpty() && !resolves(layout, target, names)) {
                     out.add(Problem.error("broken-link", page.path(), "links to [[" + target + "]], which does not exist"
@@ -140,6 +149,10 @@ final class WikiChecks {
                             + (compilable ? "kb lint --fix or kb doctor --repair re-creates it"
                                     : "add it again or kb remove it")));
                 }
+            }
+            if (d.sourcePath().endsWith(".json")) {
+                // A long document's readable page (absent for ones added before it was written).
+                owned.add("wiki/sources/" + d.name() + ".md");
             }
             imageDirs.add("wiki/sources/images/" + d.name());
         }

@@ -21,6 +21,7 @@ import dev.kbtool.text.Units;
 import dev.kbtool.tx.Plan;
 import dev.kbtool.tx.TxEngine;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -187,7 +188,10 @@ public final class Recompiler {
                         "changed by another command meanwhile; recompile it again"));
             }
             DocumentPaths paths = new DocumentPaths(doc.name(), doc.type());
-            String sourceLink = doc.sourcePath().substring("wiki/".length()).replaceFirst("\\.md$", "");
+            // A long document added before its text had a readable page links its per-page data.
+            String sourceLink = doc.sourcePath().endsWith(".json")
+                    && !Files.isRegularFile(engine.layout().root().resolve(paths.source()))
+                    ? doc.sourcePath().substring("wiki/".length()) : paths.sourceLink();
             SummaryPublication publication = SummaryPublication.plan(new SummaryPublication.Publishing(engine.layout(),
                     catalog, limits, discardEdits), paths, sourceLink, doc.fileName(), doc.origin(), compiled,
                     catalog.tree(doc.name()), texts);

@@ -41,10 +41,18 @@ public final class SummaryPage {
         }
         if (!contents.isEmpty()) {
             body.append("\n## Contents\n\n");
+            // Parts from headings may all be level 2 or deeper: the shallowest is the list's first level.
+            int top = contents.stream().mapToInt(TreeNode::level).min().orElse(1);
             for (TreeNode n : contents) {
-                body.append("  ".repeat(Math.max(0, n.level() - 1))).append("- **").append(n.title().strip())
-                        .append("** (").append(n.startPage() == n.endPage() ? "page " + n.startPage()
-                                : "pages " + n.startPage() + "–" + n.endPage()).append(')');
+                // A long document's page has a heading per page to link to; one stored before it
+                // had (only sources/<doc>.json) gets its titles unlinked.
+                boolean parts = SourcePage.inParts(fileName);
+                String title = sourceLink.endsWith(".json") ? "**" + n.title().strip() + "**"
+                        : Wikilinks.link(sourceLink + "#" + SourcePage.pageHeading(parts, n.startPage()), n.title());
+                String unit = parts ? "part" : "page";
+                body.append("  ".repeat(Math.max(0, n.level() - top))).append("- ").append(title)
+                        .append(" (").append(n.startPage() == n.endPage() ? unit + " " + n.startPage()
+                                : unit + "s " + n.startPage() + "–" + n.endPage()).append(')');
                 if (!n.summary().isBlank()) {
                     body.append(" — ").append(n.summary().strip());
                 }

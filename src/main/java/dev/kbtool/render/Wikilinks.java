@@ -90,6 +90,31 @@ public final class Wikilinks {
         });
     }
 
+    /**
+     * Points links whose target {@code pageOf} maps (to a vault-relative page) at that page,
+     * keeping the anchor and showing what the link showed (its alias, else its target as
+     * written); links it does not map stay exactly as they are.
+     */
+    public static String linkTo(String text, java.util.function.Function<String, String> pageOf) {
+        if (!text.contains("[[")) {
+            return text;
+        }
+        return forEachProse(text, prose -> {
+            Matcher m = LINK.matcher(prose);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                String target = m.group(2).strip();
+                String page = target.isEmpty() ? null : pageOf.apply(target);
+                String replacement = page == null ? m.group() : m.group(1) + link(page
+                        + (m.group(3) == null ? "" : m.group(3)), m.group(4) != null && !m.group(4).isBlank()
+                        ? m.group(4) : target);
+                m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+            }
+            m.appendTail(sb);
+            return sb.toString();
+        });
+    }
+
     private static String plain(String target, String alias) {
         if (alias != null && !alias.isBlank()) {
             return alias.strip();

@@ -39,6 +39,7 @@ public final class MarkdownText {
     /** Private-use characters around a code span's number while the other rules run. */
     private static final String PLACEHOLDER_START = "\uE000";
     private static final String PLACEHOLDER_END = "\uE001";
+    private static final Pattern PLACEHOLDER = Pattern.compile(PLACEHOLDER_START + "(\\d+)" + PLACEHOLDER_END);
     private static final Pattern STRONG_OR_EM = Pattern.compile("(\\*\\*|\\*)(?=\\S)(.+?)(?<=\\S)\\1");
     /** Underscore emphasis only between non-word characters: {@code snake_case_names} stay intact. */
     private static final Pattern UNDERSCORE_EM = Pattern.compile("(?<![\\w])(__|_)(?=\\S)(.+?)(?<=\\S)\\1(?![\\w])");
@@ -137,8 +138,19 @@ public final class MarkdownText {
             s = STRIKE.matcher(s).replaceAll("$1");
         }
         s = unescapeEntities(s);
-        for (int i = 0; i < spans.size(); i++) {
-            s = s.replace(PLACEHOLDER_START + i + PLACEHOLDER_END, spans.get(i));
+        if (!spans.isEmpty()) {
+            // One pass: replacing the placeholders one by one rescans the text for each span,
+            // which made a big document's search text quadratic in its size.
+            Matcher placeholder = PLACEHOLDER.matcher(s);
+            StringBuilder restored = new StringBuilder(s.length());
+            while (placeholder.find()) {
+                // A document may hold these private-use characters itself: only our numbers are spans.
+                int index = placeholder.group(1).length() > 9 ? -1 : Integer.parseInt(placeholder.group(1));
+                placeholder.appendReplacement(restored, Matcher.quoteReplacement(
+                        index >= 0 && index < spans.size() ? spans.get(index) : placeholder.group()));
+            }
+            placeholder.appendTail(restored);
+            s = restored.toString();
         }
         return collapseSpaces(s);
     }

@@ -20,15 +20,15 @@ class CsvConverterTest {
     @Test
     void quotedFieldsKeepDelimitersQuotesAndLineBreaks() throws Exception {
         assertThat(convert("a.csv", "name,note\r\n\"Smith, J\",\"said \"\"hi\"\"\nthen left\"\r\nx|y,2\r\n"))
-                .isEqualTo("A table of 2 rows in 2 columns: name, note.\n\n"
+                .isEqualTo("A table of 2 rows in 2 columns: name, note. The rows: name Smith, J, note said \"hi\" then left; name x|y, note 2.\n\n"
                         + "| name | note |\n| --- | --- |\n| Smith, J | said \"hi\"<br>then left |\n| x\\|y | 2 |\n");
     }
 
     @Test
     void sniffsSemicolonsAndTabs() throws Exception {
-        assertThat(convert("b.csv", "a;b;c\n1,5;2;3\n")).isEqualTo("A table of 1 row in 3 columns: a, b, c.\n\n"
+        assertThat(convert("b.csv", "a;b;c\n1,5;2;3\n")).isEqualTo("A table of 1 row in 3 columns: a, b, c. The row: a 1,5, b 2, c 3.\n\n"
                 + "| a | b | c |\n| --- | --- | --- |\n| 1,5 | 2 | 3 |\n");
-        assertThat(convert("c.csv", "a\tb\n1\t2\n")).isEqualTo("A table of 1 row in 2 columns: a, b.\n\n"
+        assertThat(convert("c.csv", "a\tb\n1\t2\n")).isEqualTo("A table of 1 row in 2 columns: a, b. The row: a 1, b 2.\n\n"
                 + "| a | b |\n| --- | --- |\n| 1 | 2 |\n");
     }
 
@@ -40,14 +40,14 @@ class CsvConverterTest {
         }
         String md = convert("big.csv", csv.toString());
 
-        assertThat(md).startsWith("A table of 1,500 rows in 2 columns: id, value.");
+        assertThat(md).startsWith("A table of 1,500 rows in 2 columns: id, value. The first rows: id 1, value v1; id 2, value v2; id 3, value v3.");
         assertThat(md).contains("| 1000 | v1000 |").doesNotContain("| 1001 |");
         assertThat(md).endsWith("\n… 500 more rows not shown\n");
     }
 
     @Test
     void aTableWithoutAHeaderIsDescribedByItsSize() throws Exception {
-        assertThat(convert("n.csv", "1,2\n3,4\n")).startsWith("A table of 2 rows in 2 columns.\n\n| 1 | 2 |");
+        assertThat(convert("n.csv", "1,2\n3,4\n")).startsWith("A table of 2 rows in 2 columns. The rows: 1, 2; 3, 4.\n\n| 1 | 2 |");
     }
 
     @Test

@@ -89,7 +89,8 @@ class DocxConverterTest {
         Path file = docx(dir.resolve("plan.docx"), sample());
         ConvertedDocument doc = new DocxConverter().convert(new ConversionRequest(file, dir.resolve("images"), "images/plan/"));
 
-        assertThat(doc.title()).isEqualTo("Plan 2025");
+        // The Title paragraph the reader sees wins over the core properties' title.
+        assertThat(doc.title()).isEqualTo("Quarterly Plan");
         assertThat(doc.author()).isEqualTo("Grace Hopper");
         assertThat(doc.images()).containsExactly("image1.png");
         assertThat(dir.resolve("images/image1.png")).hasContent("PNGDATA");
@@ -113,6 +114,29 @@ class DocxConverterTest {
 
                 ![A chart](images/plan/image1.png)
                 """);
+    }
+
+    @Test
+    void titleIsTheTitleParagraphElseTheCorePropertiesElseTheFirstHeading1() throws Exception {
+        String styles = "<w:styles " + W + "><w:style w:type=\"paragraph\" w:styleId=\"Heading1\">"
+                + "<w:name w:val=\"heading 1\"/></w:style></w:styles>";
+        Map<String, String> headingOnly = new LinkedHashMap<>();
+        headingOnly.put("word/document.xml", "<w:document " + W + "><w:body>"
+                + p(null, r("Prepared by the energy desk"))
+                + p("Heading1", r("Quarterly Report on Renewable Energy"))
+                + p(null, r("Wind and solar grew again.")) + p("Heading1", r("Outlook")) + "</w:body></w:document>");
+        headingOnly.put("word/styles.xml", styles);
+        Map<String, String> withCore = new LinkedHashMap<>(headingOnly);
+        withCore.put("docProps/core.xml", "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+                + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>Energy Report Q3</dc:title></cp:coreProperties>");
+
+        Path report = docx(dir.resolve("report-final-v2.docx"), headingOnly);
+        Path cored = docx(dir.resolve("cored.docx"), withCore);
+
+        assertThat(new DocxConverter().convert(new ConversionRequest(report, null, null)).title())
+                .isEqualTo("Quarterly Report on Renewable Energy");
+        assertThat(new DocxConverter().convert(new ConversionRequest(cored, null, null)).title())
+                .isEqualTo("Energy Report Q3");
     }
 
     @Test

@@ -85,4 +85,21 @@ class HtmlConverterTest {
         assertThat(doc.title()).isEqualTo("Caf\u00e9");
         assertThat(doc.markdown()).isEqualTo("Na\u00efve cr\u00e8me\n");
     }
+
+    @Test
+    void theHeadingWinsOverATitleThatAddsTheSiteName() {
+        assertThat(HtmlConverter.title("Install on Ubuntu — Project docs", "Install on Ubuntu")).isEqualTo("Install on Ubuntu");
+        assertThat(HtmlConverter.title("Docs | Networking overview", "Networking overview")).isEqualTo("Networking overview");
+        assertThat(HtmlConverter.title("Release notes", "Version 2.1")).isEqualTo("Release notes");
+        assertThat(HtmlConverter.title("  ", "Only a heading")).isEqualTo("Only a heading");
+        assertThat(HtmlConverter.title("", "")).isNull();
+    }
+
+    @Test
+    void aPageTitledWithItsSiteGetsItsHeadingAsTitle() throws Exception {
+        Path file = Files.writeString(dir.resolve("page.html"), "<html><head><title>Storage drivers - Example Docs</title>"
+                + "</head><body><main><h1>Storage drivers</h1><p>Drivers keep layers on disk.</p></main></body></html>");
+
+        assertThat(new HtmlConverter().convert(new ConversionRequest(file, null, null)).title()).isEqualTo("Storage drivers");
+    }
 }

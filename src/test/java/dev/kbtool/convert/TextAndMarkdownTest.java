@@ -90,4 +90,17 @@ class TextAndMarkdownTest {
         Path file = Files.writeString(dir.resolve("x.md"), "```\n# not this\n```\n\n# Real Title\n");
         assertThat(new MarkdownConverter().convert(new ConversionRequest(file, null, null)).title()).isEqualTo("Real Title");
     }
+
+    @Test
+    void textTitleIsTheFirstLineWhenItReadsLikeATitle() throws Exception {
+        Path titled = Files.writeString(dir.resolve("notes.txt"), "Field Guide to Moss\n\nMoss grows where it is damp.\n");
+        Path underlined = Files.writeString(dir.resolve("cmd.txt"), "git-add(1)\n==========\n\nNAME\n");
+        Path sentence = Files.writeString(dir.resolve("s.txt"), "Moss grows where it is damp, and it is green.\n\nMore.\n");
+        Path wrapped = Files.writeString(dir.resolve("w.txt"), "Moss grows where it is\ndamp and shaded\n");
+
+        assertThat(new TextConverter().convert(new ConversionRequest(titled, null, null)).title()).isEqualTo("Field Guide to Moss");
+        assertThat(new TextConverter().convert(new ConversionRequest(underlined, null, null)).title()).isEqualTo("git-add(1)");
+        assertThat(new TextConverter().convert(new ConversionRequest(sentence, null, null)).title()).isNull();
+        assertThat(new TextConverter().convert(new ConversionRequest(wrapped, null, null)).title()).isNull();
+    }
 }

@@ -67,13 +67,15 @@ public class LongDocumentTest {
             assertThat(catalog.documentByName("handbook").orElseThrow().pages()).isEqualTo(60);
         }
         String summary = Files.readString(root.resolve("wiki/summaries/handbook.md"));
-        assertThat(summary).contains("## Contents", "- **Chapter 5 Results** (pages 41–50)",
-                "  - **5.1 Early work** (pages 41–45)", "[[sources/handbook.json|handbook.pdf]]");
+        assertThat(summary).contains("## Contents", "- [[sources/handbook#Page 41|Chapter 5 Results]] (pages 41–50)",
+                "  - [[sources/handbook#Page 41|5.1 Early work]] (pages 41–45)", "[[sources/handbook|handbook.pdf]]");
         JsonNode pages = new ObjectMapper().readTree(root.resolve("wiki/sources/handbook.json").toFile());
         assertThat(pages).hasSize(60);
         assertThat(pages.get(41).get("page").asInt()).isEqualTo(42);
         assertThat(pages.get(41).get("content").asText()).contains("zebra quartz lantern");
-        assertThat(root.resolve("wiki/sources/handbook.md")).doesNotExist();
+        String page = Files.readString(root.resolve("wiki/sources/handbook.md"));
+        assertThat(page).contains("type: \"Source\"", "###### Page 42\n\n")
+                .containsSubsequence("###### Page 41", "###### Page 42", "zebra quartz lantern", "###### Page 43");
         assertThat(kb.run("doctor").code()).isZero();
     }
 
@@ -124,8 +126,60 @@ public class LongDocumentTest {
                 .satisfies(n -> assertThat(n.summary()).isEqualTo("The package draws text into frames of any shape."));
     }
 
+    @Test
+    void a25PageDocumentIsAMarkdownPageInTheVaultWhoseContentsLinksReachTheirPages() throws Exception {
+        writeBook(tmp.resolve("in/short-book.pdf"), 25);
+        Kb.Result r = kb.run("add", "in/short-book.pdf");
+        assertThat(r.code()).as(r.toString()).isZero();
+
+        String page = Files.readString(root.resolve("wiki/sources/short-book.md"));
+        String summary = Files.readString(root.resolve("wiki/summaries/short-book.md"));
+        java.util.regex.Matcher links = java.util.regex.Pattern.compile("\\[\\[sources/short-book#([^|\\]]+)\\|").matcher(summary);
+        List<String> anchors = new java.util.ArrayList<>();
+        while (links.find()) {
+            anchors.add(links.group(1));
+        }
+        assertThat(anchors).contains("Page 1", "Page 11", "Page 21");
+        for (String anchor : anchors) {
+            // Obsidian finds a heading link by the heading's text.
+            assertThat(page).contains("\n###### " + anchor + "\n");
+        }
+        for (int p = 1; p <= 25; p++) {
+            assertThat(page).contains("Page " + p + " of the handbook describes step " + p);
+        }
+        assertThat(summary).contains("full_text: \"sources/short-book.md\"", "(pages 21–25)").doesNotContain("–1)");
+        assertThat(root.resolve("wiki/sources/short-book.json")).exists();
+        Kb.Result lint = kb.run("lint");
+        assertThat(lint.toString()).doesNotContain("broken", "without-document");
+        assertThat(kb.run("doctor").code()).isZero();
+
+        assertThat(kb.run("remove", "short-book", "--yes").code()).isZero();
+        assertThat(root.resolve("wiki/sources/short-book.md")).doesNotExist();
+        assertThat(root.resolve("wiki/sources/short-book.json")).doesNotExist();
+        assertThat(kb.run("doctor").code()).isZero();
+    }
+
+    @Test
+    void contentsStartAtTheShallowestLevelAndLinkEachPartsFirstPage() {
+        List<TreeNode> tree = List.of(new TreeNode(0, 2, "Alice in Wonderland", 1, 1, ""),
+                new TreeNode(1, 3, "Lewis Carroll", 1, 1, ""), new TreeNode(2, 2, "Down the Rabbit-Hole", 4, 9, "Alice was tired."));
+        dev.kbtool.compile.DocumentAnalysis analysis = new dev.kbtool.compile.DocumentAnalysis("Alice", "A tale.",
+                List.of("A tale."), List.of(), List.of(), null);
+
+        String page = SummaryPage.render("alice", "alice.pdf", "/in/alice.pdf", "sources/alice", analysis, tree, List.of(),
+                List.of());
+
+        assertThat(page).contains("\n- [[sources/alice#Page 1|Alice in Wonderland]] (page 1)\n"
+                + "  - [[sources/alice#Page 1|Lewis Carroll]] (page 1)\n"
+                + "- [[sources/alice#Page 4|Down the Rabbit-Hole]] (pages 4–9) — Alice was tired.\n");
+    }
+
     /** Six chapters of ten pages, each with two sections of five; page 42 holds a unique phrase. */
     public static void writeBook(Path file) throws Exception {
+        writeBook(file, 60);
+    }
+
+    static void writeBook(Path file, int pageCount) throws Exception {
         Files.createDirectories(file.getParent());
         String[] chapters = {"Foundations", "Methods", "Data", "Analysis", "Results", "Outlook"};
         PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
@@ -134,7 +188,7 @@ public class LongDocumentTest {
             PDDocumentOutline outline = new PDDocumentOutline();
             doc.getDocumentCatalog().setDocumentOutline(outline);
             PDOutlineItem chapter = null;
-            for (int p = 1; p <= 60; p++) {
+            for (int p = 1; p <= pageCount; p++) {
                 PDPage page = new PDPage(PDRectangle.LETTER);
                 doc.addPage(page);
                 int c = (p - 1) / 10;
