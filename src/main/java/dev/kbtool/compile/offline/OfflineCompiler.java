@@ -58,7 +58,7 @@ public final class OfflineCompiler implements DocumentCompiler {
     }
 
     private static DocumentAnalysis compile(CompileInput input) throws CompileException, InterruptedException {
-        Prose prose = ProseReader.read(input);
+        Prose prose = ProseReader.read(LargeDocuments.sample(input));
         SentenceRanker.Summary summary = SentenceRanker.summarize(prose);
         List<String> sentences = new ArrayList<>();
         for (Sentence s : summary.sentences()) {
