@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             RemoveCommand.class,
             RecompileCommand.class,
             SearchCommand.class,
+            QueryCommand.class,
             LintCommand.class,
             DoctorCommand.class,
             CommandLine.HelpCommand.class
