@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             RecompileCommand.class,
             SearchCommand.class,
             QueryCommand.class,
+            McpCommand.class,
             LintCommand.class,
             DoctorCommand.class,
             CommandLine.HelpCommand.class

@@ -54,6 +54,7 @@ public final class KbServices implements AutoCloseable {
     private final Settings settings;
     private DocumentCompiler compiler;
     private TxEngine engine;
+    private QueryService queries;
 
     public KbServices(KbSession session, Settings settings) {
         this.session = session;
@@ -147,9 +148,13 @@ public final class KbServices implements AutoCloseable {
 
     /** Answers questions: with the configured LLM when the config has one, else offline. */
     public QueryService queryService() {
-        LlmSettings llm = Compilers.llmSettings(session.config(), configOrigin());
-        return llm == null ? new QueryService(session.catalog())
-                : new QueryService(session.catalog(), HttpLlmClient.create(llm, settings.env()), llm, settings.notices());
+        if (queries == null) {
+            LlmSettings llm = Compilers.llmSettings(session.config(), configOrigin());
+            queries = llm == null ? new QueryService(session.catalog())
+                    : new QueryService(session.catalog(), HttpLlmClient.create(llm, settings.env()), llm,
+                            settings.notices());
+        }
+        return queries;
     }
 
     /** Files an answer as a wiki page in a transaction; returns its path in the knowledge base. */
