@@ -1,4 +1,5 @@
 import dev.kbtool.catalog.Catalog;
+import dev.kbtool.query.QueryService;
 import dev.kbtool.search.Searcher;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -6,42 +7,50 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Warm search latency on one knowledge base: each query is run {@code rounds} times after
- * {@code warmup} rounds of all of them, in one JVM, as a long-running process (kb mcp) or a
- * repeated search sees it. Prints per query the median and the worst time and the result count.
- * Usage: {@code java -cp target/kb.jar bench/search/SearchBench.java KB_DIR [ROUNDS] -- QUERY...}
+ * Warm latency of kb search and kb query (offline) on one knowledge base, in one JVM, as a
+ * long-running process (kb mcp) or repeated use sees them: every query is run three times to
+ * warm up, then {@code rounds} times measured. Prints per query the median and the worst time
+ * and the number of results (or quotes), then the median and p90 over all runs.
+ * Usage: {@code java -cp target/kb.jar bench/search/SearchBench.java KB_DIR search|query ROUNDS QUERY...}
  */
 public class SearchBench {
     public static void main(String[] args) throws Exception {
         Path kb = Path.of(args[0]);
-        int rounds = args.length > 1 && !args[1].equals("--") ? Integer.parseInt(args[1]) : 5;
-        int dash = Arrays.asList(args).indexOf("--");
-        List<String> queries = Arrays.asList(args).subList(dash + 1, args.length);
+        boolean query = args[1].equals("query");
+        int rounds = Integer.parseInt(args[2]);
+        List<String> queries = Arrays.asList(args).subList(3, args.length);
         try (Catalog catalog = Catalog.openForReading(kb.resolve(".kb/kb.db"), n -> { })) {
             Searcher searcher = new Searcher(catalog);
+            QueryService answers = new QueryService(catalog);
             for (int w = 0; w < 3; w++) {
                 for (String q : queries) {
-                    searcher.search(Searcher.Request.of(q, 10));
+                    run(query, searcher, answers, q);
                 }
             }
-            System.out.printf("%-40s %8s %8s %8s%n", "query", "p50 ms", "max ms", "results");
+            System.out.printf("%-52s %8s %8s %8s%n", query ? "question" : "query", "p50 ms", "max ms",
+                    query ? "quotes" : "results");
             List<Double> all = new ArrayList<>();
             for (String q : queries) {
                 double[] t = new double[rounds];
                 int n = 0;
                 for (int r = 0; r < rounds; r++) {
                     long start = System.nanoTime();
-                    n = searcher.search(Searcher.Request.of(q, 10)).size();
+                    n = run(query, searcher, answers, q);
                     t[r] = (System.nanoTime() - start) / 1e6;
                     all.add(t[r]);
                 }
                 Arrays.sort(t);
-                System.out.printf("%-40s %8.1f %8.1f %8d%n", q.length() > 40 ? q.substring(0, 37) + "..." : q,
+                System.out.printf("%-52s %8.1f %8.1f %8d%n", q.length() > 52 ? q.substring(0, 49) + "..." : q,
                         t[rounds / 2], t[rounds - 1], n);
             }
             all.sort(null);
-            System.out.printf("all queries: p50 %.1f ms, p90 %.1f ms, max %.1f ms%n", all.get(all.size() / 2),
-                    all.get((int) (all.size() * 0.9)), all.get(all.size() - 1));
+            System.out.printf("all: p50 %.1f ms, p90 %.1f ms, max %.1f ms (%d runs)%n", all.get(all.size() / 2),
+                    all.get((int) (all.size() * 0.9)), all.get(all.size() - 1), all.size());
         }
+    }
+
+    private static int run(boolean query, Searcher searcher, QueryService answers, String q) {
+        return query ? answers.offline(q, QueryService.QUOTES).citations().size()
+                : searcher.search(Searcher.Request.of(q, 10)).size();
     }
 }

@@ -153,6 +153,7 @@ final class CatalogSchema {
                       title        TEXT NOT NULL DEFAULT ''
                     )""",
                     "CREATE INDEX passages_document ON passages(document, kind)",
+                    "CREATE INDEX passages_kind ON passages(kind)",
                     "CREATE INDEX passages_target ON passages(target)",
                     "CREATE VIRTUAL TABLE passage_text USING fts5(title, headings, summary, body,"
                             + " tokenize = 'porter unicode61 remove_diacritics 2')",

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Reads a page of the wiki for an assistant, a stretch of lines at a time: by wikilink
  * ({@code [[sources/a#Heading|alias]]}) or path ({@code sources/a}, {@code wiki/sources/a.md}),
- * never outside {@code wiki/}. Lines are numbered after the frontmatter, as search results give
- * them; a long document's JSON source reads as its pages, each under a {@code <!-- page N -->}
+ * never outside {@code wiki/}. Lines are numbered from the first line of text after the
+ * frontmatter, as search results give them; a long document's JSON source reads as its pages, each under a {@code <!-- page N -->}
  * line, and {@code sourcePage} reads one page of a paged document.
  */
 final class PageReader {
@@ -164,17 +164,22 @@ final class PageReader {
         return lines.subList(from, to);
     }
 
+    /** Where line 1 is: after the frontmatter and the blank lines after it, as the search index counts. */
     private static int bodyStart(List<String> lines) {
-        if (lines.isEmpty() || !lines.get(0).strip().equals("---")) {
-            return 0;
-        }
-        for (int i = 1; i < lines.size(); i++) {
-            String l = lines.get(i).strip();
-            if (l.equals("---") || l.equals("...")) {
-                return i + 1;
+        int start = 0;
+        if (!lines.isEmpty() && lines.get(0).strip().equals("---")) {
+            for (int i = 1; i < lines.size(); i++) {
+                String l = lines.get(i).strip();
+                if (l.equals("---") || l.equals("...")) {
+                    start = i + 1;
+                    break;
+                }
             }
         }
-        return 0;
+        while (start < lines.size() && lines.get(start).isBlank()) {
+            start++;
+        }
+        return start;
     }
 
     /** The 1-based line of the heading a link names, or 1. */

@@ -184,17 +184,26 @@ public final class Passages {
         return out;
     }
 
-    /** The lines of a text after its frontmatter, if it opens with one. */
+    /**
+     * The lines of a text after its frontmatter, if it opens with one, and the blank lines after
+     * that: line 1 is the first line of text, however the frontmatter was written (kb puts a blank
+     * line after the one it writes on a converted document's source page).
+     */
     private static List<String> body(String markdown) {
         List<String> lines = List.of(markdown.split("\n", -1));
+        int start = 0;
         if (!lines.isEmpty() && lines.get(0).strip().equals("---")) {
             for (int i = 1; i < lines.size(); i++) {
                 if (FRONTMATTER_END.matcher(lines.get(i)).matches()) {
-                    return lines.subList(i + 1, lines.size());
+                    start = i + 1;
+                    break;
                 }
             }
         }
-        return lines;
+        while (start < lines.size() && lines.get(start).isBlank()) {
+            start++;
+        }
+        return lines.subList(start, lines.size());
     }
 
     /** The lines of one passage as they accumulate. */

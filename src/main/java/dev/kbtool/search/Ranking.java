@@ -71,11 +71,7 @@ final class Ranking {
         if (!row.kind().equals("concept") && !row.kind().equals("entity")) {
             return false;
         }
-        List<String> words = new ArrayList<>();
-        for (Tokens.Token t : matcher.tokens(row.title())) {
-            words.add(t.stem());
-        }
-        for (List<Integer> at : matcher.occurrences(words)) {
+        for (List<Integer> at : matcher.find(0, row.title()).at) {
             if (!at.isEmpty()) {
                 return false;
             }
@@ -87,16 +83,7 @@ final class Ranking {
         if (idfSum <= 0) {
             return 0;
         }
-        List<String> words = new ArrayList<>();
-        for (String field : new String[] {row.title(), row.headings(), row.summary(), row.body()}) {
-            for (Tokens.Token t : matcher.tokens(field)) {
-                words.add(t.stem());
-            }
-            for (int g = 0; g < FIELD_GAP; g++) {
-                words.add("");
-            }
-        }
-        List<List<Integer>> at = matcher.occurrences(words);
+        List<List<Integer>> at = matcher.find(FIELD_GAP, row.title(), row.headings(), row.summary(), row.body()).at;
         double covered = 0;
         for (int t = 0; t < at.size(); t++) {
             if (!at.get(t).isEmpty()) {

@@ -38,7 +38,8 @@ public final class Relevance {
         int total = Math.max(1, catalog.passageCount());
         int[] df = new int[query.terms().size()];
         for (int i = 0; i < df.length; i++) {
-            df[i] = catalog.matchCount(query.terms().get(i).fts());
+            // Past half the passages a term weighs next to nothing and is left out of matching anyway.
+            df[i] = catalog.matchCount(query.terms().get(i).fts(), total / 2 + 1);
         }
         return new Relevance(query, total, df);
     }
@@ -56,6 +57,11 @@ public final class Relevance {
             }
         }
         return out;
+    }
+
+    /** How many passages have the term (counted up to just past half of them). */
+    int df(SearchQuery.Term term) {
+        return df[query.terms().indexOf(term)];
     }
 
     /** The terms at most {@code share} of the passages have. */
@@ -83,7 +89,7 @@ public final class Relevance {
         if (idfSum <= 0) {
             return 0;
         }
-        List<List<Integer>> at = matcher.occurrences(stems(text));
+        List<List<Integer>> at = matcher.find(0, text).at;
         double covered = 0;
         for (int t = 0; t < at.size(); t++) {
             if (!at.get(t).isEmpty()) {
@@ -101,8 +107,8 @@ public final class Relevance {
         if (idfSum <= 0) {
             return 0;
         }
-        List<List<Integer>> in = matcher.occurrences(stems(text));
-        List<List<Integer>> around = matcher.occurrences(stems(context));
+        List<List<Integer>> in = matcher.find(0, text).at;
+        List<List<Integer>> around = matcher.find(0, context).at;
         double covered = 0;
         for (int t = 0; t < in.size(); t++) {
             if (!in.get(t).isEmpty()) {
@@ -117,7 +123,7 @@ public final class Relevance {
     /** How many of the query's terms {@code text} has. */
     public int termsIn(String text) {
         int n = 0;
-        for (List<Integer> at : matcher.occurrences(stems(text))) {
+        for (List<Integer> at : matcher.find(0, text).at) {
             if (!at.isEmpty()) {
                 n++;
             }
@@ -130,15 +136,7 @@ public final class Relevance {
         if (idfSum <= 0) {
             return 0;
         }
-        return Ranking.bestWindow(matcher.occurrences(stems(text)), idf, window) / idfSum;
-    }
-
-    private List<String> stems(String text) {
-        List<String> words = new ArrayList<>();
-        for (Tokens.Token t : matcher.tokens(text)) {
-            words.add(t.stem());
-        }
-        return words;
+        return Ranking.bestWindow(matcher.find(0, text).at, idf, window) / idfSum;
     }
 
     /** The text with the query's words in {@code **bold**}, cut to the best {@code words} words if longer. */

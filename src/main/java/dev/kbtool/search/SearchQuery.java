@@ -85,6 +85,28 @@ public record SearchQuery(List<Term> terms) {
         return String.join(" OR ", parts);
     }
 
+    /**
+     * An FTS5 expression matching passages where two neighbouring terms of the query stand
+     * together as typed, for at most {@code pairs} pairs chosen by {@code order} (first = tried
+     * first); empty for a single term.
+     */
+    public static String neighbours(List<Term> terms, java.util.Comparator<Term[]> order, int pairs) {
+        List<Term[]> all = new ArrayList<>();
+        for (int i = 0; i + 1 < terms.size(); i++) {
+            if (!terms.get(i).prefix() && !terms.get(i + 1).prefix()) {
+                all.add(new Term[] {terms.get(i), terms.get(i + 1)});
+            }
+        }
+        all.sort(order);
+        List<String> parts = new ArrayList<>();
+        for (Term[] pair : all.subList(0, Math.min(pairs, all.size()))) {
+            String a = pair[0].fts();
+            String b = pair[1].fts();
+            parts.add(a.substring(0, a.length() - 1) + " " + b.substring(1));
+        }
+        return String.join(" OR ", parts);
+    }
+
     private static void addWord(Map<String, Term> terms, String word) {
         boolean prefix = word.length() > 1 && word.endsWith("*");
         add(terms, prefix ? word.substring(0, word.length() - 1) : word, false, prefix);

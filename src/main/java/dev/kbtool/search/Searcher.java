@@ -25,6 +25,8 @@ public final class Searcher {
     private static final int MAX_CANDIDATES = 400;
     /** A term in more than this share of the passages is left out of the full-text match. */
     private static final double COMMON = 0.5;
+    /** Neighbouring words matched as phrases when all words are common: the rarest pairs, this many. */
+    private static final int PAIRS = 4;
 
     private final Catalog catalog;
 
@@ -79,11 +81,8 @@ public final class Searcher {
         if (present.isEmpty()) {
             return List.of();
         }
-        // Terms in most passages weigh nothing in BM25 (its idf is floored there) but make it rank them all.
-        List<SearchQuery.Term> selective = relevance.rarerThan(Math.max(1, catalog.passageCount()), COMMON);
         int candidates = Math.min(MAX_CANDIDATES, Math.max(MIN_CANDIDATES, request.limit() * CANDIDATES_PER_RESULT));
-        List<RankedPassage> ranked = catalog.rankPassages(SearchQuery.anyOf(selective.isEmpty() ? present : selective),
-                request.kinds(), request.documents(), candidates);
+        List<RankedPassage> ranked = candidates(relevance, present, request, candidates);
         Map<Long, Double> bm25 = new HashMap<>();
         List<Long> ids = new ArrayList<>();
         for (RankedPassage r : ranked) {
@@ -103,6 +102,31 @@ public final class Searcher {
             out.add(new SearchResult(s.row(), s.score(), Snippets.of(s.row().text(), matcher, idf)));
         }
         return out;
+    }
+
+    /**
+     * The passages worth ranking again. Terms in most passages weigh nothing in BM25 (its idf is
+     * floored there) but make it score every passage, so the full-text match leaves them out.
+     * When every term is that common, words alone tell passages apart no better than chance:
+     * the query's neighbouring words standing together do (the {@link #PAIRS} rarest pairs, as
+     * phrases, which match far fewer passages). Only if no pair stands together anywhere are all
+     * passages ranked.
+     */
+    private List<RankedPassage> candidates(Relevance relevance, List<SearchQuery.Term> present, Request request,
+            int candidates) {
+        List<SearchQuery.Term> selective = relevance.rarerThan(Math.max(1, catalog.passageCount()), COMMON);
+        if (!selective.isEmpty()) {
+            return catalog.rankPassages(SearchQuery.anyOf(selective), request.kinds(), request.documents(), candidates);
+        }
+        String pairs = SearchQuery.neighbours(present,
+                java.util.Comparator.comparingInt(pair -> relevance.df(pair[0]) + relevance.df(pair[1])), PAIRS);
+        if (!pairs.isEmpty()) {
+            List<RankedPassage> together = catalog.rankPassages(pairs, request.kinds(), request.documents(), candidates);
+            if (!together.isEmpty()) {
+                return together;
+            }
+        }
+        return catalog.rankPassages(SearchQuery.anyOf(present), request.kinds(), request.documents(), candidates);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.kbtool.search;
 
 import dev.kbtool.text.ShortText;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,30 +14,29 @@ final class Snippets {
     }
 
     static String of(String text, TermMatcher matcher, double[] idf) {
-        List<Tokens.Token> tokens = matcher.tokens(text);
-        if (tokens.isEmpty()) {
+        List<int[]> words = Tokens.spans(text);
+        if (words.isEmpty()) {
             return ShortText.oneLine(text, 200);
         }
-        List<String> words = new ArrayList<>(tokens.size());
-        for (Tokens.Token t : tokens) {
-            words.add(t.stem());
-        }
-        List<List<Integer>> at = matcher.occurrences(words);
-        boolean[] hit = new boolean[tokens.size()];
-        int[] termAt = new int[tokens.size()];
-        java.util.Arrays.fill(termAt, -1);
-        for (int t = 0; t < at.size(); t++) {
-            int length = matcher.terms().get(t).stems().size();
-            for (int p : at.get(t)) {
-                for (int k = p; k < p + length && k < hit.length; k++) {
-                    hit[k] = true;
-                }
-                termAt[p] = t;
+        TermMatcher.Found found = matcher.find(0, text);
+        boolean[] hit = new boolean[words.size()];
+        for (int position : found.matchedWords) {
+            if (position < hit.length) {
+                hit[position] = true;
             }
         }
-        int start = bestStart(termAt, idf, tokens.size());
-        int end = Math.min(tokens.size(), start + WORDS);
-        return render(text, tokens, hit, start, end);
+        int[] termAt = new int[words.size()];
+        java.util.Arrays.fill(termAt, -1);
+        for (int t = 0; t < found.at.size(); t++) {
+            for (int p : found.at.get(t)) {
+                if (p < termAt.length) {
+                    termAt[p] = t;
+                }
+            }
+        }
+        int start = bestStart(termAt, idf, words.size());
+        int end = Math.min(words.size(), start + WORDS);
+        return render(text, words, hit, start, end);
     }
 
     /** The first word of the window of {@link #WORDS} words with the most distinct terms by weight. */
@@ -68,9 +66,9 @@ final class Snippets {
         return Math.max(0, Math.min(first - 4, Math.max(0, n - WORDS)));
     }
 
-    private static String render(String text, List<Tokens.Token> tokens, boolean[] hit, int start, int end) {
-        int from = start == 0 ? 0 : tokens.get(start).start();
-        int to = end >= tokens.size() ? text.length() : tokens.get(end - 1).end();
+    private static String render(String text, List<int[]> tokens, boolean[] hit, int start, int end) {
+        int from = start == 0 ? 0 : tokens.get(start)[0];
+        int to = end >= tokens.size() ? text.length() : tokens.get(end - 1)[1];
         StringBuilder out = new StringBuilder();
         if (from > 0) {
             out.append('…');
@@ -78,7 +76,7 @@ final class Snippets {
         int pos = from;
         int i = start;
         while (i < end) {
-            Tokens.Token t = tokens.get(i);
+            int[] t = tokens.get(i);
             if (!hit[i]) {
                 i++;
                 continue;
@@ -87,8 +85,8 @@ final class Snippets {
             while (j + 1 < end && hit[j + 1]) {
                 j++;
             }
-            out.append(text, pos, t.start()).append("**").append(text, t.start(), tokens.get(j).end()).append("**");
-            pos = tokens.get(j).end();
+            out.append(text, pos, t[0]).append("**").append(text, t[0], tokens.get(j)[1]).append("**");
+            pos = tokens.get(j)[1];
             i = j + 1;
         }
         out.append(text, pos, to);

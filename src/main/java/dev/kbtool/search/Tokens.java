@@ -51,6 +51,26 @@ public final class Tokens {
         return out;
     }
 
+    /** Where a text's words are: start and end of each, in order. */
+    public static List<int[]> spans(String text) {
+        List<int[]> out = new ArrayList<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            int cp = text.codePointAt(i);
+            if (!wordChar(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            while (i < n && wordChar(text.codePointAt(i))) {
+                i += Character.charCount(text.codePointAt(i));
+            }
+            out.add(new int[] {start, i});
+        }
+        return out;
+    }
+
     /** The stems of a text's words. */
     public static List<String> stems(String text) {
         List<String> out = new ArrayList<>();
