@@ -25,6 +25,13 @@ import org.sqlite.SQLiteConfig;
 public final class Catalog implements AutoCloseable {
     /** The operation of the transaction that renders the derived views. */
     public static final String RENDER = "render";
+    /**
+     * Operations that record what kb read (files synced, content that failed), not the
+     * knowledge base's content: the views do not change, and status does not show them as changes.
+     */
+    public static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("sync", "failure");
+    private static final String CHANGES_EXCLUDED = java.util.stream.Stream.concat(java.util.stream.Stream.of(RENDER),
+            BOOKKEEPING.stream()).map(op -> "'" + op + "'").sorted().collect(java.util.stream.Collectors.joining(", "));
 
     private final Path file;
     private final Connection connection;
@@ -197,6 +204,67 @@ public final class Catalog implements AutoCloseable {
         return query("SELECT 1 FROM transactions WHERE txid = ?", rs -> true, txid).isPresent();
     }
 
+    /** What kb last wrote to a page, if it wrote it since it keeps such records. */
+    public synchronized Optional<WrittenPage> writtenPage(String path) {
+        return query("SELECT path, sha256, generated, size, modified FROM written_pages WHERE path = ?",
+                rs -> new WrittenPage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)),
+                path);
+    }
+
+    /** Every page kb wrote, by path. */
+    public synchronized Map<String, WrittenPage> writtenPages() {
+        Map<String, WrittenPage> out = new java.util.HashMap<>();
+        for (WrittenPage p : list("SELECT path, sha256, generated, size, modified FROM written_pages",
+                rs -> new WrittenPage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)))) {
+            out.put(p.path(), p);
+        }
+        return out;
+    }
+
+    /** A page whose edits kb kept, with kb's version set aside. */
+    public record HeldPage(String path, String kbText, String document, String heldAt) {
+    }
+
+    /** Pages kb did not update because a person edited its part of them. */
+    public synchronized List<HeldPage> heldPages() {
+        return list("SELECT path, kb_text, document, held_at FROM held_pages ORDER BY path",
+                rs -> new HeldPage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+    }
+
+    /** Why content with this hash failed with kb {@code version}, if it did. */
+    public synchronized Optional<String> knownFailure(String hash, String version) {
+        return query("SELECT reason FROM failures WHERE hash = ? AND version = ?", rs -> rs.getString(1), hash, version);
+    }
+
+    /**
+     * The files kb sync last read at {@code path} or under it (a folder), by path: their size
+     * and modification time then, and the hash of what was read.
+     */
+    public synchronized Map<String, SeenFile> seenFiles(String path) {
+        Map<String, SeenFile> out = new java.util.HashMap<>();
+        String folder = path.endsWith("/") ? path : path + "/";
+        // A range instead of LIKE: the primary key's index answers it, and '%' or '_' in a
+        // folder name mean nothing.
+        for (SeenFile f : list("SELECT path, size, modified, hash FROM seen_files WHERE path = ? OR (path >= ? AND path < ?)",
+                rs -> new SeenFile(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4)),
+                path, folder, folder.substring(0, folder.length() - 1) + "0")) {
+            out.put(f.path(), f);
+        }
+        return out;
+    }
+
+    /** The content hashes of every document. */
+    public synchronized java.util.Set<String> documentHashes() {
+        return new java.util.HashSet<>(list("SELECT hash FROM documents", rs -> rs.getString(1)));
+    }
+
+    /** Documents added from {@code path} or from under it (a folder). */
+    public synchronized List<DocumentRecord> documentsFrom(String path) {
+        String folder = path.endsWith("/") ? path : path + "/";
+        return list(DOCUMENT_SELECT + " WHERE origin = ? OR (origin >= ? AND origin < ?) ORDER BY origin",
+                Catalog::document, path, folder, folder.substring(0, folder.length() - 1) + "0");
+    }
+
     /** Names of documents a {@code kb remove} took away and that are not documents again. */
     public synchronized List<String> removedDocumentNames() {
         return list("SELECT DISTINCT detail FROM transactions WHERE operation = 'remove'"
@@ -212,10 +280,13 @@ public final class Catalog implements AutoCloseable {
         return query("SELECT coalesce(max(rowid), 0) FROM transactions", rs -> rs.getLong(1)).orElse(0L);
     }
 
-    /** The latest change to the knowledge base's content; re-rendering derived views does not count. */
+    /**
+     * The latest change to the knowledge base's content; re-rendering derived views and
+     * bookkeeping do not count.
+     */
     public synchronized Optional<TransactionRecord> lastTransaction() {
-        return query("SELECT txid, operation, detail, committed_at FROM transactions WHERE operation <> '" + RENDER + "'"
-                + " ORDER BY rowid DESC LIMIT 1",
+        return query("SELECT txid, operation, detail, committed_at FROM transactions"
+                + " WHERE operation NOT IN (" + CHANGES_EXCLUDED + ") ORDER BY rowid DESC LIMIT 1",
                 rs -> new TransactionRecord(rs.getString(1), rs.getString(2), rs.getString(3),
                         Instant.parse(rs.getString(4))));
     }

@@ -134,7 +134,52 @@ final class CatalogSchema {
                       UPDATE topic_sizes SET contributors = contributors - 1 WHERE kind = OLD.kind AND key = OLD.key;
                       DELETE FROM topic_sizes WHERE kind = OLD.kind AND key = OLD.key AND contributors <= 0;
                     END"""),
-            // The search index by passage: a page of a paged document, a section of a long text,
+            // What kb last wrote to each page (so a person's edit can be told from kb's own
+            // text), and the files that failed with this kb version (so an unchanged file that
+            // failed is not converted again on every run).
+            List.of(
+                    """
+                    CREATE TABLE written_pages (
+                      path         TEXT PRIMARY KEY,
+                      sha256       TEXT NOT NULL,
+                      generated    TEXT NOT NULL,
+                      size         INTEGER NOT NULL,
+                      modified     INTEGER NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE held_pages (
+                      path         TEXT PRIMARY KEY,
+                      kb_text      TEXT,
+                      document     TEXT,
+                      held_at      TEXT NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE replaced_pages (
+                      id           INTEGER PRIMARY KEY,
+                      path         TEXT NOT NULL,
+                      text         TEXT NOT NULL,
+                      replaced_at  TEXT NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE failures (
+                      hash         TEXT PRIMARY KEY,
+                      version      TEXT NOT NULL,
+                      origin       TEXT NOT NULL,
+                      reason       TEXT NOT NULL,
+                      failed_at    TEXT NOT NULL
+                    )"""),
+            // The size and modification time each synced file had when kb last read it, and the
+            // hash of what it read: kb sync skips a file whose size and time have not changed
+            // without reading it again.
+            List.of(
+                    """
+                    CREATE TABLE seen_files (
+                      path         TEXT PRIMARY KEY,
+                      size         INTEGER NOT NULL,
+                      modified     INTEGER NOT NULL,
+                      hash         TEXT NOT NULL
+                    )"""),
+            // Migration 9. The search index by passage: a page of a paged document, a section of a long text,
             // a summary or a topic page, each with the fields ranking weighs (title, headings,
             // summary, body) and where it is (page, line, section). Stemmed (porter), so a
             // question's "supports" finds the text's "support". Rows of the index before it are

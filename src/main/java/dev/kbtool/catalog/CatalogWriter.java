@@ -287,4 +287,108 @@ public final class CatalogWriter {
             ps.executeBatch();
         }
     }
+
+    /** Records what kb just wrote to a page. */
+    public void putWrittenPage(WrittenPage page) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO written_pages(path, sha256, generated, size, modified) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, generated = excluded.generated,
+                  size = excluded.size, modified = excluded.modified""")) {
+            ps.setString(1, page.path());
+            ps.setString(2, page.sha256());
+            ps.setString(3, page.generated());
+            ps.setLong(4, page.size());
+            ps.setLong(5, page.modified());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Forgets a page kb deleted. */
+    public void forgetWrittenPage(String path) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM written_pages WHERE path = ?")) {
+            ps.setString(1, path);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Remembers that the content {@code hash} failed with this kb version, and why. */
+    public void putFailure(String hash, String version, String origin, String reason) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO failures(hash, version, origin, reason, failed_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(hash) DO UPDATE SET version = excluded.version, origin = excluded.origin,
+                  reason = excluded.reason, failed_at = excluded.failed_at""")) {
+            ps.setString(1, hash);
+            ps.setString(2, version);
+            ps.setString(3, origin);
+            ps.setString(4, reason);
+            ps.setString(5, java.time.Instant.now().toString());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Forgets a failure: the content was added after all. */
+    public void clearFailure(String hash) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM failures WHERE hash = ?")) {
+            ps.setString(1, hash);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Records that kb did not write its version of a page because a person edited kb's part:
+     * {@code kbText} is kb's version (null when kb would have deleted the page).
+     */
+    public void holdPage(String path, String kbText, String document) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO held_pages(path, kb_text, document, held_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(path) DO UPDATE SET kb_text = excluded.kb_text, document = excluded.document,
+                  held_at = excluded.held_at""")) {
+            ps.setString(1, path);
+            ps.setString(2, kbText);
+            ps.setString(3, document);
+            ps.setString(4, java.time.Instant.now().toString());
+            ps.executeUpdate();
+        }
+    }
+
+    /** kb wrote the page again: nothing of it is held any more. */
+    public void releasePage(String path) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM held_pages WHERE path = ?")) {
+            ps.setString(1, path);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Keeps a person's version of a page that kb replaced on request ({@code --discard-edits}). */
+    public void keepReplaced(String path, String text) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO replaced_pages(path, text, replaced_at) VALUES (?, ?, ?)")) {
+            ps.setString(1, path);
+            ps.setString(2, text);
+            ps.setString(3, java.time.Instant.now().toString());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Records the size, modification time and content hash a synced file had when kb read it. */
+    public void putSeenFile(SeenFile file) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO seen_files(path, size, modified, hash) VALUES (?, ?, ?, ?)
+                ON CONFLICT(path) DO UPDATE SET size = excluded.size, modified = excluded.modified,
+                  hash = excluded.hash""")) {
+            ps.setString(1, file.path());
+            ps.setLong(2, file.size());
+            ps.setLong(3, file.modified());
+            ps.setString(4, file.hash());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Forgets a file that is gone from the folders synced. */
+    public void forgetSeenFile(String path) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM seen_files WHERE path = ?")) {
+            ps.setString(1, path);
+            ps.executeUpdate();
+        }
+    }
 }

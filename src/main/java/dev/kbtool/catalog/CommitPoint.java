@@ -84,9 +84,12 @@ public final class CommitPoint {
 
     /**
      * A content change leaves the derived views pending, in the name of this process; rendering
-     * them clears that. Same SQLite transaction as the change, so a crash cannot separate them.
+     * them clears that, and bookkeeping leaves them as they are. Same SQLite transaction as the change, so a crash cannot separate them.
      */
     private void markViews(Connection connection, String operation) throws SQLException {
+        if (Catalog.BOOKKEEPING.contains(operation)) {
+            return;
+        }
         boolean render = Catalog.RENDER.equals(operation);
         String sql = render ? "DELETE FROM views_pending"
                 : "INSERT INTO views_pending(id, committer) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET committer = excluded.committer";

@@ -7,11 +7,13 @@ import dev.kbtool.failure.KbException;
 import dev.kbtool.ingest.AddOutcome;
 import dev.kbtool.ingest.AddPipeline;
 import dev.kbtool.ingest.AddStatus;
+import dev.kbtool.ingest.BatchVerdict;
 import dev.kbtool.ingest.InputScanner;
 import dev.kbtool.ingest.StageTimes;
 import dev.kbtool.pipeline.Cancellation;
 import dev.kbtool.session.KbServices;
 import dev.kbtool.session.KbSession;
+import dev.kbtool.text.Printable;
 import dev.kbtool.text.Units;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,8 +23,10 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,11 +45,16 @@ final class AddCommand extends BaseCommand {
     List<Path> paths = new ArrayList<>();
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-            description = "Prepare N files in parallel (default: jobs in config, else one per CPU core).")
+            description = "Prepare N files in parallel; 0 means one per CPU core (default: jobs in config, else one per core).")
     Integer jobs;
 
     @Option(names = "--dry-run", description = "Say what would be added or skipped; change nothing.")
     boolean dryRun;
+
+    @Option(names = "--retry-failed",
+            description = "Try again files that failed before with this kb and have not changed (they are "
+                    + "skipped otherwise).")
+    boolean retryFailed;
 
     @Option(names = "--report", paramLabel = "FILE",
             description = "Also write the per-file JSON Lines and the summary to FILE.")
@@ -66,14 +75,16 @@ final class AddCommand extends BaseCommand {
         try (KbServices kb = openServices("kb add")) {
             KbSession session = kb.session();
             InputScanner.Scan scan = new InputScanner(converters, context.cwd(), session.config().ignore()).scan(paths);
-            if (paths.size() == 1 && scan.files().isEmpty() && !scan.problems().isEmpty()) {
+            if (paths.size() == 1 && scan.files().isEmpty() && scan.problems().size() == 1
+                    && scan.problems().get(0).status().failed()) {
                 AddOutcome only = scan.problems().get(0);
-                ExitCode code = only.reason().startsWith("unsupported") ? ExitCode.DATA_ERROR : ExitCode.NO_INPUT;
-                throw new KbException(code, only.path() + ": " + only.reason());
+                ExitCode code = only.failure() == AddOutcome.Failure.BAD_DATA ? ExitCode.DATA_ERROR : ExitCode.NO_INPUT;
+                throw new KbException(code, Printable.escape(only.path()) + ": " + only.reason());
             }
             try (ReportFile reportFile = ReportFile.open(report, session.layout().root(), context.cwd())) {
-                AddProgress progress = new AddProgress(err(), context.progressBarAllowed(), quiet(), verbosity() >= 2,
-                        scan.files().size() + scan.problems().size());
+                long leftOut = scan.problems().stream().filter(AddOutcome::leftOut).count();
+                AddProgress progress = new AddProgress(err(), context.progressBarAllowed(), quiet(), verbosity() >= 1,
+                        verbosity() >= 2, (int) (scan.files().size() + scan.problems().size() - leftOut));
                 List<AddOutcome> outcomes = new ArrayList<>();
                 for (AddOutcome problem : scan.problems()) {
                     record(problem, progress, reportFile, outcomes);
@@ -83,25 +94,19 @@ final class AddCommand extends BaseCommand {
                             + String.join(", ", paths.stream().map(Path::toString).toList()));
                 }
                 int workers = kb.jobs(jobs);
-                AddPipeline pipeline = kb.addPipeline(converters, workers, dryRun, cancellation);
+                int heldBefore = session.catalog().heldPages().size();
+                AddPipeline pipeline = kb.addPipeline(converters, workers, dryRun, retryFailed, cancellation);
                 try {
                     pipeline.run(scan.files(), o -> record(o, progress, reportFile, outcomes));
                 } finally {
                     progress.finish();
                 }
+                reportHeld(kb, heldBefore);
                 boolean interrupted = cancellation.isCancelled();
                 int notStarted = scan.files().size() + scan.problems().size() - outcomes.size();
                 summarize(outcomes, Duration.ofNanos(System.nanoTime() - start), workers, interrupted, notStarted,
                         reportFile);
-                if (interrupted) {
-                    return ExitCode.INTERRUPTED;
-                }
-                long failed = outcomes.stream().filter(o -> o.status() == AddStatus.FAILED).count();
-                if (failed == 0) {
-                    return ExitCode.OK;
-                }
-                // One file that could not be added is bad input; a batch with some failures is partial.
-                return outcomes.size() == 1 ? ExitCode.DATA_ERROR : ExitCode.PARTIAL;
+                return interrupted ? ExitCode.INTERRUPTED : exitCode(BatchVerdict.of(outcomes));
             }
         }
     }
@@ -116,7 +121,7 @@ final class AddCommand extends BaseCommand {
         progress.onOutcome(o);
     }
 
-    private static ObjectNode toJson(AddOutcome o) {
+    static ObjectNode toJson(AddOutcome o) {
         ObjectNode line = Json.object()
                 .put("path", o.path())
                 .put("status", o.status().label())
@@ -135,19 +140,30 @@ final class AddCommand extends BaseCommand {
 
     private void summarize(List<AddOutcome> outcomes, Duration elapsed, int workers, boolean interrupted,
             int notStarted, ReportFile reportFile) {
-        long added = outcomes.stream().filter(o -> o.status() == AddStatus.ADDED).count();
-        long wouldAdd = outcomes.stream().filter(o -> o.status() == AddStatus.WOULD_ADD).count();
-        long skipped = outcomes.stream().filter(o -> o.status() == AddStatus.SKIPPED).count();
-        long failed = outcomes.stream().filter(o -> o.status() == AddStatus.FAILED).count();
+        Map<AddStatus, Long> counts = new EnumMap<>(AddStatus.class);
+        long leftOut = 0;
+        for (AddOutcome o : outcomes) {
+            if (o.leftOut()) {
+                leftOut++;
+            } else {
+                counts.merge(o.status(), 1L, Long::sum);
+            }
+        }
+        long added = count(counts, AddStatus.ADDED, AddStatus.WOULD_ADD);
+        long updated = count(counts, AddStatus.UPDATED, AddStatus.WOULD_UPDATE);
+        long skipped = count(counts, AddStatus.SKIPPED, AddStatus.WOULD_SKIP);
+        long failed = count(counts, AddStatus.FAILED, AddStatus.WOULD_FAIL);
         StageTimes total = outcomes.stream().map(AddOutcome::times).reduce(StageTimes.NONE, StageTimes::plus);
-        ObjectNode summary = Json.object().put("summary", true).put("added", added).put("skipped", skipped)
-                .put("failed", failed).put("milliseconds", elapsed.toMillis()).put("jobs", workers);
+        ObjectNode summary = Json.object().put("summary", true).put("added", added).put("updated", updated)
+                .put("skipped", skipped).put("failed", failed).put("left_out", leftOut)
+                .put("milliseconds", elapsed.toMillis()).put("jobs", workers);
         if (dryRun) {
-            summary.put("dry_run", true).put("would_add", wouldAdd);
+            summary.put("dry_run", true);
         }
         if (interrupted) {
             summary.put("interrupted", true).put("not_started", notStarted);
         }
+        summary.put("exit_code", (interrupted ? ExitCode.INTERRUPTED : exitCode(BatchVerdict.of(outcomes))).code());
         summary.putObject("stages").put("hash", total.hash()).put("prepare", total.prepare())
                 .put("convert", total.convert()).put("compile", total.compile())
                 .put("lock_wait", total.lockWait()).put("commit", total.commit());
@@ -159,9 +175,9 @@ final class AddCommand extends BaseCommand {
         if (quiet()) {
             return;
         }
-        String head = dryRun
-                ? "dry run: would add " + wouldAdd + ", skip " + skipped + ", fail " + failed
-                : "added " + added + ", skipped " + skipped + ", failed " + failed;
+        String head = (dryRun ? "dry run: would add " + added + ", update " + updated + ", skip " + skipped
+                + ", fail " + failed : "added " + added + ", updated " + updated + ", skipped " + skipped
+                + ", failed " + failed);
         out().println(head + " in " + Units.formatDuration(elapsed)
                 + (interrupted ? " (interrupted; " + notStarted + " file(s) not processed)" : ""));
         if (verbosity() >= 2) {
@@ -170,6 +186,20 @@ final class AddCommand extends BaseCommand {
                     ms(total.convert()), ms(total.compile()), ms(total.lockWait()), ms(total.commit()),
                     Units.formatDuration(elapsed));
         }
+    }
+
+    private static long count(Map<AddStatus, Long> counts, AddStatus real, AddStatus planned) {
+        return counts.getOrDefault(real, 0L) + counts.getOrDefault(planned, 0L);
+    }
+
+    /** The batch rule of the README's exit-code table. */
+    static ExitCode exitCode(BatchVerdict verdict) {
+        return switch (verdict) {
+            case OK -> ExitCode.OK;
+            case PARTIAL -> ExitCode.PARTIAL;
+            case ALL_BAD_DATA -> ExitCode.DATA_ERROR;
+            case ALL_UNREADABLE -> ExitCode.NO_INPUT;
+        };
     }
 
     private static String ms(long millis) {

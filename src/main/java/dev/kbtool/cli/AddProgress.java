@@ -1,7 +1,7 @@
 package dev.kbtool.cli;
 
 import dev.kbtool.ingest.AddOutcome;
-import dev.kbtool.ingest.AddStatus;
+import dev.kbtool.text.Printable;
 import dev.kbtool.text.Units;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -19,25 +19,40 @@ final class AddProgress {
     private final boolean bar;
     private final boolean quiet;
     private final boolean timings;
+    private final boolean verbose;
     private final int total;
     private final long start = System.nanoTime();
     private int done;
     private boolean barShown;
 
-    AddProgress(PrintWriter err, boolean terminal, boolean quiet, boolean timings, int total) {
+    /**
+     * @param verbose also name the entries a scan leaves out (unsupported types, links out of the folder)
+     * @param total   the files of the batch, entries left out not counted
+     */
+    AddProgress(PrintWriter err, boolean terminal, boolean quiet, boolean verbose, boolean timings, int total) {
         this.err = err;
         this.bar = terminal && !quiet && total > 1;
         this.quiet = quiet;
+        this.verbose = verbose;
         this.timings = timings;
         this.total = total;
     }
 
     void onOutcome(AddOutcome o) {
+        if (o.leftOut()) {
+            if (verbose) {
+                clearBar();
+                err.println(lineFor(o));
+                drawBar();
+                err.flush();
+            }
+            return;
+        }
         done++;
-        boolean failed = o.status() == AddStatus.FAILED;
+        boolean failed = o.status().failed();
         if (quiet) {
             if (failed) {
-                err.println("kb: " + o.path() + ": " + o.reason());
+                err.println("kb: " + Printable.escape(o.path()) + ": " + o.reason());
             }
         } else if (failed || !bar || timings) {
             clearBar();
@@ -58,11 +73,19 @@ final class AddProgress {
     }
 
     static String lineFor(AddOutcome o) {
+        String path = Printable.escape(o.path());
         return switch (o.status()) {
-            case ADDED -> "added   " + o.path() + " -> " + o.document();
-            case WOULD_ADD -> "would add " + o.path();
-            case SKIPPED -> "skipped " + o.path() + " (" + o.reason() + ")";
-            case FAILED -> "failed  " + o.path() + ": " + o.reason();
+            case ADDED -> "added   " + path + " -> " + o.document();
+            case UPDATED -> "updated " + path + " -> " + o.document();
+            case SKIPPED -> "skipped " + path + " (" + o.reason() + ")";
+            case FAILED -> "failed  " + path + ": " + o.reason();
+            case MOVED -> "moved   " + path + " -> " + o.document() + " (" + o.reason() + ")";
+            case REMOVED -> "removed " + path + " -> " + o.document() + " (" + o.reason() + ")";
+            case WOULD_ADD, WOULD_UPDATE -> o.status().words() + " " + path;
+            case WOULD_MOVE -> "would move " + path + " -> " + o.document() + " (" + o.reason() + ")";
+            case WOULD_REMOVE -> "would remove " + path + " -> " + o.document() + " (" + o.reason() + ")";
+            case WOULD_SKIP -> "would skip " + path + " (" + o.reason() + ")";
+            case WOULD_FAIL -> "would fail " + path + ": " + o.reason();
         };
     }
 

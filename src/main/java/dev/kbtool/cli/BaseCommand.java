@@ -69,9 +69,12 @@ abstract class BaseCommand implements Callable<Integer> {
         return validated(KbSession.open(locateKb()));
     }
 
-    /** Opens the KB for a command that only reads it (list, status, search): it works on a full disk too. */
+    /**
+     * Opens the KB for a command that only reads it (list, status, search, doctor): it works with
+     * a config that does not load (warning, defaults meanwhile) and on a full disk.
+     */
     protected KbSession openKbToRead() {
-        return validated(KbSession.openForReading(locateKb(), this::notice));
+        return KbSession.openForReading(locateKb(), this::notice);
     }
 
     private static KbSession validated(KbSession session) {
@@ -82,6 +85,18 @@ abstract class BaseCommand implements Callable<Integer> {
             throw e;
         }
         return session;
+    }
+
+    /**
+     * Tells the person when this command left pages as they edited them: kb's updates of those
+     * are set aside (never a silent overwrite).
+     */
+    protected void reportHeld(KbServices kb, int heldBefore) {
+        int held = kb.session().catalog().heldPages().size();
+        if (held > heldBefore) {
+            notice("kept your edits to " + (held - heldBefore) + " page(s); kb's update of them is set aside ("
+                    + "kb status lists them; kb recompile --discard-edits DOC takes kb's version)");
+        }
     }
 
     /** A one-line notice on stderr, unless quiet. */
@@ -97,7 +112,11 @@ abstract class BaseCommand implements Callable<Integer> {
      * people waiting for the lock are told this process does.
      */
     protected KbServices openServices(String command) {
-        KbSession session = openKb();
+        return services(openKb(), command);
+    }
+
+    /** The services on an opened session. */
+    protected KbServices services(KbSession session, String command) {
         return new KbServices(session, new KbServices.Settings(command, lockTimeout(session), context.env(),
                 this::notice));
     }
@@ -109,10 +128,10 @@ abstract class BaseCommand implements Callable<Integer> {
                 this::notice));
     }
 
-    /** Prepare workers asked for with {@code --jobs}, checked alike by every command that has it. */
+    /** Prepare workers asked for with {@code --jobs}, checked alike by every command that has it; 0 is one per core. */
     protected static Integer checkJobs(Integer jobs) {
-        if (jobs != null && (jobs < 1 || jobs > 512)) {
-            throw new KbException(ExitCode.USAGE, "--jobs must be from 1 to 512");
+        if (jobs != null && (jobs < 0 || jobs > 512)) {
+            throw new KbException(ExitCode.USAGE, "--jobs must be from 0 (one per CPU core) to 512");
         }
         return jobs;
     }

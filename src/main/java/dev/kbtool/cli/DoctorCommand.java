@@ -30,7 +30,8 @@ final class DoctorCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        try (KbServices kb = openServices("kb doctor --repair")) {
+        // Only a repair changes anything: a plain check works with a broken config, like list.
+        try (KbServices kb = repair ? openServices("kb doctor --repair") : services(openKbToRead(), "kb doctor")) {
             KbSession session = kb.session();
             Doctor doctor = kb.doctor();
             List<Problem> problems = repair ? doctor.repairThenCheck() : doctor.check();

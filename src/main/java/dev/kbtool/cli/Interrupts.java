@@ -19,7 +19,7 @@ final class Interrupts {
         for (String name : new String[] {"INT", "TERM"}) {
             try {
                 Signal.handle(new Signal(name), signal -> {
-                    if (count.incrementAndGet() == 1 && cancellation.cancel()) {
+                    if (count.incrementAndGet() == 1 && cancellation.cancel(name)) {
                         err.println();
                         err.println("kb: interrupted; finishing the document in flight (press Ctrl-C again to quit at once)");
                         err.flush();

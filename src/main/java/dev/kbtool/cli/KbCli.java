@@ -6,6 +6,10 @@ import dev.kbtool.failure.KbException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParameterException;
@@ -31,15 +35,69 @@ public final class KbCli {
     }
 
     public static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
-        return create(context, out, err).execute(args);
+        CommandLine cl = create(context, out, err);
+        String unknown = unknownCommand(cl, args);
+        if (unknown != null) {
+            // Checked first: with --help after it, picocli would print the top-level help and exit 0,
+            // and a script would never learn that the command does not exist.
+            return usageError(new CommandLine.UnmatchedArgumentException(cl, List.of(unknown)) {
+                @Override
+                public String getMessage() {
+                    return "unknown command '" + unknown + "'";
+                }
+            }, args);
+        }
+        return cl.execute(args);
+    }
+
+    /** The first word that stands where a command belongs but names none, or null. */
+    private static String unknownCommand(CommandLine cl, String[] args) {
+        Set<String> takesValue = new HashSet<>();
+        for (CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
+            if (o.arity().max() > 0) {
+                takesValue.addAll(List.of(o.names()));
+            }
+        }
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                return null;
+            }
+            if (a.startsWith("-")) {
+                if (takesValue.contains(a)) {
+                    i++;
+                }
+                continue;
+            }
+            return cl.getSubcommands().containsKey(a) ? null : a;
+        }
+        return null;
     }
 
     private static int usageError(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         String name = cl.getCommandSpec().qualifiedName();
-        cl.getErr().println("kb: " + ex.getMessage() + " (see '" + name + " --help')");
+        cl.getErr().println("kb: " + ex.getMessage() + suggestion(ex) + " (see '" + name + " --help')");
         cl.getErr().flush();
         return ExitCode.USAGE.code();
+    }
+
+    /** "; did you mean 'list'?" for a mistyped command or option, else nothing. */
+    private static String suggestion(ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+            return "";
+        }
+        String typed = unmatched.getUnmatched().get(0);
+        CommandLine.Model.CommandSpec spec = ex.getCommandLine().getCommandSpec();
+        Set<String> names = new TreeSet<>();
+        if (typed.startsWith("-")) {
+            spec.options().forEach(o -> names.addAll(List.of(o.names())));
+        } else {
+            names.addAll(spec.subcommands().keySet());
+        }
+        List<String> close = Suggestions.closest(typed, names);
+        return close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close.stream().map(c -> "'" + c + "'").toList())
+                + "?";
     }
 
     private static int failure(Exception ex, CommandLine cl) {

@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
             ListCommand.class,
             StatusCommand.class,
             RemoveCommand.class,
+            SyncCommand.class,
+            WatchCommand.class,
             RecompileCommand.class,
             SearchCommand.class,
             QueryCommand.class,

@@ -3,7 +3,9 @@ package dev.kbtool.cli;
 import dev.kbtool.catalog.DocumentRecord;
 import dev.kbtool.failure.ExitCode;
 import dev.kbtool.session.KbSession;
+import dev.kbtool.text.Printable;
 import dev.kbtool.text.Units;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -11,6 +13,11 @@ import picocli.CommandLine.Command;
 final class ListCommand extends BaseCommand {
     ListCommand(CliContext context) {
         super(context);
+    }
+
+    /** Where a document came from, relative to the working folder when it lies inside it. */
+    private String shown(Path origin) {
+        return origin.startsWith(context.cwd()) ? context.cwd().relativize(origin).toString() : origin.toString();
     }
 
     @Override
@@ -24,6 +31,7 @@ final class ListCommand extends BaseCommand {
                 Json.line(out(), Json.object()
                         .put("doc", d.name())
                         .put("file", d.fileName())
+                        .put("origin", d.origin())
                         .put("type", d.type())
                         .put("pages", d.pages())
                         .put("hash", d.hash())
@@ -43,10 +51,10 @@ final class ListCommand extends BaseCommand {
         }
         int nameWidth = Math.min(48, Math.max(8, docs.stream().mapToInt(d -> d.name().length()).max().orElse(8)));
         String format = "%-" + nameWidth + "s  %-5s  %5s  %-16s  %s%n";
-        out().printf(format, "DOCUMENT", "TYPE", "PAGES", "ADDED", "DESCRIPTION");
+        out().printf(format, "DOCUMENT", "TYPE", "PAGES", "ADDED", "ORIGIN");
         for (DocumentRecord d : docs) {
             out().printf(format, d.name(), d.type(), d.pages() > 0 ? Integer.toString(d.pages()) : "-",
-                    Units.formatMinute(d.addedAt()), d.description());
+                    Units.formatMinute(d.addedAt()), Printable.escape(shown(Path.of(d.origin()))));
         }
         return ExitCode.OK;
     }

@@ -40,7 +40,11 @@ final class RecompileCommand extends BaseCommand {
     @Option(names = "--no-overviews", description = "Do not re-synthesise topic overviews with the LLM.")
     boolean noOverviews;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Compile N documents in parallel (default: jobs in config).")
+    @Option(names = "--discard-edits", description = "Take kb's version of these documents' pages even where a "
+            + "person edited kb's part of them (their version is kept in the catalog, table replaced_pages).")
+    boolean discardEdits;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Compile N documents in parallel; 0 means one per CPU core (default: jobs in config).")
     Integer jobs;
 
     RecompileCommand(CliContext context) {
@@ -81,7 +85,12 @@ final class RecompileCommand extends BaseCommand {
                 err().println("kb: aborted; nothing changed");
                 return ExitCode.FAILURE;
             }
-            Recompiler.Report report = kb.recompiler(kb.jobs(jobs), !noOverviews).run(
+            Recompiler recompiler = kb.recompiler(kb.jobs(jobs), !noOverviews);
+            if (discardEdits) {
+                recompiler.discardingEdits();
+            }
+            int heldBefore = kb.session().catalog().heldPages().size();
+            Recompiler.Report report = recompiler.run(
                     new ArrayList<>(targets.values()), context.cancellation(), o -> {
                         if (json()) {
                             Json.line(out(), Json.object().put("doc", o.document())
@@ -104,6 +113,7 @@ final class RecompileCommand extends BaseCommand {
                         + (report.overviews() > 0 ? ", " + report.overviews() + " overview(s) re-synthesised" : "")
                         + " in " + Units.formatDuration(elapsed));
             }
+            reportHeld(kb, heldBefore);
             if (context.cancellation().isCancelled()) {
                 return ExitCode.INTERRUPTED;
             }

@@ -85,6 +85,7 @@ final class RemoveCommand extends BaseCommand {
                 err().println("kb: aborted; nothing changed");
                 return ExitCode.FAILURE;
             }
+            int heldBefore = kb.session().catalog().heldPages().size();
             remover.removeAll(targets.values(), d -> {
                 if (json()) {
                     Json.line(out(), Json.object().put("doc", d.name()).put("status", "removed"));
@@ -92,6 +93,7 @@ final class RemoveCommand extends BaseCommand {
                     out().println("removed " + d.name() + " (" + d.fileName() + ")");
                 }
             });
+            reportHeld(kb, heldBefore);
             if (json()) {
                 Json.line(out(), Json.object().put("summary", true).put("removed", targets.size())
                         .put("removed_earlier", resolved.removedEarlier().size())

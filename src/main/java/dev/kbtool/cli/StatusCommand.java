@@ -22,11 +22,13 @@ final class StatusCommand extends BaseCommand {
             int documents = session.catalog().documentCount();
             Map<PageKind, Integer> pages = session.catalog().pageCounts();
             Optional<TransactionRecord> last = session.catalog().lastTransaction();
+            int held = session.catalog().heldPages().size();
             if (json()) {
                 ObjectNode node = Json.object()
                         .put("kb", session.layout().root().toString())
                         .put("catalog", session.layout().catalogFile().toString())
-                        .put("documents", documents);
+                        .put("documents", documents)
+                        .put("pages_keeping_edits", held);
                 ObjectNode counts = node.putObject("pages");
                 for (PageKind kind : PageKind.values()) {
                     counts.put(kind.folder(), pages.get(kind));
@@ -49,6 +51,10 @@ final class StatusCommand extends BaseCommand {
             out().println("Pages:");
             for (PageKind kind : PageKind.values()) {
                 out().printf("  %-10s %6d%n", kind.folder(), pages.get(kind));
+            }
+            if (held > 0) {
+                out().println("Kept edits:     " + held + " page(s) keep a person's edit of kb's part; kb's update is"
+                        + " set aside (kb doctor lists them)");
             }
             out().println("Last change:    " + last.map(t -> Units.formatMinute(t.committedAt()) + " " + t.operation() + " " + t.detail())
                     .orElse("none"));

@@ -1,5 +1,6 @@
 package dev.kbtool.convert;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,19 @@ public final class Converters {
 
     public Set<String> extensions() {
         return byExtension.keySet();
+    }
+
+    /**
+     * The cheap checks of a file's type that a dry run makes, each failing as the real
+     * conversion would: a PDF's header and trailer, a DOCX's zip signature and package, text that
+     * decodes (not binary, valid UTF-8). A file that passes may still fail to convert.
+     */
+    public void precheck(Path file) throws IOException, ConversionException {
+        switch (extension(file)) {
+            case "pdf" -> PdfFileCheck.check(file);
+            case "docx" -> DocxPackage.open(file).close();
+            default -> TextDecoding.open(file).close();
+        }
     }
 
     public static String extension(Path file) {

@@ -1,5 +1,6 @@
 package dev.kbtool.ingest;
 
+import dev.kbtool.catalog.KbVersion;
 import dev.kbtool.fs.FileTrees;
 import dev.kbtool.pipeline.Cancellation;
 import dev.kbtool.pipeline.OrderedPipeline;
@@ -8,6 +9,7 @@ import dev.kbtool.publish.DerivedViews;
 import dev.kbtool.publish.TopicMerger;
 import dev.kbtool.text.Units;
 import dev.kbtool.tx.LockToken;
+import dev.kbtool.tx.Plan;
 import dev.kbtool.tx.StagingLease;
 import dev.kbtool.tx.TxEngine;
 import java.io.IOException;
@@ -28,11 +30,13 @@ public final class AddPipeline {
     /**
      * @param jobs        prepare workers
      * @param fileTimeout a file whose preparation runs longer fails on its own
-     * @param dryRun      stop after the prefilter and report what would happen
+     * @param dryRun      make only the cheap checks and report what would happen
+     * @param retryFailed try files again that failed before with this kb and have not changed
      */
-    public record Options(int jobs, Duration fileTimeout, boolean dryRun, TopicMerger.Limits limits) {
+    public record Options(int jobs, Duration fileTimeout, boolean dryRun, boolean retryFailed,
+            TopicMerger.Limits limits) {
         public Options(int jobs, Duration fileTimeout, boolean dryRun) {
-            this(jobs, fileTimeout, dryRun, TopicMerger.Limits.DEFAULT);
+            this(jobs, fileTimeout, dryRun, false, TopicMerger.Limits.DEFAULT);
         }
     }
 
@@ -58,7 +62,7 @@ public final class AddPipeline {
         try (StagingLease lease = engine.openStaging()) {
             // With one worker there is nobody to keep busy while a long document converts.
             PrepareTask.Batch batch = new PrepareTask.Batch(files, new HashGate(files.size()), lease, preparer,
-                    options.dryRun(), options.jobs() > 1);
+                    options.dryRun(), options.jobs() > 1, options.retryFailed());
             pipeline.run(files.size(), new Stage(batch), o -> {
                 outcomes.add(o);
                 onOutcome.accept(o);
@@ -93,7 +97,12 @@ public final class AddPipeline {
         public AddOutcome commit(int index, PrepareTask.Result prepared) throws IOException {
             tasks.set(index, null);
             if (prepared.outcome() != null) {
-                return prepared.outcome().timed(prepared.elapsedMillis(), prepared.times());
+                AddOutcome outcome = prepared.outcome().timed(prepared.elapsedMillis(), prepared.times());
+                if (options.dryRun()) {
+                    return outcome.asPlanned();
+                }
+                remember(outcome);
+                return outcome;
             }
             PreparedDocument doc = prepared.document();
             long waitStart = System.nanoTime();
@@ -112,7 +121,8 @@ public final class AddPipeline {
         @Override
         public AddOutcome gaveUp(int index, Duration limit) {
             PrepareTask task = tasks.set(index, null);
-            return AddOutcome.failed(label(index), "gave up after " + Units.formatDuration(limit) + " (file_timeout)")
+            return AddOutcome.failed(label(index), AddOutcome.Failure.LIMIT, "gave up after "
+                    + Units.formatDuration(limit) + " (file_timeout)")
                     .timed(task.elapsedMillis(), task.times());
         }
 
@@ -122,8 +132,23 @@ public final class AddPipeline {
         }
     }
 
+    /**
+     * Records that this content failed as bad data with this kb, so the next run skips it unless
+     * it changed or kb did (or --retry-failed): a cron job must not warn every night about a
+     * file nobody touched. Failures of this run's limits (size, time, memory) are not kept.
+     */
+    private void remember(AddOutcome outcome) throws IOException {
+        if (outcome.status() != AddStatus.FAILED || outcome.failure() != AddOutcome.Failure.BAD_DATA
+                || outcome.hash() == null) {
+            return;
+        }
+        engine.mutate("failure", outcome.path(), Plan.builder().build(), tx -> w -> w.putFailure(outcome.hash(),
+                KbVersion.current(), outcome.path(), outcome.reason()));
+    }
+
     private void refreshAfterFailure(List<AddOutcome> outcomes, Exception failure) {
-        if (options.dryRun() || outcomes.stream().noneMatch(o -> o.status() == AddStatus.ADDED)) {
+        if (options.dryRun() || outcomes.stream().noneMatch(o -> o.status() == AddStatus.ADDED
+                || o.status() == AddStatus.UPDATED)) {
             return;
         }
         try {

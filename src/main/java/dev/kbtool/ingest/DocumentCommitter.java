@@ -47,7 +47,7 @@ public final class DocumentCommitter {
         Optional<DocumentRecord> known = catalog.documentByHash(doc.hash());
         if (known.isPresent()) {
             return TxEngine.Mutation.none(AddOutcome.skipped(display, known.get().name(),
-                    "already in the knowledge base as " + known.get().name()));
+                    "already in the knowledge base as " + known.get().name()).withHash(doc.hash()));
         }
         String origin = doc.input().path().toString();
         Optional<DocumentRecord> previous = catalog.documentByOrigin(origin);
@@ -57,8 +57,9 @@ public final class DocumentCommitter {
         String sourcePath = doc.isLong() ? paths.sourceJson() : paths.source();
         String sourceLink = sourcePath.substring("wiki/".length()).replaceFirst("\\.md$", "");
         List<Path> images = stagedImages(doc);
-        SummaryPublication publication = SummaryPublication.plan(catalog, limits, paths, sourceLink, doc.fileName(),
-                doc.analysis(), doc.tree(), doc.searchTexts());
+        SummaryPublication publication = SummaryPublication.plan(new SummaryPublication.Publishing(engine.layout(),
+                catalog, limits, false), paths, sourceLink, doc.fileName(), origin, doc.analysis(), doc.tree(),
+                doc.searchTexts());
         DocumentAnalysis analysis = publication.analysis();
         Optional<String> oldRaw = previous.map(DocumentRecord::rawPath).filter(raw -> !raw.equals(paths.raw()));
 
@@ -77,11 +78,14 @@ public final class DocumentCommitter {
                 tx.publish(image, paths.images() + "/" + image.getFileName());
             }
             String staged = "images/" + doc.imagePrefix() + "/";
-            tx.delete(doc.isLong() ? paths.source() : paths.sourceJson());
-            tx.write(sourcePath, doc.isLong()
-                    ? LongDocuments.sourceJson(doc.converted().pages(), staged, paths.imageLinkPrefix())
-                    : SourcePage.render(doc.converted(), doc.fileName(), staged, paths.imageLinkPrefix(),
-                            doc.extension().equals("md") || doc.extension().equals("markdown")));
+            if (doc.isLong()) {
+                publication.pages().delete(tx, paths.source());
+                tx.write(sourcePath, LongDocuments.sourceJson(doc.converted().pages(), staged, paths.imageLinkPrefix()));
+            } else {
+                tx.delete(paths.sourceJson());
+                publication.pages().write(tx, sourcePath, SourcePage.render(doc.converted(), doc.fileName(), staged,
+                        paths.imageLinkPrefix(), doc.extension().equals("md") || doc.extension().equals("markdown")));
+            }
             Instant now = Instant.now();
             publication.write(tx, previous.isPresent() ? "update" : "add", now);
             DocumentRecord record = new DocumentRecord(name, doc.hash(), doc.fileName(), doc.extension(), origin,
@@ -94,8 +98,9 @@ public final class DocumentCommitter {
                 w.putPage(new PageRecord(sourcePath.substring("wiki/".length()), PageKind.SOURCE, analysis.title(), "",
                         name));
                 w.putTree(name, doc.tree());
+                w.clearFailure(doc.hash());
             };
-        }, AddOutcome.added(display, name, doc.analysis().usage()));
+        }, AddOutcome.added(display, name, previous.isPresent(), doc.analysis().usage()).withHash(doc.hash()));
     }
 
     private static List<Path> stagedImages(PreparedDocument doc) throws IOException {

@@ -1,6 +1,7 @@
 package dev.kbtool.ingest;
 
 import dev.kbtool.catalog.Catalog;
+import dev.kbtool.catalog.KbVersion;
 import dev.kbtool.catalog.TreeNode;
 import dev.kbtool.compile.CompileException;
 import dev.kbtool.compile.CompileInput;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,6 +34,10 @@ import java.util.UUID;
  * done in staging without the KB lock, so it can run on many files at once.
  */
 public final class DocumentPreparer {
+    /** Formats whose whole conversion is cheap enough for a dry run to tell an empty file. */
+    private static final Set<String> TEXT_FORMATS = Set.of("md", "markdown", "txt", "text", "html", "htm", "csv", "tsv");
+    private static final long DRY_RUN_CONVERT_LIMIT = 4L << 20;
+
     private final Catalog catalog;
     private final Config config;
     private final Converters converters;
@@ -57,7 +63,7 @@ public final class DocumentPreparer {
     /** The failure for a file of {@code size} bytes over the size cap, checked before anything reads it. */
     public Optional<AddOutcome> checkSize(InputFile file, long size) {
         if (size > config.maxFileSize()) {
-            return Optional.of(AddOutcome.failed(file.display(), "larger than max_file_size ("
+            return Optional.of(AddOutcome.failed(file.display(), AddOutcome.Failure.LIMIT, "larger than max_file_size ("
                     + Units.formatSize(size) + " > " + Units.formatSize(config.maxFileSize()) + ")"));
         }
         return Optional.empty();
@@ -66,6 +72,39 @@ public final class DocumentPreparer {
     /** The document already holding this content, if any. */
     public Optional<String> knownAs(String hash) {
         return catalog.documentByHash(hash).map(d -> d.name());
+    }
+
+    /** Why this content failed before with this kb version, if it did: it would fail again. */
+    public Optional<String> failedBefore(String hash) {
+        return catalog.knownFailure(hash, KbVersion.current());
+    }
+
+    /**
+     * What the real run would do with a file the prefilter let through, from the cheap checks it
+     * makes — the type's signature and decoding, and for text formats the whole (cheap)
+     * conversion, which tells an empty note — without converting PDFs or DOCX or compiling.
+     */
+    public AddOutcome plan(InputFile file, StagingLease lease) throws IOException {
+        String display = file.display();
+        try {
+            converters.precheck(file.real());
+            if (TEXT_FORMATS.contains(Converters.extension(file.path())) && file.size() <= DRY_RUN_CONVERT_LIMIT) {
+                Path folder = lease.newFolder(file.path().getFileName().toString());
+                try {
+                    ConvertedDocument converted = converters.forFile(file.path()).orElseThrow()
+                            .convert(new ConversionRequest(file.real(), folder.resolve("images"), "images/dry-run/"));
+                    if (!MarkdownText.hasText(TextHygiene.clean(converted).markdown())) {
+                        return AddOutcome.planned(display, AddStatus.WOULD_SKIP, null, "empty: no text to add");
+                    }
+                } finally {
+                    FileTrees.deleteRecursively(folder);
+                }
+            }
+        } catch (ConversionException e) {
+            return AddOutcome.planned(display, AddStatus.WOULD_FAIL, null, e.getMessage());
+        }
+        boolean update = catalog.documentByOrigin(file.path().toString()).isPresent();
+        return AddOutcome.planned(display, update ? AddStatus.WOULD_UPDATE : AddStatus.WOULD_ADD, null, null);
     }
 
     public Result prepare(InputFile file, StagingLease lease) throws IOException, InterruptedException {
@@ -78,16 +117,17 @@ public final class DocumentPreparer {
             return result;
         } catch (InputFile.Unreadable e) {
             FileTrees.deleteRecursively(folder);
-            return new Done(AddOutcome.failed(file.display(), e.getMessage()));
+            return new Done(AddOutcome.failed(file.display(), AddOutcome.Failure.UNREADABLE, e.getMessage()));
         } catch (StackOverflowError e) {
             // A hostile file (100,000 nested quotes, say) must fail alone, not end the batch.
             FileTrees.deleteRecursively(folder);
-            return new Done(AddOutcome.failed(file.display(), "nested too deeply to read"));
+            return new Done(AddOutcome.failed(file.display(), AddOutcome.Failure.BAD_DATA, "nested too deeply to read"));
         } catch (OutOfMemoryError e) {
             // The allocation that failed was this file's (one huge table or text); once it is
             // dropped the batch goes on. The cap a file is checked against is max_file_size.
             FileTrees.deleteRecursively(folder);
-            return new Done(AddOutcome.failed(file.display(), "too large to convert in the memory kb may use ("
+            return new Done(AddOutcome.failed(file.display(), AddOutcome.Failure.LIMIT,
+                    "too large to convert in the memory kb may use ("
                     + Units.formatSize(Runtime.getRuntime().maxMemory()) + "); lower max_file_size or give kb more"
                     + " memory (KB_JAVA_OPTS=-Xmx...)"));
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -112,7 +152,7 @@ public final class DocumentPreparer {
         try {
             converted = TextHygiene.clean(converter.convert(new ConversionRequest(raw, images, "images/" + imagePrefix + "/")));
         } catch (ConversionException e) {
-            return new Done(AddOutcome.failed(file.display(), e.getMessage()));
+            return new Done(AddOutcome.failed(file.display(), AddOutcome.Failure.BAD_DATA, e.getMessage()).withHash(hash));
         }
         if (Thread.interrupted()) {
             throw new InterruptedException();
@@ -128,7 +168,8 @@ public final class DocumentPreparer {
         try {
             analysis = compiler.analyze(new CompileInput(converted.title(), stem, converted.markdown(), converted.pages()));
         } catch (CompileException e) {
-            return new Done(AddOutcome.failed(file.display(), "compile failed: " + e.getMessage()));
+            return new Done(AddOutcome.failed(file.display(), AddOutcome.Failure.BAD_DATA, "compile failed: "
+                    + e.getMessage()));
         }
         List<TreeNode> tree = converted.pageCount() >= config.longDocPages() ? LongDocuments.tree(converted) : List.of();
         long compileMillis = (System.nanoTime() - compileStart) / 1_000_000;

@@ -1,6 +1,5 @@
 package dev.kbtool.ingest;
 
-import dev.kbtool.compile.CompileUsage;
 import dev.kbtool.pipeline.PipelineTask;
 import dev.kbtool.pipeline.PrepareStep;
 import dev.kbtool.pipeline.StepClock;
@@ -18,8 +17,12 @@ import java.util.concurrent.Executor;
  */
 final class PrepareTask implements PipelineTask<PrepareTask.Result> {
     /** What the file is and what it shares with the rest of the batch. */
+    /**
+     * @param retryFailed try files that failed before with this kb version again, instead of
+     *                    skipping them
+     */
     record Batch(List<InputFile> files, HashGate gate, StagingLease lease, DocumentPreparer preparer,
-            boolean dryRun, boolean biggestFirst) {
+            boolean dryRun, boolean biggestFirst, boolean retryFailed) {
     }
 
     private final int index;
@@ -133,7 +136,10 @@ final class PrepareTask implements PipelineTask<PrepareTask.Result> {
             throw new InterruptedException("cancelled");
         }
         try {
-            return prepareHashed();
+            Result result = prepareHashed();
+            // A file ended here still has its hash told: kb sync records what it read.
+            return result.outcome() == null || hash == null || result.outcome().hash() != null ? result
+                    : Result.done(result.outcome().withHash(hash), result.times(), result.elapsedMillis());
         } finally {
             clock.end();
         }
@@ -141,7 +147,8 @@ final class PrepareTask implements PipelineTask<PrepareTask.Result> {
 
     private Result prepareHashed() throws IOException, InterruptedException {
         if (hashFailure instanceof InputFile.Unreadable unreadable) {
-            return Result.done(AddOutcome.failed(file.display(), unreadable.getMessage()), times(), elapsedMillis());
+            return Result.done(AddOutcome.failed(file.display(), AddOutcome.Failure.UNREADABLE, unreadable.getMessage()),
+                    times(), elapsedMillis());
         }
         if (hashFailure instanceof IOException io) {
             throw io;
@@ -163,9 +170,14 @@ final class PrepareTask implements PipelineTask<PrepareTask.Result> {
             return Result.done(AddOutcome.skipped(file.display(), known.get(),
                     "already in the knowledge base as " + known.get()), times(), elapsedMillis());
         }
+        Optional<String> failedBefore = batch.retryFailed() ? Optional.empty() : batch.preparer().failedBefore(hash);
+        if (failedBefore.isPresent()) {
+            // Unchanged since it failed with this kb: it would fail again. Not a new failure.
+            return Result.done(AddOutcome.skipped(file.display(), null, "failed before: " + failedBefore.get()
+                    + " (--retry-failed tries again)"), times(), elapsedMillis());
+        }
         if (batch.dryRun()) {
-            return Result.done(new AddOutcome(file.display(), AddStatus.WOULD_ADD, null, null, 0,
-                    StageTimes.NONE, CompileUsage.NONE), times(), elapsedMillis());
+            return Result.done(batch.preparer().plan(file, batch.lease()), times(), elapsedMillis());
         }
         long prepStart = System.nanoTime();
         DocumentPreparer.Result result = batch.preparer().prepare(file, batch.lease());

@@ -101,6 +101,12 @@ public final class Doctor {
             problems.add(Problem.error("backup-orphaned", orphan,
                     "backup without a journal; kb doctor --repair removes it"));
         }
+        for (var held : catalog.heldPages()) {
+            problems.add(Problem.warning("page-edited", held.path(), "a person edited kb's part of this page, so kb left"
+                    + " it as they did and set its own update aside"
+                    + (held.document() != null ? "; keep it, or take kb's version with kb recompile --discard-edits "
+                    + held.document() : "; keep it, or take kb's version with kb doctor --repair")));
+        }
         for (Path stray : Recovery.strayFiles(layout)) {
             problems.add(Problem.warning("stray-file", layout.relative(stray),
                     "not a kb journal, so recovery leaves it alone; move it out of .kb/journal"));

@@ -5,6 +5,7 @@ import dev.kbtool.catalog.ContributionRecord;
 import dev.kbtool.catalog.TopicKind;
 import dev.kbtool.catalog.TopicRecord;
 import dev.kbtool.publish.DerivedViews;
+import dev.kbtool.publish.PageWriter;
 import dev.kbtool.publish.TopicMerger;
 import dev.kbtool.render.Wikilinks;
 import dev.kbtool.tx.Plan;
@@ -85,14 +86,22 @@ public final class LintFixer {
         writes.keySet().forEach(plan::file);
         deletes.forEach(plan::file);
         Report report = new Report(unlinked, deletes.size(), writes.size() + deletes.size());
+        Set<String> mergedPaths = new HashSet<>();
+        merged.forEach(c -> mergedPaths.add(c.path()));
+        PageWriter writer = new PageWriter(engine.layout(), catalog, false, null);
         return TxEngine.Mutation.of("lint-fix", writes.size() + deletes.size() + " pages", plan.build(), tx -> {
             for (Map.Entry<String, String> e : writes.entrySet()) {
-                tx.write(e.getKey(), e.getValue());
+                if (mergedPaths.contains(e.getKey())) {
+                    writer.write(tx, e.getKey(), e.getValue());
+                } else {
+                    writer.rewrite(tx, e.getKey(), e.getValue());
+                }
             }
             for (String d : deletes) {
-                tx.delete(d);
+                writer.delete(tx, d);
             }
             return w -> {
+                writer.record(w);
                 for (Map.Entry<String, List<ContributionRecord>> e : moved.entrySet()) {
                     for (ContributionRecord c : e.getValue()) {
                         w.putContribution(c);

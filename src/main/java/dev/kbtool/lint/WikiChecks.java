@@ -1,5 +1,6 @@
 package dev.kbtool.lint;
 
+import dev.kbtool.catalog.Catalog;
 import dev.kbtool.catalog.DocumentRecord;
 import dev.kbtool.compile.TopicKeys;
 import dev.kbtool.fs.AtomicFiles;
@@ -146,6 +147,12 @@ final class WikiChecks {
     }
 
     static void index(TxEngine engine, List<Problem> out) throws IOException {
+        Catalog catalog = engine.catalog();
+        if (catalog.viewsPending() && !catalog.viewsAbandoned()) {
+            // A running kb committed content and renders the index at the end of its batch:
+            // work in progress, not damage.
+            return;
+        }
         for (String page : DerivedViews.outOfSync(engine)) {
             out.add(Problem.warning("index-out-of-sync", page,
                     "does not match the catalog; kb lint --fix or kb doctor --repair re-renders it"));

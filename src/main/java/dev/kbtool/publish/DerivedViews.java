@@ -40,7 +40,9 @@ public final class DerivedViews {
 
     /**
      * @param checkDisk compare with the files on disk rather than the recorded hashes, so pages
-     *                  edited by hand are put back too ({@code kb doctor --repair})
+     *                  edited by hand are put back too ({@code kb doctor --repair}, {@code kb lint --fix});
+     *                  what a person wrote in kb's part is kept in the catalog, their text around it
+     *                  stays on the page
      */
     public static int refresh(TxEngine engine, boolean checkDisk) throws IOException {
         return engine.mutate(() -> {
@@ -49,7 +51,7 @@ public final class DerivedViews {
             Map<String, String> recorded = catalog.derivedPages();
             Map<String, String> changed = new LinkedHashMap<>();
             for (Map.Entry<String, String> e : pages.entrySet()) {
-                boolean same = checkDisk ? e.getValue().equals(read(engine, e.getKey()))
+                boolean same = checkDisk ? shows(engine, e.getKey(), e.getValue())
                         : DocumentNames.sha256(e.getValue()).equals(recorded.get(e.getKey()));
                 if (!same) {
                     changed.put(e.getKey(), e.getValue());
@@ -69,14 +71,18 @@ public final class DerivedViews {
             Plan.Builder plan = Plan.builder();
             changed.keySet().forEach(plan::file);
             gone.forEach(plan::file);
+            // A repair asked for (checkDisk) takes kb's index back over a person's edit of kb's part;
+            // their version is kept in the catalog (replaced_pages). Otherwise their edit stands.
+            PageWriter writer = new PageWriter(engine.layout(), catalog, checkDisk, null);
             return TxEngine.Mutation.of(Catalog.RENDER, "index", plan.build(), tx -> {
                 for (Map.Entry<String, String> e : changed.entrySet()) {
-                    tx.write(e.getKey(), e.getValue());
+                    writer.write(tx, e.getKey(), e.getValue());
                 }
                 for (String path : gone) {
-                    tx.delete(path);
+                    writer.delete(tx, path);
                 }
                 return w -> {
+                    writer.record(w);
                     for (Map.Entry<String, String> e : changed.entrySet()) {
                         w.putDerivedPage(e.getKey(), DocumentNames.sha256(e.getValue()));
                     }
@@ -98,7 +104,7 @@ public final class DerivedViews {
         Map<String, String> pages = IndexPages.render(input(engine.catalog()));
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, String> e : pages.entrySet()) {
-            if (!e.getValue().equals(read(engine, e.getKey()))) {
+            if (!shows(engine, e.getKey(), e.getValue())) {
                 out.add(e.getKey());
             }
         }
@@ -108,6 +114,12 @@ public final class DerivedViews {
             }
         }
         return out;
+    }
+
+    /** Whether the page on disk shows this rendering as kb's part (what a person wrote around it aside). */
+    private static boolean shows(TxEngine engine, String path, String rendered) throws IOException {
+        String current = read(engine, path);
+        return current != null && PageWriter.shows(current, rendered);
     }
 
     static IndexPages.Input input(Catalog catalog) {

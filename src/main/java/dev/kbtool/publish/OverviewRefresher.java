@@ -51,9 +51,13 @@ public final class OverviewRefresher {
                     ShortText.describe(overview), overview, current.aliases());
             TopicMerger.Change change = new TopicMerger(catalog, limits).rerender(withOverview,
                     catalog.topContributions(kind, key, Integer.MAX_VALUE));
+            PageWriter pages = new PageWriter(engine.layout(), catalog, false, null);
             return TxEngine.Mutation.of("overview", kind.link(key), Plan.builder().file(change.path()).build(), tx -> {
-                tx.write(change.path(), change.page());
-                return w -> TopicMerger.recordChange(w, change);
+                pages.write(tx, change.path(), change.page());
+                return w -> {
+                    TopicMerger.recordChange(w, change);
+                    pages.record(w);
+                };
             }, true);
         });
     }

@@ -10,6 +10,7 @@ import dev.kbtool.catalog.TopicRecord;
 import dev.kbtool.catalog.TreeNode;
 import dev.kbtool.compile.DocumentAnalysis;
 import dev.kbtool.layout.DocumentPaths;
+import dev.kbtool.layout.KbLayout;
 import dev.kbtool.render.LogEntry;
 import dev.kbtool.render.SummaryPage;
 import dev.kbtool.render.Wikilinks;
@@ -33,24 +34,29 @@ import java.util.Set;
 public final class SummaryPublication {
     private final String document;
     private final String fileName;
+    private final String origin;
     private final DocumentPaths paths;
     private final String sourceLink;
     private final DocumentAnalysis analysis;
     private final List<TreeNode> tree;
     private final SearchRows.Texts texts;
     private final TopicMerger.Merge merge;
+    private final PageWriter pages;
     private String summaryPage;
 
-    private SummaryPublication(String document, String fileName, DocumentPaths paths, String sourceLink,
-            DocumentAnalysis analysis, List<TreeNode> tree, SearchRows.Texts texts, TopicMerger.Merge merge) {
+    private SummaryPublication(String document, String fileName, String origin, DocumentPaths paths, String sourceLink,
+            DocumentAnalysis analysis, List<TreeNode> tree, SearchRows.Texts texts, TopicMerger.Merge merge,
+            PageWriter pages) {
         this.document = document;
         this.fileName = fileName;
+        this.origin = origin;
         this.paths = paths;
         this.sourceLink = sourceLink;
         this.analysis = analysis;
         this.tree = tree;
         this.texts = texts;
         this.merge = merge;
+        this.pages = pages;
     }
 
     /**
@@ -60,12 +66,25 @@ public final class SummaryPublication {
      * @param sourceLink the document's source page, vault-relative without {@code .md}
      * @param tree       the long document's page tree, empty for a short one
      */
-    public static SummaryPublication plan(Catalog catalog, TopicMerger.Limits limits, DocumentPaths paths,
-            String sourceLink, String fileName, DocumentAnalysis compiled, List<TreeNode> tree,
-            SearchRows.Texts texts) {
+    public static SummaryPublication plan(Publishing into, DocumentPaths paths, String sourceLink, String fileName,
+            String origin, DocumentAnalysis compiled, List<TreeNode> tree, SearchRows.Texts texts) {
+        Catalog catalog = into.catalog();
         DocumentAnalysis analysis = resolveLinks(catalog, paths, sourceLink, compiled);
-        TopicMerger.Merge merge = new TopicMerger(catalog, limits).plan(paths.name(), analysis.title(), analysis);
-        return new SummaryPublication(paths.name(), fileName, paths, sourceLink, analysis, tree, texts, merge);
+        TopicMerger.Merge merge = new TopicMerger(catalog, into.limits()).plan(paths.name(), analysis.title(), analysis);
+        return new SummaryPublication(paths.name(), fileName, origin, paths, sourceLink, analysis, tree, texts, merge,
+                new PageWriter(into.layout(), catalog, into.discardEdits(), paths.name()));
+    }
+
+    /**
+     * Where and how a document is published: the knowledge base, its limits, and whether a
+     * person's edits of kb's part of its pages give way to kb's version ({@code --discard-edits}).
+     */
+    public record Publishing(KbLayout layout, Catalog catalog, TopicMerger.Limits limits, boolean discardEdits) {
+    }
+
+    /** Writes the document's pages, keeping what a person wrote in them; the source page goes through it too. */
+    public PageWriter pages() {
+        return pages;
     }
 
     /** The analysis as published: with links only to pages that exist or that this commit makes. */
@@ -84,10 +103,10 @@ public final class SummaryPublication {
      * recompile) inside {@code tx}.
      */
     public void write(Transaction tx, String verb, Instant now) throws IOException {
-        merge.apply(tx);
-        summaryPage = SummaryPage.render(document, fileName, sourceLink, analysis, tree,
+        merge.apply(tx, pages);
+        summaryPage = SummaryPage.render(document, fileName, origin, sourceLink, analysis, tree,
                 merge.linkedTopics(TopicKind.CONCEPT), merge.linkedTopics(TopicKind.ENTITY));
-        tx.write(paths.summary(), summaryPage);
+        pages.write(tx, paths.summary(), summaryPage);
         tx.append(LogEntry.PATH, LogEntry.render(now, verb, fileName + " → " + paths.summaryLink()));
     }
 
@@ -99,6 +118,7 @@ public final class SummaryPublication {
         w.putLinks(paths.summaryLink() + ".md", Wikilinks.targets(summaryPage));
         SearchRows.forDocument(w, document, analysis, texts, tree);
         merge.record(w);
+        pages.record(w);
     }
 
     /** The concept and entity pages the document contributes to now. */

@@ -264,12 +264,13 @@ public final class TopicMerger {
             return out;
         }
 
-        public void apply(Transaction tx) throws IOException {
+        /** Writes and deletes the topic pages, keeping what a person wrote in them. */
+        public void apply(Transaction tx, PageWriter pages) throws IOException {
             for (Change c : changes) {
                 if (c.deletes()) {
-                    tx.delete(c.path());
+                    pages.delete(tx, c.path());
                 } else {
-                    tx.write(c.path(), c.page());
+                    pages.write(tx, c.path(), c.page());
                 }
             }
         }

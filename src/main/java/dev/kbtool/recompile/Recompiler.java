@@ -64,6 +64,7 @@ public final class Recompiler {
     private final TopicMerger.Limits limits;
     private final OrderedPipeline.Options options;
     private final Consumer<String> notices;
+    private boolean discardEdits;
 
     /**
      * @param overviews   re-synthesises the overviews of the topics recompiled documents touch;
@@ -79,6 +80,15 @@ public final class Recompiler {
         this.limits = limits;
         this.options = new OrderedPipeline.Options(jobs, fileTimeout);
         this.notices = notices;
+    }
+
+    /**
+     * Takes kb's version of the recompiled documents' pages even where a person edited kb's part
+     * ({@code --discard-edits}); the person's text is kept in the catalog.
+     */
+    public Recompiler discardingEdits() {
+        this.discardEdits = true;
+        return this;
     }
 
     /**
@@ -178,8 +188,9 @@ public final class Recompiler {
             }
             DocumentPaths paths = new DocumentPaths(doc.name(), doc.type());
             String sourceLink = doc.sourcePath().substring("wiki/".length()).replaceFirst("\\.md$", "");
-            SummaryPublication publication = SummaryPublication.plan(catalog, limits, paths, sourceLink, doc.fileName(),
-                    compiled, catalog.tree(doc.name()), texts);
+            SummaryPublication publication = SummaryPublication.plan(new SummaryPublication.Publishing(engine.layout(),
+                    catalog, limits, discardEdits), paths, sourceLink, doc.fileName(), doc.origin(), compiled,
+                    catalog.tree(doc.name()), texts);
             Plan.Builder plan = Plan.builder();
             publication.addTo(plan);
             DocumentRecord updated = new DocumentRecord(doc.name(), doc.hash(), doc.fileName(), doc.type(),

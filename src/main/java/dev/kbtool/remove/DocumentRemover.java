@@ -4,6 +4,8 @@ import dev.kbtool.catalog.Catalog;
 import dev.kbtool.catalog.DocumentRecord;
 import dev.kbtool.layout.DocumentPaths;
 import dev.kbtool.publish.DerivedViews;
+import dev.kbtool.publish.PageEdits;
+import dev.kbtool.publish.PageWriter;
 import dev.kbtool.publish.TopicMerger;
 import dev.kbtool.render.LogEntry;
 import dev.kbtool.render.Wikilinks;
@@ -77,16 +79,23 @@ public final class DocumentRemover {
             }
         }
         Map<String, String> rewrites = new LinkedHashMap<>();
+        Set<String> candidates = new LinkedHashSet<>();
         for (String target : gone) {
-            for (String source : catalog.pagesLinkingTo(target)) {
-                String path = "wiki/" + source;
-                if (deletes.contains(path) || modifies.contains(path) || rewrites.containsKey(path)) {
-                    continue;
-                }
-                Path file = engine.layout().root().resolve(path);
-                if (Files.isRegularFile(file)) {
-                    String text = Files.readString(file, StandardCharsets.UTF_8);
-                    rewrites.put(path, Wikilinks.unlinkMissing(text, t -> !gone.contains(t)));
+            catalog.pagesLinkingTo(target).forEach(source -> candidates.add("wiki/" + source));
+        }
+        // The links table knows the links kb wrote; a person's links are in pages they edited
+        // or made, which are read too.
+        candidates.addAll(PageEdits.notAsWritten(engine.layout(), catalog));
+        for (String path : candidates) {
+            if (deletes.contains(path) || modifies.contains(path) || rewrites.containsKey(path)) {
+                continue;
+            }
+            Path file = engine.layout().root().resolve(path);
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                String unlinked = Wikilinks.unlinkMissing(text, t -> !gone.contains(t));
+                if (!unlinked.equals(text)) {
+                    rewrites.put(path, unlinked);
                     modifies.add(path);
                 }
             }
@@ -125,13 +134,18 @@ public final class DocumentRemover {
             }
             removal.modifies().forEach(plan::file);
             DocumentPaths paths = new DocumentPaths(current.name(), current.type());
+            PageWriter pages = new PageWriter(engine.layout(), engine.catalog(), false, current.name());
             return TxEngine.Mutation.of("remove", current.name(), plan.build(), tx -> {
                 for (String p : removal.deletes()) {
-                    tx.delete(p);
+                    if (p.startsWith("wiki/") && p.endsWith(".md")) {
+                        pages.delete(tx, p);
+                    } else {
+                        tx.delete(p);
+                    }
                 }
-                removal.merge().apply(tx);
+                removal.merge().apply(tx, pages);
                 for (Map.Entry<String, String> e : removal.rewrites().entrySet()) {
-                    tx.write(e.getKey(), e.getValue());
+                    pages.rewrite(tx, e.getKey(), e.getValue());
                 }
                 tx.append(LogEntry.PATH, LogEntry.render(Instant.now(), "remove", current.fileName() + " → "
                         + paths.summaryLink()));
@@ -144,6 +158,7 @@ public final class DocumentRemover {
                     w.deleteTree(current.name());
                     w.unindexDocument(current.name());
                     removal.merge().record(w);
+                    pages.record(w);
                     for (Map.Entry<String, String> e : removal.rewrites().entrySet()) {
                         w.putLinks(e.getKey().substring("wiki/".length()), Wikilinks.targets(e.getValue()));
                     }

@@ -16,16 +16,18 @@ public final class SummaryPage {
     /**
      * @param document the document name
      * @param fileName the original file name, shown so readers know what was summarised
+     * @param origin   where the file was added from (its path then), so a reader can find it again
      * @param concepts the concept pages this document contributes to
      * @param entities the entity pages this document contributes to
      */
-    public static String render(String document, String fileName, String sourceLink, DocumentAnalysis summary,
-            List<TreeNode> contents, List<TopicRecord> concepts, List<TopicRecord> entities) {
+    public static String render(String document, String fileName, String origin, String sourceLink,
+            DocumentAnalysis summary, List<TreeNode> contents, List<TopicRecord> concepts, List<TopicRecord> entities) {
         Map<String, Object> fm = new LinkedHashMap<>();
         fm.put("type", "Summary");
         fm.put("description", summary.description());
         fm.put("title", summary.title());
         fm.put("source_file", fileName);
+        fm.put("origin", origin);
         fm.put("full_text", sourceLink.endsWith(".json") ? sourceLink : sourceLink + ".md");
         StringBuilder body = new StringBuilder();
         body.append("# ").append(summary.title()).append("\n\n");

@@ -1,6 +1,7 @@
 package dev.kbtool.render;
 
 import dev.kbtool.text.CodeFences;
+import dev.kbtool.text.Printable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -26,7 +27,9 @@ public final class Wikilinks {
         if (alias == null || alias.isBlank()) {
             return link(target);
         }
-        return "[[" + target + "|" + alias.replace("|", "-").replace("[[", "").replace("]]", "").strip() + "]]";
+        // A file name may hold a newline: a link must stay on one line to be a link.
+        return "[[" + target + "|" + Printable.inline(alias).replace("|", "-").replace("[[", "").replace("]]", "").strip()
+                + "]]";
     }
 
     /** The targets of every link outside code, in document order. */

@@ -62,6 +62,13 @@ public final class KbInitializer {
         if (Files.exists(layout.root()) && !Files.isDirectory(layout.root())) {
             throw new KbException(ExitCode.NO_INPUT, layout.root() + " exists and is not a directory");
         }
+        for (Path up = layout.root().toAbsolutePath().normalize().getParent(); up != null; up = up.getParent()) {
+            if (new KbLayout(up).exists()) {
+                // Its pages would be another KB's input, and that KB's vault would hold this one's.
+                throw new KbException(ExitCode.FAILURE, layout.root() + " is inside the knowledge base " + up
+                        + "; create this one in a folder outside it");
+            }
+        }
         String configYaml = configText(settings, layout.configFile().toString());
         try {
             for (Path d : List.of(layout.raw(), layout.images(), layout.summaries(), layout.concepts(), layout.entities())) {

@@ -8,6 +8,7 @@ import dev.kbtool.config.Config;
 import dev.kbtool.convert.Converters;
 import dev.kbtool.ingest.AddPipeline;
 import dev.kbtool.ingest.DocumentPreparer;
+import dev.kbtool.ingest.InputScanner;
 import dev.kbtool.layout.KbLayout;
 import dev.kbtool.lint.Doctor;
 import dev.kbtool.lint.Lint;
@@ -25,8 +26,11 @@ import dev.kbtool.query.QueryService;
 import dev.kbtool.remove.DocumentRemover;
 import dev.kbtool.search.SearchResult;
 import dev.kbtool.search.Searcher;
+import dev.kbtool.sync.SyncPlanner;
+import dev.kbtool.sync.Syncer;
 import dev.kbtool.tx.TxEngine;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -94,9 +98,12 @@ public final class KbServices implements AutoCloseable {
         return new TopicMerger.Limits(c.maxConcepts(), c.maxEntities(), c.pageContributions(), c.pageLinks());
     }
 
-    /** Prepare workers: the flag when given, else the config's {@code jobs}. */
+    /** Prepare workers: the flag when given, else the config's {@code jobs}; 0 in either means one per core. */
     public int jobs(Integer requested) {
-        return requested != null ? requested : session.config().effectiveJobs();
+        if (requested == null) {
+            return session.config().effectiveJobs();
+        }
+        return requested > 0 ? requested : Runtime.getRuntime().availableProcessors();
     }
 
     /** How long one file may take to prepare: conversion, plus the LLM's budget when one is used. */
@@ -104,10 +111,12 @@ public final class KbServices implements AutoCloseable {
         return Compilers.fileTimeout(session.config(), configOrigin());
     }
 
-    public AddPipeline addPipeline(Converters converters, int jobs, boolean dryRun, Cancellation cancellation) {
+    /** @param retryFailed try files again that failed before with this kb and have not changed */
+    public AddPipeline addPipeline(Converters converters, int jobs, boolean dryRun, boolean retryFailed,
+            Cancellation cancellation) {
         DocumentPreparer preparer = new DocumentPreparer(session.catalog(), session.config(), converters, compiler());
-        return new AddPipeline(engine(), preparer, new AddPipeline.Options(jobs, fileTimeout(), dryRun, limits()),
-                cancellation);
+        return new AddPipeline(engine(), preparer, new AddPipeline.Options(jobs, fileTimeout(), dryRun, retryFailed,
+                limits()), cancellation);
     }
 
     /** @param overviews re-synthesise the overviews of touched topics when an LLM is configured */
@@ -117,6 +126,22 @@ public final class KbServices implements AutoCloseable {
         OverviewRefresher refresher = synthesizer == null ? null
                 : new OverviewRefresher(engine(), synthesizer, limits());
         return new Recompiler(engine(), compiler(), refresher, limits(), jobs, fileTimeout(), settings.notices());
+    }
+
+    /** Compares folders with what the knowledge base holds from them ({@code kb sync}, {@code kb watch}). */
+    public SyncPlanner syncPlanner(Converters converters, Path cwd) {
+        return new SyncPlanner(session.catalog(), new InputScanner(converters, cwd, session.config().ignore()), cwd);
+    }
+
+    /**
+     * Carries out sync plans: files through the add pipeline, removals like {@code kb remove}.
+     *
+     * @param keepRaw keep the raw copy of a document whose file is gone
+     */
+    public Syncer syncer(Converters converters, int jobs, boolean dryRun, boolean keepRaw, Cancellation cancellation,
+            Path cwd) {
+        return new Syncer(engine(), addPipeline(converters, jobs, dryRun, false, cancellation), remover(keepRaw, false),
+                cancellation, cwd, dryRun);
     }
 
     public DocumentRemover remover(boolean keepRaw, boolean keepEmpty) {

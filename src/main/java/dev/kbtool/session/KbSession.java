@@ -3,6 +3,8 @@ package dev.kbtool.session;
 import dev.kbtool.catalog.Catalog;
 import dev.kbtool.config.Config;
 import dev.kbtool.config.ConfigLoader;
+import dev.kbtool.failure.ExitCode;
+import dev.kbtool.failure.KbException;
 import dev.kbtool.layout.KbLayout;
 
 /**
@@ -25,9 +27,22 @@ public final class KbSession implements AutoCloseable {
         return new KbSession(layout, config, Catalog.open(layout.catalogFile()));
     }
 
-    /** A session for a command that only reads: it still works on a full disk where SQLite allows. */
+    /**
+     * A session for a command that only reads: it works with a config that does not load (the
+     * person may be looking at their knowledge base to fix it; the defaults stand in, with a
+     * warning) and on a full disk where SQLite allows.
+     */
     public static KbSession openForReading(KbLayout layout, java.util.function.Consumer<String> notice) {
-        Config config = ConfigLoader.load(layout.configFile());
+        Config config;
+        try {
+            config = ConfigLoader.load(layout.configFile());
+        } catch (KbException e) {
+            if (e.exitCode() != ExitCode.CONFIG) {
+                throw e;
+            }
+            notice.accept(e.getMessage() + " (reading the knowledge base with default settings meanwhile)");
+            config = Config.defaults();
+        }
         return new KbSession(layout, config, Catalog.openForReading(layout.catalogFile(), notice));
     }
 

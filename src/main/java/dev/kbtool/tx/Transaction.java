@@ -3,19 +3,28 @@ package dev.kbtool.tx;
 import dev.kbtool.catalog.CatalogWork;
 import dev.kbtool.catalog.CommitOutcomeUnknownException;
 import dev.kbtool.catalog.CommitPoint;
+import dev.kbtool.catalog.WrittenPage;
 import dev.kbtool.failure.ExitCode;
 import dev.kbtool.failure.KbException;
 import dev.kbtool.fs.AtomicFiles;
 import dev.kbtool.fs.FileTrees;
 import dev.kbtool.layout.KbLayout;
+import dev.kbtool.text.GeneratedRegion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The live half of one mutation, handed to a {@link TxEngine.Body}: changes only to planned
@@ -30,6 +39,9 @@ public final class Transaction {
     private final MutationSnapshot snapshot;
     /** Directories whose entries this transaction changed, fsynced once each before the commit point. */
     private final Set<Path> changedDirs = new LinkedHashSet<>();
+    /** The wiki pages this transaction wrote or deleted: what the catalog remembers kb wrote. */
+    private final Map<String, WrittenPage> writtenPages = new LinkedHashMap<>();
+    private final Set<String> deletedPages = new LinkedHashSet<>();
     private boolean finished;
 
     private Transaction(KbLayout layout, LockToken token, Plan plan, MutationSnapshot snapshot) {
@@ -61,6 +73,24 @@ public final class Transaction {
         CrashPoints.reach("tx.apply");
     }
 
+    /**
+     * Writes a page as kb's own: the catalog remembers what was written (hashes, size, time), so
+     * a person's later edit of it can be told and kept. A person's page whose links kb rewrote
+     * goes through {@link #write} instead, and stays theirs.
+     */
+    public void writePage(String relPath, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        Path live = target(relPath, Plan.Mode.FILE, Plan.Mode.TREE);
+        AtomicFiles.write(live, bytes, changedDirs::add);
+        if (isPage(relPath)) {
+            BasicFileAttributes attrs = Files.readAttributes(live, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            writtenPages.put(relPath, new WrittenPage(relPath, sha256(bytes), GeneratedRegion.hash(text), attrs.size(),
+                    attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
+            deletedPages.remove(relPath);
+        }
+        CrashPoints.reach("tx.apply");
+    }
+
     /** Moves a finished file from staging onto a planned path by atomic rename. */
     public void publish(Path staged, String relPath) throws IOException {
         Path live = target(relPath, Plan.Mode.FILE, Plan.Mode.TREE);
@@ -74,6 +104,10 @@ public final class Transaction {
         if (Files.exists(live, LinkOption.NOFOLLOW_LINKS)) {
             FileTrees.deleteRecursively(live);
             changedDirs.add(live.getParent());
+        }
+        if (isPage(relPath)) {
+            writtenPages.remove(relPath);
+            deletedPages.add(relPath);
         }
         CrashPoints.reach("tx.apply");
     }
@@ -101,7 +135,15 @@ public final class Transaction {
         CrashPoints.reach("tx.before-commit");
         Journal journal = snapshot.journal();
         try {
-            commitPoint.commit(journal.txid(), journal.operation(), journal.detail(), work);
+            commitPoint.commit(journal.txid(), journal.operation(), journal.detail(), w -> {
+                work.apply(w);
+                for (String deleted : deletedPages) {
+                    w.forgetWrittenPage(deleted);
+                }
+                for (WrittenPage page : writtenPages.values()) {
+                    w.putWrittenPage(page);
+                }
+            });
         } catch (CommitOutcomeUnknownException e) {
             // Neither rolled back nor cleaned up: the journal stays for recovery to decide.
             finished = true;
@@ -139,6 +181,19 @@ public final class Transaction {
                     + "); the next kb command will finish the rollback", e);
             failed.addSuppressed(failure);
             return failed;
+        }
+    }
+
+    /** A page a person may read and edit: Markdown in the vault. */
+    private static boolean isPage(String relPath) {
+        return relPath.startsWith("wiki/") && relPath.endsWith(".md");
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

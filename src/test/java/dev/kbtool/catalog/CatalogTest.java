@@ -60,8 +60,11 @@ class CatalogTest {
         // Back to version 5: what a catalog written before topic sizes existed looks like.
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("kb.db"));
              Statement st = c.createStatement()) {
-            List<String> back = new java.util.ArrayList<>(BACK_TO_6);
-            back.addAll(List.of("DROP TRIGGER contribution_added", "DROP TRIGGER contribution_removed",
+            List<String> back = new java.util.ArrayList<>(BACK_TO_8);
+            back.addAll(List.of("DROP TABLE seen_files", "DROP TABLE written_pages", "DROP TABLE failures",
+                    "DROP TABLE held_pages",
+                    "DROP TABLE replaced_pages",
+                    "DROP TRIGGER contribution_added", "DROP TRIGGER contribution_removed",
                     "DROP TABLE topic_sizes", "DROP TABLE views_pending", "PRAGMA user_version = 5"));
             for (String sql : back) {
                 st.execute(sql);
@@ -215,11 +218,11 @@ class CatalogTest {
     }
 
     /** The search index of schema version 6, before passages: what an older catalog holds. */
-    private static final List<String> BACK_TO_6 = List.of("DROP TABLE passage_text", "DROP TABLE passages",
+    private static final List<String> BACK_TO_8 = List.of("DROP TABLE passage_text", "DROP TABLE passages",
             "CREATE TABLE search_rows (id INTEGER PRIMARY KEY, document TEXT, target TEXT NOT NULL, kind TEXT NOT NULL,"
                     + " page INTEGER NOT NULL DEFAULT 0)",
             "CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')",
-            "PRAGMA user_version = 6");
+            "PRAGMA user_version = 8");
 
     @Test
     void theMigrationCarriesAnOlderSearchIndexOverWithoutItsTreeNodes() throws Exception {
@@ -228,7 +231,7 @@ class CatalogTest {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("kb.db"));
              Statement st = c.createStatement()) {
-            for (String sql : BACK_TO_6) {
+            for (String sql : BACK_TO_8) {
                 st.execute(sql);
             }
             st.execute("INSERT INTO search_rows(id, document, target, kind, page) VALUES (1, 'a', 'summaries/a', 'summary', 0),"

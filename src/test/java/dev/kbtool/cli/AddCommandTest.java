@@ -37,7 +37,7 @@ class AddCommandTest {
         Kb.Result r = kb.run("add", "docs");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("added 2, skipped 0, failed 0");
+        assertThat(r.out()).contains("added 2, updated 0, skipped 0, failed 0");
         assertThat(root.resolve("raw/intro.md")).hasSameTextualContentAs(tmp.resolve("docs/intro.md"));
         assertThat(root.resolve("raw/notes.txt")).isRegularFile();
         assertThat(Fixtures.read(root.resolve("wiki/sources/intro.md"))).contains("Kb compiles documents.");
@@ -90,7 +90,7 @@ class AddCommandTest {
         Kb.Result r = kb.run("add", "docs");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("added 1, skipped 2, failed 0");
+        assertThat(r.out()).contains("added 1, updated 0, skipped 2, failed 0");
         assertThat(r.err()).contains("skipped docs/blank.md (empty: no text to add)",
                 "skipped docs/empty.txt (empty: no text to add)");
         assertThat(JSON.readTree(kb.run("status", "--json").out()).get("documents").asInt()).isEqualTo(1);
@@ -108,7 +108,7 @@ class AddCommandTest {
         Kb.Result again = kb.run("add", "docs");
 
         assertThat(again.code()).isZero();
-        assertThat(again.out()).contains("added 0, skipped 2, failed 0");
+        assertThat(again.out()).contains("added 0, updated 0, skipped 2, failed 0");
         assertThat(again.err()).contains("already in the knowledge base as a");
         assertThat(Fixtures.read(root.resolve("wiki/index.md"))).isEqualTo(indexBefore);
         assertThat(Fixtures.read(root.resolve("wiki/log.md"))).isEqualTo(logBefore);
@@ -157,7 +157,7 @@ class AddCommandTest {
 
         Kb.Result r = kb.run("add", "d");
 
-        assertThat(r.out()).contains("added 1, skipped 0, failed 0");
+        assertThat(r.out()).contains("added 1, updated 0, skipped 0, failed 0");
     }
 
     @Test
@@ -182,7 +182,7 @@ class AddCommandTest {
         Kb.Result r = kb.run("add", "good.md", "bad.txt", "missing.md");
 
         assertThat(r.code()).isEqualTo(3);
-        assertThat(r.out()).contains("added 1, skipped 0, failed 2");
+        assertThat(r.out()).contains("added 1, updated 0, skipped 0, failed 2");
         assertThat(r.err()).contains("bad.txt: not valid UTF-8", "missing.md: no such file");
         assertThat(root.resolve("wiki/summaries/good.md")).exists();
         assertThat(root.resolve("wiki/summaries/bad.md")).doesNotExist();
@@ -246,8 +246,8 @@ class AddCommandTest {
         Kb.Result r = kb.run("add", "--dry-run", "d");
 
         assertThat(r.code()).isZero();
-        assertThat(r.err()).contains("skipped d/a.md (already in the knowledge base as a)", "would add d/b.md");
-        assertThat(r.out()).contains("dry run: would add 1, skip 1, fail 0");
+        assertThat(r.err()).contains("would skip d/a.md (already in the knowledge base as a)", "would add d/b.md");
+        assertThat(r.out()).contains("dry run: would add 1, update 0, skip 1, fail 0");
         assertThat(root.resolve("wiki/summaries/b.md")).doesNotExist();
         assertThat(Fixtures.read(root.resolve("wiki/index.md"))).isEqualTo(index);
     }
@@ -263,7 +263,8 @@ class AddCommandTest {
 
     @Test
     void badJobsIsAUsageError() {
-        assertThat(kb.run("add", "--jobs", "0", "x.md").code()).isEqualTo(2);
+        assertThat(kb.run("add", "--jobs", "-1", "x.md").code()).isEqualTo(2);
+        assertThat(kb.run("add", "--jobs", "513", "x.md").code()).isEqualTo(2);
     }
 
     private JsonNode json(String line) {

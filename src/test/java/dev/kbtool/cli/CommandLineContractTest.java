@@ -116,21 +116,25 @@ class CommandLineContractTest {
         new Kb(tmp).run("init", "k");
         Fixtures.write(tmp.resolve("k/.kb/config.yaml"), "long_doc_pages: -4\n");
 
-        Kb.Result r = new Kb(tmp).run("--kb", "k", "status");
+        Kb.Result r = new Kb(tmp).run("--kb", "k", "add", "x.md");
+        Kb.Result status = new Kb(tmp).run("--kb", "k", "status");
 
         assertThat(r.code()).isEqualTo(78);
         assertThat(r.err()).contains("'long_doc_pages'").contains("-4");
+        assertThat(status.code()).as("a person looking at their KB to fix it is not stopped").isZero();
+        assertThat(status.err()).contains("'long_doc_pages'", "default settings");
+        assertThat(status.out()).contains("Documents:");
     }
 
     @Test
     void theLlmSectionIsValidatedToo() {
         new Kb(tmp).run("init", "k");
         Fixtures.write(tmp.resolve("k/.kb/config.yaml"), "llm:\n  model: m\n  max_tokens: -1\n");
-        Kb.Result bad = new Kb(tmp).run("--kb", "k", "status");
+        Kb.Result bad = new Kb(tmp).run("--kb", "k", "add", "x.md");
         Fixtures.write(tmp.resolve("k/.kb/config.yaml"), "llm:\n  model: m\n  modle: n\n");
-        Kb.Result unknown = new Kb(tmp).run("--kb", "k", "status");
+        Kb.Result unknown = new Kb(tmp).run("--kb", "k", "add", "x.md");
         Fixtures.write(tmp.resolve("k/.kb/config.yaml"), "compiler: llm\n");
-        Kb.Result missing = new Kb(tmp).run("--kb", "k", "status");
+        Kb.Result missing = new Kb(tmp).run("--kb", "k", "add", "x.md");
 
         assertThat(bad.code()).isEqualTo(78);
         assertThat(bad.err()).contains("'llm.max_tokens'");
@@ -145,8 +149,8 @@ class CommandLineContractTest {
         new Kb(tmp).run("init", "k");
         Fixtures.write(tmp.resolve("k/.kb/config.yaml"), "jobs: [1\n");
 
-        Kb.Result plain = new Kb(tmp).run("--kb", "k", "status");
-        Kb.Result verbose = new Kb(tmp).run("--kb", "k", "-vv", "status");
+        Kb.Result plain = new Kb(tmp).run("--kb", "k", "add", "x.md");
+        Kb.Result verbose = new Kb(tmp).run("--kb", "k", "-vv", "add", "x.md");
 
         assertThat(plain.code()).isEqualTo(78);
         assertThat(plain.err().strip().lines()).hasSize(1);

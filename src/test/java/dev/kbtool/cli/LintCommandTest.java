@@ -6,6 +6,7 @@ import dev.kbtool.testing.Fixtures;
 import dev.kbtool.testing.Kb;
 import dev.kbtool.testing.KbDigest;
 import dev.kbtool.testing.ScriptedKb;
+import dev.kbtool.text.GeneratedRegion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,7 +79,7 @@ class LintCommandTest {
         assertThat(kept).contains("X proves a graph theory lemma.", "Y surveys graph theories.", "documents: 2");
         assertThat(Fixtures.read(scripted.file("wiki/summaries/y.md"))).contains("[[concepts/graph-theory|")
                 .doesNotContain("graph-theorie");
-        assertThat(Fixtures.read(scripted.file("wiki/index.md"))).startsWith("# Knowledge Base Index");
+        assertThat(Fixtures.read(scripted.file("wiki/index.md"))).startsWith(GeneratedRegion.BEGIN + "\n# Knowledge Base Index");
         assertThat(kb.run("doctor").out()).contains("healthy");
         assertThat(KbDigest.leftovers(scripted.root)).isEmpty();
     }

@@ -35,6 +35,25 @@ class DoctorTest {
     }
 
     @Test
+    void anIndexARunningBatchWillRenderIsNotReportedButOneLeftByADeadOneIs() throws Exception {
+        // A batch in the middle: its commit is in, its index refresh comes at its end.
+        dev.kbtool.testing.ScriptedKb.existing(tmp, root).removeWithoutIndexRefresh("b");
+        Process running = new ProcessBuilder("sleep", "30").start();
+        try {
+            Fixtures.setViewsCommitter(root.resolve(".kb/kb.db"), running.pid() + " "
+                    + running.info().startInstant().map(java.time.Instant::toString).orElse("-"));
+            Kb.Result during = kb.run("--json", "doctor");
+            assertThat(during.out()).as(during.toString()).doesNotContain("index-out-of-sync");
+        } finally {
+            running.destroyForcibly().waitFor();
+        }
+
+        Kb.Result after = kb.run("--json", "doctor");
+
+        assertThat(after.out()).as("the batch died before rendering it").contains("index-out-of-sync");
+    }
+
+    @Test
     void reportsEachPlantedProblemWithItsCode() throws Exception {
         Files.delete(root.resolve("wiki/sources/b.md"));
         Fixtures.write(root.resolve("raw/stray.pdf"), "stray");

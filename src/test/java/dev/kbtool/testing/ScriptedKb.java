@@ -25,8 +25,17 @@ public final class ScriptedKb {
     private final Path cwd;
 
     public ScriptedKb(Path cwd, String dir) {
+        this(cwd, KbInitializer.init(cwd.resolve(dir), Map.of(), Map.of()).root());
+    }
+
+    private ScriptedKb(Path cwd, Path root) {
         this.cwd = cwd;
-        this.root = KbInitializer.init(cwd.resolve(dir), Map.of(), Map.of()).root();
+        this.root = root;
+    }
+
+    /** A knowledge base that already exists. */
+    public static ScriptedKb existing(Path cwd, Path root) {
+        return new ScriptedKb(cwd, root);
     }
 
     public List<AddOutcome> add(String... paths) {
@@ -37,7 +46,7 @@ public final class ScriptedKb {
         try (KbServices kb = services("kb test").withCompiler(compiler)) {
             var files = new InputScanner(Converters.standard(), cwd, List.of())
                     .scan(java.util.Arrays.stream(paths).map(Path::of).toList()).files();
-            List<AddOutcome> outcomes = kb.addPipeline(Converters.standard(), 2, false, new Cancellation())
+            List<AddOutcome> outcomes = kb.addPipeline(Converters.standard(), 2, false, false, new Cancellation())
                     .run(files, o -> { });
             for (AddOutcome o : outcomes) {
                 if (o.status() != AddStatus.ADDED) {
@@ -45,6 +54,18 @@ public final class ScriptedKb {
                 }
             }
             return outcomes;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** kb sync of the paths, with the scripted compiler. */
+    public List<AddOutcome> sync(String... paths) {
+        try (KbServices kb = services("kb test").withCompiler(new ScriptedCompiler())) {
+            var planner = kb.syncPlanner(Converters.standard(), cwd);
+            var plan = planner.plan(java.util.Arrays.stream(paths).map(Path::of).toList(),
+                    InputScanner.Scope.ALL);
+            return kb.syncer(Converters.standard(), 2, false, false, new Cancellation(), cwd).run(plan, o -> { });
         } catch (IOException e) {
             throw new AssertionError(e);
         }
