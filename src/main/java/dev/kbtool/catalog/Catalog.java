@@ -421,13 +421,13 @@ public final class Catalog implements AutoCloseable {
      * where a sentence quoted from a summary stands in its source.
      */
     public synchronized Optional<PassageRow> firstPassage(String match, String kind, String document) {
-        // The document's rows go to the full-text index as a list of row ids: matching the phrase
-        // in every passage and then filtering took seconds on a 30 MB book.
-        String ids = document == null ? "SELECT id FROM passages WHERE kind = ?"
-                : "SELECT id FROM passages WHERE document = ? AND kind = ?";
-        Object[] args = document == null ? new Object[] {match, kind} : new Object[] {match, document, kind};
-        return query(PASSAGE_SELECT + " WHERE p.id = (SELECT t.rowid FROM passage_text t WHERE passage_text MATCH ?"
-                + " AND t.rowid IN (" + ids + ") LIMIT 1)", Catalog::passage, args);
+        // The full-text match drives (CROSS JOIN keeps SQLite from starting at the passages
+        // table): a phrase of a dozen words is in few passages, while handing FTS5 a list of
+        // row ids to test one by one took 11 s for the 20,000 sources of 10,000 documents
+        // and 0.9 s for a 30 MB book's 14,000 pages, against 1-7 ms this way.
+        return query(PASSAGE_SELECT + " WHERE p.id = (SELECT t.rowid FROM passage_text t CROSS JOIN passages q"
+                + " ON q.id = t.rowid WHERE passage_text MATCH ? AND q.kind = ? AND (? IS NULL OR q.document = ?)"
+                + " LIMIT 1)", Catalog::passage, match, kind, document, document);
     }
 
     /** A document's passages of one kind in reading order; {@code page} 0 for all pages. */
