@@ -21,7 +21,7 @@ if [[ ! -f "$book/.kb/kb.db" ]]; then
   rm -rf "$book" && kb init "$book" >/dev/null
   kb --kb "$book" -q add "$WORK/book"
 fi
-echo "machine: $(machine)"
+echo "machine: $(machine); load average at start: $(cut -d" " -f1-3 /proc/loadavg)"
 bench() {
   # shellcheck disable=SC2086
   "$JAVA" $KB_OPTS -cp "$JAR" "$BENCH_ROOT/bench/search/SearchBench.java" "$@"

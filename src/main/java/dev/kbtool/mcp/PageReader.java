@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kbtool.failure.ExitCode;
 import dev.kbtool.failure.KbException;
+import dev.kbtool.text.GeneratedRegion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -164,7 +165,10 @@ final class PageReader {
         return lines.subList(from, to);
     }
 
-    /** Where line 1 is: after the frontmatter and the blank lines after it, as the search index counts. */
+    /**
+     * Where line 1 is, as the search index counts: after the frontmatter, the blank lines after
+     * it and the marker opening kb's part of the page, since the index reads kb's text alone.
+     */
     private static int bodyStart(List<String> lines) {
         int start = 0;
         if (!lines.isEmpty() && lines.get(0).strip().equals("---")) {
@@ -177,6 +181,9 @@ final class PageReader {
             }
         }
         while (start < lines.size() && lines.get(start).isBlank()) {
+            start++;
+        }
+        if (start < lines.size() && lines.get(start).strip().equals(GeneratedRegion.BEGIN)) {
             start++;
         }
         return start;

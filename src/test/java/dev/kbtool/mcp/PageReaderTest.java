@@ -43,6 +43,14 @@ class PageReaderTest {
     }
 
     @Test
+    void linesAreCountedFromKbsTextInsideItsMarkersAsTheIndexCountsThem() throws Exception {
+        Fixtures.write(tmp.resolve("kb/wiki/sources/ferries.md"),
+                "%%kb:begin%%\n# Ferries\n\nThe morning ferry leaves at seven.\n%%kb:end%%\n");
+
+        assertThat(reader.read("sources/ferries", 3, 1, 0).lines()).containsExactly("The morning ferry leaves at seven.");
+    }
+
+    @Test
     void aLinkToAHeadingStartsThere() throws Exception {
         assertThat(reader.read("[[sources/guide#Lantern]]", 0, 1, 0).lines()).containsExactly("## Lantern");
     }
