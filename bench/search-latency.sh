@@ -39,11 +39,13 @@ for kbdir in "$many" "$book"; do
   echo "== $(basename "$kbdir"): $(kb --kb "$kbdir" status --json | sed -n 's/.*"documents":\([0-9]*\).*/\1/p') documents"
   if [[ "$kbdir" == "$many" ]]; then
     queries=("knowledge network" "transaction journal recovery" "Alan Turing" "\"memory storage\"" "the of and"
-      "benchmark pipeline worker thread lock quality measure value research theory" "xylophone")
+      "benchmark pipeline worker thread lock quality measure value research theory" "xylophone"
+      "doc=doc-00042 knowledge network")
     questions=("What does the knowledge base say about transaction recovery?" "Who is Grace Hopper?")
   else
     queries=("consensus" "consensus leader" "alice queen garden" "\"consensus leader\"" "the of and"
-      "journal snapshot commit heartbeat quorum replica election term" "xylophone")
+      "journal snapshot commit heartbeat quorum replica election term" "xylophone"
+      "doc=book-30mb consensus leader")
     questions=("How does the leader reach consensus with a quorum?" "Where is the garden of the queen?")
   fi
   bench "$kbdir" search "$rounds" "${queries[@]}"

@@ -16,6 +16,7 @@ import java.util.List;
  * the run (SQLite works on the calling thread) is printed too: on a machine shared with other
  * work it tells what a query costs when the wall time mostly tells how long it waited for a core.
  * Usage: {@code java -cp target/kb.jar bench/search/SearchBench.java KB_DIR search|query ROUNDS QUERY...}
+ * ({@code doc=NAME words}: only that document's passages).
  */
 public class SearchBench {
     public static void main(String[] args) throws Exception {
@@ -64,6 +65,15 @@ public class SearchBench {
 
     private static int run(boolean query, Searcher searcher, QueryService answers, String q) {
         return query ? answers.offline(q, QueryService.QUOTES).citations().size()
-                : searcher.search(Searcher.Request.of(q, 10)).size();
+                : searcher.search(request(q)).size();
+    }
+
+    /** A query; {@code doc=NAME words} searches one document, as {@code kb search --doc NAME words}. */
+    private static Searcher.Request request(String q) {
+        if (!q.startsWith("doc=")) {
+            return Searcher.Request.of(q, 10);
+        }
+        int space = q.indexOf(' ');
+        return new Searcher.Request(q.substring(space + 1), 10, List.of(q.substring(4, space)), List.of(), 0);
     }
 }

@@ -366,15 +366,17 @@ public final class Catalog implements AutoCloseable {
         List<Object> args = new ArrayList<>();
         args.add(match);
         if (!documents.isEmpty()) {
-            // A document's passages are few: the index is asked about those rows only.
-            sql.append(" WHERE passage_text MATCH ? AND t.rowid IN (SELECT id FROM passages WHERE document IN (")
+            // The match drives and the document filters (CROSS JOIN fixes the order): handing
+            // FTS5 a document's row ids to test one by one took 34 s (3 s of CPU) for
+            // `--doc` on a 30 MB book's 14,000 pages, against 0.13 s; on a small document of
+            // 10,000 the two cost alike (3-7 ms CPU).
+            sql.append(" CROSS JOIN passages p ON p.id = t.rowid WHERE passage_text MATCH ? AND p.document IN (")
                     .append(marks(documents.size())).append(')');
             args.addAll(documents);
             if (!kinds.isEmpty()) {
-                sql.append(" AND kind IN (").append(marks(kinds.size())).append(')');
+                sql.append(" AND p.kind IN (").append(marks(kinds.size())).append(')');
                 args.addAll(kinds);
             }
-            sql.append(')');
         } else if (!kinds.isEmpty() && hasPassagesOtherThan(kinds)) {
             sql.append(" JOIN passages p ON p.id = t.rowid WHERE passage_text MATCH ? AND p.kind IN (")
                     .append(marks(kinds.size())).append(')');
