@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kbtool.failure.ExitCode;
 import dev.kbtool.lint.LintFixer;
 import dev.kbtool.lint.Problem;
+import dev.kbtool.pipeline.Cancellation;
 import dev.kbtool.session.KbServices;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -18,8 +19,9 @@ import picocli.CommandLine.Option;
                     + "warnings."
         })
 final class LintCommand extends BaseCommand {
-    @Option(names = "--fix", description = "Repair what is mechanical, in one transaction: links to missing pages"
-            + " become text, duplicate concept pages are merged, the index is re-rendered.")
+    @Option(names = "--fix", description = "Repair what is mechanical: generated pages deleted by hand are"
+            + " re-created from the catalog, duplicate concept pages are merged, links that still point nowhere"
+            + " become text, the index is re-rendered.")
     boolean fix;
 
     LintCommand(CliContext context) {
@@ -31,13 +33,17 @@ final class LintCommand extends BaseCommand {
         try (KbServices kb = openServices("kb lint --fix")) {
             ObjectNode summary = Json.object().put("summary", true);
             if (fix) {
-                LintFixer.Report r = kb.lintFixer().fix();
-                summary.putObject("fixed").put("links_unlinked", r.linksUnlinked())
+                LintFixer.Report r = kb.lintFixer().fix(new Cancellation());
+                summary.putObject("fixed").put("pages_restored", r.pagesRestored())
+                        .put("links_unlinked", r.linksUnlinked())
                         .put("concepts_merged", r.conceptsMerged()).put("pages_changed", r.pagesChanged());
+                for (String failure : r.notRestored()) {
+                    err().println("kb: could not re-create the summary of " + failure);
+                }
                 if (!json() && !quiet()) {
-                    out().println("fixed: " + r.linksUnlinked() + " link(s) to missing pages made text, "
-                            + r.conceptsMerged() + " duplicate concept page(s) merged, " + r.pagesChanged()
-                            + " page(s) changed");
+                    out().println("fixed: " + r.pagesRestored() + " deleted page(s) re-created, " + r.linksUnlinked()
+                            + " link(s) to missing pages made text, " + r.conceptsMerged()
+                            + " duplicate concept page(s) merged, " + r.pagesChanged() + " page(s) changed");
                 }
             }
             List<Problem> problems = kb.lint().check();

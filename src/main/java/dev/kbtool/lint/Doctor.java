@@ -3,6 +3,7 @@ package dev.kbtool.lint;
 import dev.kbtool.catalog.Catalog;
 import dev.kbtool.fs.AtomicFiles;
 import dev.kbtool.layout.KbLayout;
+import dev.kbtool.pipeline.Cancellation;
 import dev.kbtool.publish.DerivedViews;
 import dev.kbtool.tx.LockToken;
 import dev.kbtool.tx.Quarantine;
@@ -15,6 +16,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -26,9 +28,17 @@ public final class Doctor {
     private final KbLayout layout;
     private final Catalog catalog;
     private final TxEngine engine;
+    private final PageRestorer restorer;
+    private final Consumer<String> notices;
 
-    public Doctor(TxEngine engine) {
+    /**
+     * @param restorer re-creates generated pages a person deleted, on {@link #repairThenCheck()}
+     * @param notices  where a repair tells what it re-created
+     */
+    public Doctor(TxEngine engine, PageRestorer restorer, Consumer<String> notices) {
         this.engine = engine;
+        this.restorer = restorer;
+        this.notices = notices;
         this.layout = engine.layout();
         this.catalog = engine.catalog();
     }
@@ -47,8 +57,15 @@ public final class Doctor {
         }
     }
 
-    /** Runs recovery, removes leftover temp files and re-renders derived views, then checks, all under one lock. */
-    public List<Problem> repairThenCheck() throws IOException {
+    /**
+     * Runs recovery and re-creates deleted generated pages, then removes leftover temp files,
+     * re-renders derived views and checks under one lock.
+     */
+    public List<Problem> repairThenCheck() throws IOException, InterruptedException {
+        PageRestorer.Report restored = restorer.restore(new Cancellation());
+        if (restored.pages() > 0) {
+            notices.accept("re-created " + restored.pages() + " deleted page(s) from the catalog");
+        }
         try (LockToken token = engine.lock()) {
             for (Path tmp : tempFiles()) {
                 Files.deleteIfExists(tmp);
@@ -66,10 +83,10 @@ public final class Doctor {
             problems.add(Problem.error("catalog-integrity", layout.relative(layout.catalogFile()),
                     "SQLite integrity check failed: " + integrity));
         }
-        WikiChecks.catalogFiles(layout, catalog.documents(), problems);
+        WikiChecks.catalogFiles(layout, catalog.documents(), catalog.removedDocumentNames(), problems);
         List<WikiPages.Page> pages = WikiPages.load(layout);
         WikiChecks.frontmatter(pages, problems);
-        WikiChecks.brokenLinks(layout, pages, problems);
+        WikiChecks.brokenLinks(layout, pages, PageRestorer.restorableLinks(layout, catalog), problems);
         WikiChecks.index(engine, problems);
         return problems;
     }

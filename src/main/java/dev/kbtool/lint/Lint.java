@@ -22,10 +22,10 @@ public final class Lint {
         Catalog catalog = engine.catalog();
         List<Problem> problems = new ArrayList<>();
         List<WikiPages.Page> pages = WikiPages.load(engine.layout());
-        WikiChecks.brokenLinks(engine.layout(), pages, problems);
+        WikiChecks.brokenLinks(engine.layout(), pages, PageRestorer.restorableLinks(engine.layout(), catalog), problems);
         WikiChecks.frontmatter(pages, problems);
         WikiChecks.okf(pages, problems);
-        WikiChecks.catalogFiles(engine.layout(), catalog.documents(), problems);
+        WikiChecks.catalogFiles(engine.layout(), catalog.documents(), catalog.removedDocumentNames(), problems);
         WikiChecks.orphans(pages, problems);
         WikiChecks.duplicates(pages, problems);
         WikiChecks.index(engine, problems);

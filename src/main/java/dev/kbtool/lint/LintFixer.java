@@ -4,6 +4,7 @@ import dev.kbtool.catalog.Catalog;
 import dev.kbtool.catalog.ContributionRecord;
 import dev.kbtool.catalog.TopicKind;
 import dev.kbtool.catalog.TopicRecord;
+import dev.kbtool.pipeline.Cancellation;
 import dev.kbtool.publish.DerivedViews;
 import dev.kbtool.publish.PageWriter;
 import dev.kbtool.publish.TopicMerger;
@@ -20,28 +21,39 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code kb lint --fix}: the mechanical repairs, all in one transaction — duplicate concept
- * pages that kb compiled are merged into one (contributions moved, links redirected), and
- * links that still point nowhere become plain text. The index, a derived view, is then
- * refreshed as after every command.
+ * {@code kb lint --fix}: the mechanical repairs. Generated pages a person deleted are first
+ * re-created from the catalog ({@link PageRestorer}); then, in one transaction, duplicate
+ * concept pages that kb compiled are merged into one (contributions moved, links redirected),
+ * and links that still point nowhere become plain text — except links to a document the
+ * catalog still holds, which come back when it is added again. The index, a derived view, is
+ * then refreshed as after every command.
  */
 public final class LintFixer {
-    /** What a fix did. */
-    public record Report(int linksUnlinked, int conceptsMerged, int pagesChanged) {
+    /**
+     * What a fix did.
+     *
+     * @param notRestored documents whose summary could not be compiled again, with the reason
+     */
+    public record Report(int linksUnlinked, int conceptsMerged, int pagesChanged, int pagesRestored,
+            List<String> notRestored) {
     }
 
     private final TxEngine engine;
     private final TopicMerger.Limits limits;
+    private final PageRestorer restorer;
 
-    public LintFixer(TxEngine engine, TopicMerger.Limits limits) {
+    public LintFixer(TxEngine engine, TopicMerger.Limits limits, PageRestorer restorer) {
         this.engine = engine;
         this.limits = limits;
+        this.restorer = restorer;
     }
 
-    public Report fix() throws IOException {
+    public Report fix(Cancellation cancellation) throws IOException, InterruptedException {
+        PageRestorer.Report restored = restorer.restore(cancellation);
         Report report = engine.mutate(this::plan);
         DerivedViews.refresh(engine, true);
-        return report;
+        return new Report(report.linksUnlinked(), report.conceptsMerged(), report.pagesChanged() + restored.pages(),
+                restored.pages(), restored.failures());
     }
 
     private TxEngine.Mutation<Report> plan() throws IOException {
@@ -58,6 +70,8 @@ public final class LintFixer {
         deletes.forEach(d -> gone.add(d.substring("wiki/".length(), d.length() - 3)));
         Set<String> names = new HashSet<>();
         pages.forEach(p -> names.add(p.link().substring(p.link().lastIndexOf('/') + 1)));
+        Set<String> documents = new HashSet<>();
+        catalog.documents().forEach(d -> documents.add("summaries/" + d.name()));
         int unlinked = 0;
         for (WikiPages.Page page : pages) {
             if (page.text() == null || deletes.contains(page.path())
@@ -67,7 +81,8 @@ public final class LintFixer {
             String text = Wikilinks.retarget(page.text(), redirect);
             int[] count = {0};
             text = Wikilinks.unlinkMissing(text, target -> {
-                boolean keep = !gone.contains(target) && WikiChecks.resolves(engine.layout(), target, names);
+                boolean keep = !gone.contains(target)
+                        && (WikiChecks.resolves(engine.layout(), target, names) || documents.contains(target));
                 if (!keep) {
                     count[0]++;
                 }
@@ -80,12 +95,12 @@ public final class LintFixer {
         }
         merged.forEach(c -> writes.put(c.path(), c.page()));
         if (writes.isEmpty() && deletes.isEmpty()) {
-            return TxEngine.Mutation.none(new Report(0, 0, 0));
+            return TxEngine.Mutation.none(new Report(0, 0, 0, 0, List.of()));
         }
         Plan.Builder plan = Plan.builder();
         writes.keySet().forEach(plan::file);
         deletes.forEach(plan::file);
-        Report report = new Report(unlinked, deletes.size(), writes.size() + deletes.size());
+        Report report = new Report(unlinked, deletes.size(), writes.size() + deletes.size(), 0, List.of());
         Set<String> mergedPaths = new HashSet<>();
         merged.forEach(c -> mergedPaths.add(c.path()));
         PageWriter writer = new PageWriter(engine.layout(), catalog, false, null);

@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -26,7 +28,8 @@ final class WikiChecks {
     }
 
     /** Every wikilink outside code must resolve as Obsidian resolves it: by path, or by a unique page name. */
-    static void brokenLinks(KbLayout layout, List<WikiPages.Page> pages, List<Problem> out) {
+    /** @param restorable link targets whose pages {@link PageRestorer} re-creates */
+    static void brokenLinks(KbLayout layout, List<WikiPages.Page> pages, Set<String> restorable, List<Problem> out) {
         Set<String> names = new HashSet<>();
         for (WikiPages.Page p : pages) {
             names.add(p.link().substring(p.link().lastIndexOf('/') + 1));
@@ -35,7 +38,8 @@ final class WikiChecks {
         for (WikiPages.Page page : pages) {
             for (String target : new LinkedHashSet<>(page.links())) {
                 if (!target.isEmpty() && !resolves(layout, target, names)) {
-                    out.add(Problem.error("broken-link", page.path(), "links to [[" + target + "]], which does not exist"));
+                    out.add(Problem.error("broken-link", page.path(), "links to [[" + target + "]], which does not exist"
+                            + (restorable.contains(target) ? "; kb lint --fix or kb doctor --repair re-creates it" : "")));
                 }
             }
         }
@@ -114,16 +118,27 @@ final class WikiChecks {
         });
     }
 
-    /** Every document has its files, and every file in raw/, sources/ and summaries/ has a document. */
-    static void catalogFiles(KbLayout layout, List<DocumentRecord> documents, List<Problem> out) throws IOException {
+    /**
+     * Every document has its files, and every file in raw/, sources/ and summaries/ has a
+     * document — except a raw copy that {@code kb remove --keep-raw} kept on purpose.
+     *
+     * @param removed names of documents a {@code kb remove} took away
+     */
+    static void catalogFiles(KbLayout layout, List<DocumentRecord> documents, Collection<String> removed,
+            List<Problem> out) throws IOException {
+        Set<String> keptRaw = new HashSet<>();
+        removed.forEach(name -> keptRaw.add(name.toLowerCase(Locale.ROOT)));
         Set<String> owned = new HashSet<>();
         Set<String> imageDirs = new HashSet<>();
         for (DocumentRecord d : documents) {
             for (String path : List.of(d.rawPath(), d.sourcePath(), d.summaryPath())) {
                 owned.add(path);
                 if (!Files.isRegularFile(layout.root().resolve(path), LinkOption.NOFOLLOW_LINKS)) {
-                    out.add(Problem.error("document-file-missing", path,
-                            "document " + d.name() + " lacks this file; add it again or kb remove it"));
+                    boolean compilable = path.equals(d.summaryPath())
+                            && Files.isRegularFile(layout.root().resolve(d.sourcePath()), LinkOption.NOFOLLOW_LINKS);
+                    out.add(Problem.error("document-file-missing", path, "document " + d.name() + " lacks this file; "
+                            + (compilable ? "kb lint --fix or kb doctor --repair re-creates it"
+                                    : "add it again or kb remove it")));
                 }
             }
             imageDirs.add("wiki/sources/images/" + d.name());
@@ -136,7 +151,7 @@ final class WikiChecks {
                 for (Path p : list.sorted().toList()) {
                     String rel = layout.relative(p);
                     if (p.equals(layout.images()) || AtomicFiles.isTemp(p) || owned.contains(rel)
-                            || imageDirs.contains(rel)) {
+                            || imageDirs.contains(rel) || dir.equals(layout.raw()) && keptRaw.contains(stem(p))) {
                         continue;
                     }
                     out.add(Problem.warning("file-without-document", rel,
@@ -144,6 +159,12 @@ final class WikiChecks {
                 }
             }
         }
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return (dot > 0 ? name.substring(0, dot) : name).toLowerCase(Locale.ROOT);
     }
 
     static void index(TxEngine engine, List<Problem> out) throws IOException {

@@ -13,6 +13,7 @@ import dev.kbtool.layout.KbLayout;
 import dev.kbtool.lint.Doctor;
 import dev.kbtool.lint.Lint;
 import dev.kbtool.lint.LintFixer;
+import dev.kbtool.lint.PageRestorer;
 import dev.kbtool.pipeline.Cancellation;
 import dev.kbtool.publish.DerivedViews;
 import dev.kbtool.publish.OverviewRefresher;
@@ -153,11 +154,15 @@ public final class KbServices implements AutoCloseable {
     }
 
     public LintFixer lintFixer() {
-        return new LintFixer(engine(), limits());
+        return new LintFixer(engine(), limits(), restorer());
     }
 
     public Doctor doctor() {
-        return new Doctor(engine());
+        return new Doctor(engine(), restorer(), settings.notices());
+    }
+
+    private PageRestorer restorer() {
+        return new PageRestorer(engine(), limits(), () -> recompiler(1, false));
     }
 
     /** Search over the knowledge base's passages. */

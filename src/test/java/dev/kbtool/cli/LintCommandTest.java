@@ -71,7 +71,8 @@ class LintCommandTest {
         Kb.Result r = kb.run("lint", "--fix");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("fixed: 1 link(s) to missing pages made text, 1 duplicate concept page(s) merged",
+        assertThat(r.out()).contains("fixed: 0 deleted page(s) re-created, 1 link(s) to missing pages made text,"
+                + " 1 duplicate concept page(s) merged",
                 "no problems found");
         assertThat(Fixtures.read(scripted.file("wiki/summaries/x.md"))).contains("See a ghost and `[[ -f x ]]`.");
         assertThat(scripted.file("wiki/concepts/graph-theorie.md")).doesNotExist();
@@ -81,6 +82,59 @@ class LintCommandTest {
                 .doesNotContain("graph-theorie");
         assertThat(Fixtures.read(scripted.file("wiki/index.md"))).startsWith(GeneratedRegion.BEGIN + "\n# Knowledge Base Index");
         assertThat(kb.run("doctor").out()).contains("healthy");
+        assertThat(KbDigest.leftovers(scripted.root)).isEmpty();
+    }
+
+    @Test
+    void fixReCreatesADeletedTopicPageAndKeepsEveryLinkToIt() throws Exception {
+        Files.delete(scripted.file("wiki/concepts/sorting.md"));
+        Kb.Result check = kb.run("lint");
+        assertThat(check.code()).isEqualTo(1);
+        assertThat(check.out()).contains("links to [[concepts/sorting]], which does not exist;"
+                + " kb lint --fix or kb doctor --repair re-creates it");
+
+        Kb.Result r = kb.run("lint", "--fix");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("fixed: 1 deleted page(s) re-created, 0 link(s) to missing pages made text",
+                "no problems found");
+        assertThat(Fixtures.read(scripted.file("wiki/concepts/sorting.md"))).contains("Z sorts lists.", "documents: 1");
+        assertThat(Fixtures.read(scripted.file("wiki/summaries/z.md"))).contains("[[concepts/sorting|");
+        assertThat(kb.run("doctor").code()).isZero();
+    }
+
+    @Test
+    void fixCompilesADeletedSummaryAgainFromItsSourcePage() throws Exception {
+        Fixtures.write(tmp.resolve("notes/raft.md"), "# Raft\n\nRaft is a consensus algorithm. Raft elects a leader"
+                + " and replicates a log. Leader election uses randomized timeouts.\n");
+        Kb plain = new Kb(tmp);
+        assertThat(plain.run("init", "offline").code()).isZero();
+        Kb offline = plain.env("KB_DIR", tmp.resolve("offline").toString());
+        assertThat(offline.run("add", "notes").code()).isZero();
+        Path summary = tmp.resolve("offline/wiki/summaries/raft.md");
+        String before = Fixtures.read(summary);
+        Files.delete(summary);
+        assertThat(offline.run("lint").out()).contains("document raft lacks this file;"
+                + " kb lint --fix or kb doctor --repair re-creates it");
+
+        Kb.Result r = offline.run("lint", "--fix");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("fixed: 1 deleted page(s) re-created", "no problems found");
+        assertThat(Fixtures.read(summary)).isEqualTo(before);
+    }
+
+    @Test
+    void doctorRepairReCreatesADeletedPage() throws Exception {
+        Files.delete(scripted.file("wiki/concepts/sorting.md"));
+        assertThat(kb.run("doctor").code()).isEqualTo(1);
+
+        Kb.Result r = kb.run("doctor", "--repair");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("re-created 1 deleted page(s) from the catalog");
+        assertThat(Fixtures.read(scripted.file("wiki/concepts/sorting.md"))).contains("Z sorts lists.");
+        assertThat(Fixtures.read(scripted.file("wiki/summaries/z.md"))).contains("[[concepts/sorting|");
         assertThat(KbDigest.leftovers(scripted.root)).isEmpty();
     }
 

@@ -56,7 +56,7 @@ class ListAndStatusTest {
         }).toList();
 
         assertThat(text.out().lines().toList()).hasSize(3);
-        assertThat(text.out()).contains("DOCUMENT", "alpha", "beta", "Beta is second.");
+        assertThat(text.out()).contains("DOCUMENT", "ORIGIN", "alpha", "d/alpha.txt", "beta", "d/beta.md");
         assertThat(json).extracting(n -> n.get("doc").asText()).containsExactly("alpha", "beta");
         assertThat(json.get(0).get("type").asText()).isEqualTo("txt");
         assertThat(json.get(1).get("summary").asText()).isEqualTo("wiki/summaries/beta.md");

@@ -80,6 +80,10 @@ class RemoveCommandTest {
         assertThat(scripted.file("raw/alpha.md")).exists();
         assertThat(Fixtures.read(scripted.file("wiki/concepts/tree.md")))
                 .contains("No document in the knowledge base contributes", "documents: 0");
+        // The raw copy was kept on purpose: a CI step running doctor must not see damage or noise.
+        Kb.Result doctor = kb.run("doctor");
+        assertThat(doctor.code()).as(doctor.toString()).isZero();
+        assertThat(doctor.out()).doesNotContain("file-without-document").contains("healthy");
     }
 
     @Test
