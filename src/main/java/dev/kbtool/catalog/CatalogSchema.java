@@ -178,7 +178,42 @@ final class CatalogSchema {
                       size         INTEGER NOT NULL,
                       modified     INTEGER NOT NULL,
                       hash         TEXT NOT NULL
-                    )"""));
+                    )"""),
+            // Migration 9. The search index by passage: a page of a paged document, a section of a long text,
+            // a summary or a topic page, each with the fields ranking weighs (title, headings,
+            // summary, body) and where it is (page, line, section). Stemmed (porter), so a
+            // question's "supports" finds the text's "support". Rows of the index before it are
+            // carried over as they were (tree nodes dropped: their page has its own row);
+            // `kb recompile` re-indexes a document by passages.
+            List.of(
+                    """
+                    CREATE TABLE passages (
+                      id           INTEGER PRIMARY KEY,
+                      document     TEXT,
+                      target       TEXT NOT NULL,
+                      kind         TEXT NOT NULL,
+                      page         INTEGER NOT NULL DEFAULT 0,
+                      line         INTEGER NOT NULL DEFAULT 0,
+                      section      TEXT NOT NULL DEFAULT '',
+                      title        TEXT NOT NULL DEFAULT ''
+                    )""",
+                    "CREATE INDEX passages_document ON passages(document, kind)",
+                    "CREATE INDEX passages_kind ON passages(kind)",
+                    "CREATE INDEX passages_target ON passages(target)",
+                    "CREATE VIRTUAL TABLE passage_text USING fts5(title, headings, summary, body,"
+                            + " tokenize = 'porter unicode61 remove_diacritics 2')",
+                    """
+                    INSERT INTO passages(id, document, target, kind, page, title)
+                    SELECT r.id, r.document, r.target, CASE r.kind WHEN 'page' THEN 'source' ELSE r.kind END, r.page,
+                           s.title
+                    FROM search_rows r JOIN search s ON s.rowid = r.id WHERE r.kind <> 'node'""",
+                    """
+                    INSERT INTO passage_text(rowid, title, headings, summary, body)
+                    SELECT r.id, s.title, '', CASE r.kind WHEN 'summary' THEN s.body ELSE '' END,
+                           CASE r.kind WHEN 'summary' THEN '' ELSE s.body END
+                    FROM search_rows r JOIN search s ON s.rowid = r.id WHERE r.kind <> 'node'""",
+                    "DROP TABLE search",
+                    "DROP TABLE search_rows"));
 
     private CatalogSchema() {
     }

@@ -169,27 +169,33 @@ public final class CatalogWriter {
     }
 
     /**
-     * Adds rows to the full-text index; {@code document} is null for shared pages. The two
-     * statements are prepared once for the whole list: a long document adds a row per page.
+     * Adds passages to the search index; {@code document} is null for shared pages. The two
+     * statements are prepared once for the whole list: a long document adds a row per passage.
      */
     public void index(String document, List<SearchEntry> entries) throws SQLException {
         try (PreparedStatement row = connection.prepareStatement(
-                "INSERT INTO search_rows(document, target, kind, page) VALUES (?,?,?,?) RETURNING id");
+                "INSERT INTO passages(document, target, kind, page, line, section, title) VALUES (?,?,?,?,?,?,?)"
+                        + " RETURNING id");
                 PreparedStatement text = connection.prepareStatement(
-                        "INSERT INTO search(rowid, title, body) VALUES (?,?,?)")) {
+                        "INSERT INTO passage_text(rowid, title, headings, summary, body) VALUES (?,?,?,?,?)")) {
             for (SearchEntry e : entries) {
                 row.setString(1, document);
                 row.setString(2, e.target());
                 row.setString(3, e.kind());
                 row.setInt(4, e.page());
+                row.setInt(5, e.line());
+                row.setString(6, e.section());
+                row.setString(7, e.title());
                 long id;
                 try (ResultSet rs = row.executeQuery()) {
                     rs.next();
                     id = rs.getLong(1);
                 }
                 text.setLong(1, id);
-                text.setString(2, e.title());
-                text.setString(3, e.body());
+                text.setString(2, e.indexTitle());
+                text.setString(3, e.headings());
+                text.setString(4, e.summary());
+                text.setString(5, e.body());
                 text.executeUpdate();
             }
         }
@@ -202,13 +208,14 @@ public final class CatalogWriter {
      */
     public void reindexTarget(SearchEntry entry) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("""
-                SELECT r.kind, r.page, s.title, s.body FROM search_rows r JOIN search s ON s.rowid = r.id
-                WHERE r.target = ?""")) {
+                SELECT p.kind, p.page, p.title, t.title, t.headings, t.summary, t.body
+                FROM passages p JOIN passage_text t ON t.rowid = p.id WHERE p.target = ?""")) {
             ps.setString(1, entry.target());
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next() && entry.kind().equals(rs.getString(1)) && entry.page() == rs.getInt(2)
-                        && entry.title().equals(rs.getString(3)) && entry.body().equals(rs.getString(4))
-                        && !rs.next()) {
+                        && entry.title().equals(rs.getString(3)) && entry.indexTitle().equals(rs.getString(4))
+                        && entry.headings().equals(rs.getString(5)) && entry.summary().equals(rs.getString(6))
+                        && entry.body().equals(rs.getString(7)) && !rs.next()) {
                     return;
                 }
             }
@@ -229,11 +236,11 @@ public final class CatalogWriter {
 
     private void unindex(String column, String value) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
-                "DELETE FROM search WHERE rowid IN (SELECT id FROM search_rows WHERE " + column + " = ?)")) {
+                "DELETE FROM passage_text WHERE rowid IN (SELECT id FROM passages WHERE " + column + " = ?)")) {
             ps.setString(1, value);
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM search_rows WHERE " + column + " = ?")) {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM passages WHERE " + column + " = ?")) {
             ps.setString(1, value);
             ps.executeUpdate();
         }

@@ -7,7 +7,9 @@ public enum PageKind {
     SOURCE("sources"),
     SUMMARY("summaries"),
     CONCEPT("concepts"),
-    ENTITY("entities");
+    ENTITY("entities"),
+    /** Answers filed by {@code kb query --save}. */
+    ANSWER("answers");
 
     private final String folder;
 

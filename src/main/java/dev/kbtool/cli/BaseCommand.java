@@ -121,6 +121,13 @@ abstract class BaseCommand implements Callable<Integer> {
                 this::notice));
     }
 
+    /** The KB's services for a command that only reads (search, query, mcp): no lock, works on a full disk. */
+    protected KbServices openServicesToRead() {
+        KbSession session = openKbToRead();
+        return new KbServices(session, new KbServices.Settings("kb " + spec.name(), lockTimeout(session), context.env(),
+                this::notice));
+    }
+
     /** Prepare workers asked for with {@code --jobs}, checked alike by every command that has it; 0 is one per core. */
     protected static Integer checkJobs(Integer jobs) {
         if (jobs != null && (jobs < 0 || jobs > 512)) {

@@ -78,6 +78,14 @@ public record CliContext(Map<String, String> env, Path cwd, boolean stdinInterac
         return stderrTerminal && env.get("NO_COLOR") == null && !"dumb".equals(env.get("TERM"));
     }
 
+    /**
+     * stdout is a terminal a person reads, so an answer may be shown as it is written. Only the
+     * process's own console can be one: commands run in tests never are.
+     */
+    public boolean stdoutTerminal() {
+        return System.console() != null && isTerminal(1);
+    }
+
     /** Linux tells which device a descriptor is; elsewhere fall back to the console check. */
     private static boolean isTerminal(int fd) {
         try {

@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
             WatchCommand.class,
             RecompileCommand.class,
             SearchCommand.class,
+            QueryCommand.class,
+            McpCommand.class,
             LintCommand.class,
             DoctorCommand.class,
             ShowCommand.class,

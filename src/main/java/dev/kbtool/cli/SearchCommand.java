@@ -1,24 +1,26 @@
 package dev.kbtool.cli;
 
-import dev.kbtool.catalog.SearchHit;
 import dev.kbtool.failure.ExitCode;
 import dev.kbtool.failure.KbException;
+import dev.kbtool.search.ResultFormat;
 import dev.kbtool.search.SearchQuery;
-import dev.kbtool.session.KbSession;
-import java.math.BigDecimal;
-import java.math.MathContext;
+import dev.kbtool.search.SearchResult;
+import dev.kbtool.search.Searcher;
+import dev.kbtool.session.KbServices;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "search", sortOptions = false,
         description = {
-            "Full-text search over the knowledge base.",
-            "Ranks summaries, concepts, entities and document text (BM25), long documents page by "
-                    + "page. No LLM, no lock: it never waits for a running kb add. Every word must match; "
-                    + "\"quote\" a phrase; end a word with * to match its prefix."
+            "Full-text search over the knowledge base: summaries, concept and entity pages, and the "
+                    + "documents' text page by page (or section by section). No LLM, no lock: it never waits "
+                    + "for a running kb add.",
+            "Passages with more of the words rank higher, more so with the words close together and in "
+                    + "the order typed; words in titles and headings count more. \"Quote\" a phrase; end a word "
+                    + "with * to match its prefix. At most 3 results of one document come before the others'.",
+            "Exit status: 0 when something matched, 1 when nothing did (like grep)."
         })
 final class SearchCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "QUERY", description = "Words and \"phrases\" to find.")
@@ -26,6 +28,14 @@ final class SearchCommand extends BaseCommand {
 
     @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "10", description = "At most N results (default 10).")
     int limit;
+
+    @Option(names = "--doc", paramLabel = "NAME",
+            description = "Only this document (its name, file name, or an unambiguous part of either); repeatable.")
+    List<String> documents = List.of();
+
+    @Option(names = "--kind", paramLabel = "KIND", split = ",",
+            description = "Only results of these kinds: summary, source, concept, entity, answer (repeatable or comma-separated).")
+    List<String> kinds = List.of();
 
     SearchCommand(CliContext context) {
         super(context);
@@ -36,41 +46,34 @@ final class SearchCommand extends BaseCommand {
         if (limit < 1 || limit > 1000) {
             throw new KbException(ExitCode.USAGE, "--limit must be from 1 to 1000");
         }
-        String fts = SearchQuery.toIndexQuery(String.join(" ", words));
-        if (fts.isEmpty()) {
-            throw new KbException(ExitCode.USAGE, "nothing to search for in '" + String.join(" ", words) + "'");
+        String text = String.join(" ", words);
+        if (SearchQuery.parse(text).isEmpty()) {
+            throw new KbException(ExitCode.USAGE, "nothing to search for in '" + text + "'");
         }
-        List<SearchHit> hits;
-        try (KbSession session = openKbToRead()) {
-            hits = session.catalog().search(fts, limit);
+        List<SearchResult> results;
+        try (KbServices kb = openServicesToRead()) {
+            results = kb.search(new Searcher.Request(text, limit, kb.documentNames(documents), Searcher.checkKinds(kinds),
+                    documents.isEmpty() ? 3 : 0));
         }
         int rank = 0;
-        for (SearchHit h : hits) {
+        for (SearchResult r : results) {
             rank++;
             if (json()) {
-                Json.line(out(), Json.object().put("rank", rank).put("target", h.target()).put("kind", h.kind())
-                        .put("doc", h.document()).put("page", h.page() > 0 ? h.page() : null)
-                        .put("score", significant(h.score())).put("snippet", h.snippet()));
+                Json.line(out(), ResultFormat.json(rank, r));
             } else {
-                // No score here: BM25 values only rank, and in a small knowledge base they are all
-                // close to zero, which reads as "no match".
-                out().printf(Locale.ROOT, "%d. [[%s]]%s  (%s)%n", rank, h.target(),
-                        h.page() > 0 ? " page " + h.page() : "", h.kind());
-                out().println("   " + h.snippet().replace('\n', ' '));
+                out().print(ResultFormat.text(rank, r));
             }
         }
+        out().flush();
         if (json()) {
-            Json.line(out(), Json.summary().put("query", String.join(" ", words)).put("results", hits.size()));
+            Json.line(out(), Json.summary().put("query", text).put("results", results.size()));
         }
-        if (hits.isEmpty() && !json() && !quiet()) {
-            err().println("no matches");
+        if (results.isEmpty()) {
+            if (!json() && !quiet()) {
+                err().println("no matches");
+            }
+            return ExitCode.FAILURE;
         }
         return ExitCode.OK;
-    }
-
-    /** Four significant digits: enough to compare, and a tiny score does not round to zero. */
-    private static double significant(double score) {
-        return score == 0 || !Double.isFinite(score) ? score
-                : new BigDecimal(score).round(new MathContext(4)).doubleValue();
     }
 }

@@ -15,4 +15,15 @@ public interface ChatModel {
      *                                 server refuses, the deadline running out)
      */
     ChatResponse complete(ChatRequest request, Deadline deadline) throws LlmException, InterruptedException;
+
+    /**
+     * Sends one request like {@link #complete(ChatRequest, Deadline)}, telling {@code listener}
+     * the answer's text as it arrives; a model that cannot stream tells it all at the end.
+     */
+    default ChatResponse complete(ChatRequest request, Deadline deadline, TextListener listener)
+            throws LlmException, InterruptedException {
+        ChatResponse response = complete(request, deadline);
+        listener.text(response.text());
+        return response;
+    }
 }

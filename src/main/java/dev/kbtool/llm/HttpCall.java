@@ -56,7 +56,7 @@ final class HttpCall {
      * @param documentDeadline when the document's whole budget runs out; then no retry is worth it
      * @throws LlmException when the document's deadline ran out
      */
-    ChatResponse send(ChatRequest request, Deadline callDeadline, Deadline documentDeadline)
+    ChatResponse send(ChatRequest request, Deadline callDeadline, Deadline documentDeadline, TextListener listener)
             throws CallFailure, LlmException, InterruptedException {
         CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> pending =
                 http.sendAsync(build(request), HttpResponse.BodyHandlers.ofPublisher());
@@ -80,9 +80,11 @@ final class HttpCall {
                 throw statusFailure(status, response.headers(), body.readAll(MAX_ERROR_BODY, callDeadline));
             }
             if (response.headers().firstValue("content-type").orElse("").startsWith("text/event-stream")) {
-                return readEvents(body, callDeadline, documentDeadline);
+                return readEvents(body, callDeadline, documentDeadline, listener);
             }
-            return protocol.parse(json(body.readAll(MAX_ANSWER_BODY, callDeadline)));
+            ChatResponse whole = protocol.parse(json(body.readAll(MAX_ANSWER_BODY, callDeadline)));
+            listener.text(whole.text());
+            return whole;
         } catch (TimeoutException e) {
             throw timedOut(callDeadline, documentDeadline, "no complete answer");
         } catch (IOException e) {
@@ -111,8 +113,8 @@ final class HttpCall {
         return builder.build();
     }
 
-    private ChatResponse readEvents(BodyStream body, Deadline callDeadline, Deadline documentDeadline)
-            throws CallFailure, LlmException, InterruptedException, IOException {
+    private ChatResponse readEvents(BodyStream body, Deadline callDeadline, Deadline documentDeadline,
+            TextListener listener) throws CallFailure, LlmException, InterruptedException, IOException {
         SseDecoder decoder = new SseDecoder();
         StreamState state = protocol.newStream();
         while (true) {
@@ -132,7 +134,9 @@ final class HttpCall {
                 throw CallFailure.retryable("the answer stream ended before the answer was complete");
             }
             for (SseEvent event : decoder.feed(piece)) {
-                if (state.accept(event)) {
+                boolean done = state.accept(event);
+                listener.text(state.takeNew());
+                if (done) {
                     return state.response();
                 }
             }

@@ -48,11 +48,18 @@ public final class HttpLlmClient implements ChatModel {
 
     @Override
     public ChatResponse complete(ChatRequest request, Deadline deadline) throws LlmException, InterruptedException {
+        return complete(request, deadline, TextListener.NONE);
+    }
+
+    @Override
+    public ChatResponse complete(ChatRequest request, Deadline deadline, TextListener listener)
+            throws LlmException, InterruptedException {
         int retries = 0;
+        TextListener told = new Told(listener);
         while (true) {
             failIfUnavailable();
             try {
-                return attempt(request, deadline);
+                return attempt(request, deadline, told);
             } catch (CallFailure f) {
                 switch (f.kind()) {
                     case ADAPTED -> {
@@ -70,22 +77,49 @@ public final class HttpLlmClient implements ChatModel {
                             throw timeUp(deadline, f);
                         }
                         sleeper.sleep(wait);
+                        told.restart();
                     }
                 }
             }
         }
     }
 
-    private ChatResponse attempt(ChatRequest request, Deadline deadline)
+    private ChatResponse attempt(ChatRequest request, Deadline deadline, TextListener listener)
             throws CallFailure, LlmException, InterruptedException {
         if (!permits.tryAcquire(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS)) {
             throw timeUp(deadline, null);
         }
         try {
             failIfUnavailable();
-            return call.send(request, deadline.earlier(Deadline.after(settings.requestTimeout())), deadline);
+            return call.send(request, deadline.earlier(Deadline.after(settings.requestTimeout())), deadline, listener);
         } finally {
             permits.release();
+        }
+    }
+
+    /** Passes pieces on, and a restart only when some piece was told since the last one. */
+    private static final class Told implements TextListener {
+        private final TextListener listener;
+        private boolean told;
+
+        Told(TextListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void text(String piece) {
+            if (!piece.isEmpty()) {
+                told = true;
+                listener.text(piece);
+            }
+        }
+
+        @Override
+        public void restart() {
+            if (told) {
+                told = false;
+                listener.restart();
+            }
         }
     }
 

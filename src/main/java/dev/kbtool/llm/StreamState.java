@@ -16,6 +16,7 @@ abstract class StreamState {
     protected long inputTokens;
     protected long outputTokens;
     protected boolean truncated;
+    private int told;
 
     /**
      * Takes the next event.
@@ -28,6 +29,13 @@ abstract class StreamState {
     /** The answer so far; complete once {@link #accept} returned true. */
     final ChatResponse response() {
         return new ChatResponse(text.toString(), inputTokens, outputTokens, truncated);
+    }
+
+    /** The text added since the last call, for showing the answer as it arrives. */
+    final String takeNew() {
+        String piece = text.substring(told);
+        told = text.length();
+        return piece;
     }
 
     /** An event's data as JSON; data that is not JSON means a broken stream, worth another attempt. */

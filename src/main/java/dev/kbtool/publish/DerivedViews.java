@@ -138,7 +138,13 @@ public final class DerivedViews {
                 .map(d -> new IndexPages.Entry(d.name(), documentLine(d, summaries.get(d.name())))).toList();
         Topics concepts = Topics.of(catalog, TopicKind.CONCEPT);
         Topics entities = Topics.of(catalog, TopicKind.ENTITY);
-        return new IndexPages.Input(documents, recent, concepts.all(), concepts.top(), entities.all(), entities.top());
+        List<IndexPages.Entry> answers = new ArrayList<>();
+        for (PageRecord p : catalog.pages(PageKind.ANSWER)) {
+            String link = p.path().substring(0, p.path().length() - ".md".length());
+            answers.add(new IndexPages.Entry(link, "- " + Wikilinks.link(link, p.title())));
+        }
+        return new IndexPages.Input(documents, recent, concepts.all(), concepts.top(), entities.all(), entities.top(),
+                answers);
     }
 
     private static String documentLine(DocumentRecord d, PageRecord summary) {

@@ -31,9 +31,13 @@ public final class IndexPages {
     public record Entry(String sortKey, String line) {
     }
 
-    /** What the index shows, already turned into lines. */
+    /** What the index shows, already turned into lines; answers are those filed by {@code kb query --save}. */
     public record Input(List<Entry> documents, List<Entry> recent, List<Entry> concepts, List<Entry> topConcepts,
-            List<Entry> entities, List<Entry> topEntities) {
+            List<Entry> entities, List<Entry> topEntities, List<Entry> answers) {
+        public Input(List<Entry> documents, List<Entry> recent, List<Entry> concepts, List<Entry> topConcepts,
+                List<Entry> entities, List<Entry> topEntities) {
+            this(documents, recent, concepts, topConcepts, entities, topEntities, List.of());
+        }
     }
 
     /** Every index page, KB-relative path → content. */
@@ -52,6 +56,10 @@ public final class IndexPages {
                 "_No documents yet. Add some with `kb add PATH`._");
         section(hub, pages, "Concepts", "concepts", in.concepts(), in.topConcepts(), "_None yet._");
         section(hub, pages, "Entities", "entities", in.entities(), in.topEntities(), "_None yet._");
+        if (!in.answers().isEmpty()) {
+            // Only once there are some: a knowledge base nobody saved an answer in keeps its index as it was.
+            section(hub, pages, "Answers", "answers", in.answers(), List.of(), "");
+        }
         Map<String, String> all = new LinkedHashMap<>();
         all.put(HUB, hub.toString());
         all.putAll(pages);

@@ -5,38 +5,38 @@ import dev.kbtool.catalog.SearchEntry;
 import dev.kbtool.catalog.TreeNode;
 import dev.kbtool.compile.DocumentAnalysis;
 import dev.kbtool.convert.ConvertedPage;
-import dev.kbtool.text.MarkdownText;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a document puts into the full-text index: its summary, its text (per page when long) and its parts. */
+/**
+ * What a document puts into the search index: its summary, and its text passage by passage
+ * (a page of a paged document, a section of any other), each with its title, headings and place.
+ */
 public final class SearchRows {
     private SearchRows() {
     }
 
     /**
-     * A document's text as the index reads it: without Markdown, normalised for the index
+     * A document's passages as the index reads them: without Markdown, normalised for the index
      * ({@link SearchText}). Made in prepare, where it costs a worker's time, not the commit's.
-     *
-     * @param whole the whole text (used for documents without pages)
-     * @param pages the text of each page, for paged documents
      */
-    public record Texts(String whole, List<ConvertedPage> pages) {
+    public record Texts(List<Passages.Passage> passages) {
         public Texts {
-            pages = List.copyOf(pages);
+            passages = List.copyOf(passages);
         }
 
+        /**
+         * @param markdown the whole text (with {@code <!-- page N -->} markers for paged documents)
+         * @param pages    the text of each page, for paged documents
+         */
         public static Texts of(String markdown, List<ConvertedPage> pages) {
-            List<ConvertedPage> plain = new ArrayList<>(pages.size());
-            for (ConvertedPage p : pages) {
-                plain.add(new ConvertedPage(p.number(), indexed(p.markdown())));
+            List<Passages.Passage> out = new ArrayList<>();
+            for (Passages.Passage p : Passages.of(markdown, pages)) {
+                out.add(new Passages.Passage(p.page(), p.line(), p.section(), SearchText.normalize(p.headings()),
+                        SearchText.normalize(p.text())));
             }
-            return new Texts(pages.isEmpty() ? indexed(markdown) : "", plain);
-        }
-
-        private static String indexed(String markdown) {
-            return SearchText.normalize(MarkdownText.plainDocument(markdown));
+            return new Texts(out);
         }
     }
 
@@ -44,30 +44,56 @@ public final class SearchRows {
             List<TreeNode> tree) throws SQLException {
         w.unindexDocument(document);
         String summaryLink = "summaries/" + document;
+        String title = analysis.title() == null || analysis.title().isBlank() ? document : analysis.title();
+        // The name is indexed with the title: a converter's title can be a stray heading, and people
+        // call a document by its file name.
+        String indexTitle = SearchText.normalize(title + "\n" + document);
         List<SearchEntry> entries = new ArrayList<>();
         String summary = String.join(" ", analysis.summary());
         // A short document's description can be its whole summary: indexed twice, its snippet read twice.
-        entries.add(entry(summaryLink, "summary", 0, analysis.title(),
-                summary.equals(analysis.description()) ? summary : analysis.description() + "\n" + summary));
-        String title = SearchText.normalize(analysis.title());
-        if (tree.isEmpty()) {
-            String whole = texts.pages().isEmpty() ? texts.whole()
-                    : String.join("\n", texts.pages().stream().map(ConvertedPage::markdown).toList());
-            entries.add(new SearchEntry("sources/" + document, "source", 0, title, whole));
-        } else {
-            String json = "sources/" + document + ".json";
-            for (ConvertedPage p : texts.pages()) {
-                entries.add(new SearchEntry(json, "page", p.number(), title + " (page " + p.number() + ")", p.markdown()));
+        String described = summary.equals(analysis.description()) ? summary : analysis.description() + "\n" + summary;
+        entries.add(new SearchEntry(summaryLink, "summary", 0, 0, "", title, indexTitle, "",
+                SearchText.normalize(described), ""));
+        String source = tree.isEmpty() ? "sources/" + document : "sources/" + document + ".json";
+        for (Passages.Passage p : texts.passages()) {
+            String headings = p.headings();
+            String section = p.section();
+            if (!tree.isEmpty() && p.page() > 0) {
+                headings = withParts(headings, tree, p.page());
+                section = partOf(tree, p.page(), section);
             }
-            for (TreeNode n : tree) {
-                entries.add(entry(summaryLink, "node", n.startPage(), n.title(), n.summary()));
-            }
+            entries.add(new SearchEntry(source, "source", p.page(), p.line(), section, title, indexTitle,
+                    headings, "", p.text()));
         }
         w.index(document, entries);
     }
 
-    /** An index row from text as written, normalized as the index reads it. */
+    /** A page's headings with the titles of the parts of the page tree that start on it. */
+    private static String withParts(String headings, List<TreeNode> tree, int page) {
+        StringBuilder out = new StringBuilder(headings);
+        for (TreeNode n : tree) {
+            if (n.startPage() == page) {
+                out.append(out.length() > 0 ? "\n" : "").append(SearchText.normalize(n.title()));
+            }
+        }
+        return out.toString();
+    }
+
+    /** The deepest part of the page tree holding the page, else the section found in its text. */
+    private static String partOf(List<TreeNode> tree, int page, String fallback) {
+        TreeNode best = null;
+        for (TreeNode n : tree) {
+            if (n.startPage() <= page && page <= Math.max(n.startPage(), n.endPage())
+                    && (best == null || n.level() >= best.level())) {
+                best = n;
+            }
+        }
+        return best == null ? fallback : best.title();
+    }
+
+    /** The index row of a shared page (a concept or entity), its text as written. */
     public static SearchEntry entry(String target, String kind, int page, String title, String body) {
-        return new SearchEntry(target, kind, page, SearchText.normalize(title), SearchText.normalize(body));
+        return new SearchEntry(target, kind, page, 0, "", title, SearchText.normalize(title), "", "",
+                SearchText.normalize(body));
     }
 }

@@ -30,6 +30,44 @@ public final class SearchText {
         return out.toString();
     }
 
+    /**
+     * Indexed text as it was written: the spaces {@link #normalize} put around each character of
+     * a script written without spaces taken out again (one on each side), for quoting.
+     */
+    public static String readable(String indexed) {
+        int first = firstSeparated(indexed);
+        if (first < 0) {
+            return indexed;
+        }
+        StringBuilder out = new StringBuilder(indexed.length()).append(indexed, 0, first);
+        for (int i = first; i < indexed.length(); ) {
+            int cp = indexed.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!separated(cp)) {
+                out.appendCodePoint(cp);
+                continue;
+            }
+            // Bold markers of a snippet may stand between the character and its spaces.
+            int before = out.length();
+            while (before > 0 && out.charAt(before - 1) == '*') {
+                before--;
+            }
+            if (before > 0 && out.charAt(before - 1) == ' ') {
+                out.deleteCharAt(before - 1);
+            }
+            out.appendCodePoint(cp);
+            int after = i;
+            while (after < indexed.length() && indexed.charAt(after) == '*') {
+                after++;
+            }
+            if (after < indexed.length() && indexed.charAt(after) == ' ') {
+                out.append(indexed, i, after);
+                i = after + 1;
+            }
+        }
+        return out.toString().strip();
+    }
+
     /** The index of the first character that needs spaces around it, or -1: most text has none. */
     private static int firstSeparated(String text) {
         for (int i = 0; i < text.length(); i++) {

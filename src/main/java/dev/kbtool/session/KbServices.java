@@ -1,5 +1,6 @@
 package dev.kbtool.session;
 
+import dev.kbtool.catalog.DocumentMatcher;
 import dev.kbtool.compile.DocumentCompiler;
 import dev.kbtool.compile.llm.OverviewSynthesizer;
 import dev.kbtool.compile.select.Compilers;
@@ -18,12 +19,21 @@ import dev.kbtool.publish.DerivedViews;
 import dev.kbtool.publish.OverviewRefresher;
 import dev.kbtool.publish.TopicMerger;
 import dev.kbtool.recompile.Recompiler;
+import dev.kbtool.llm.HttpLlmClient;
+import dev.kbtool.llm.LlmSettings;
+import dev.kbtool.query.Answer;
+import dev.kbtool.query.AnswerSaver;
+import dev.kbtool.query.QueryService;
 import dev.kbtool.remove.DocumentRemover;
+import dev.kbtool.search.SearchResult;
+import dev.kbtool.search.Searcher;
 import dev.kbtool.sync.SyncPlanner;
 import dev.kbtool.sync.Syncer;
 import dev.kbtool.tx.TxEngine;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -49,6 +59,7 @@ public final class KbServices implements AutoCloseable {
     private final Settings settings;
     private DocumentCompiler compiler;
     private TxEngine engine;
+    private QueryService queries;
 
     public KbServices(KbSession session, Settings settings) {
         this.session = session;
@@ -152,6 +163,33 @@ public final class KbServices implements AutoCloseable {
 
     private PageRestorer restorer() {
         return new PageRestorer(engine(), limits(), () -> recompiler(1, false));
+    }
+
+    /** Search over the knowledge base's passages. */
+    public List<SearchResult> search(Searcher.Request request) {
+        return new Searcher(session.catalog()).search(request);
+    }
+
+    /** The names of the documents people mean by these names, file names or parts of either. */
+    public List<String> documentNames(List<String> queries) {
+        return queries.isEmpty() ? List.of()
+                : List.copyOf(DocumentMatcher.each(session.catalog(), queries).keySet());
+    }
+
+    /** Answers questions: with the configured LLM when the config has one, else offline. */
+    public QueryService queryService() {
+        if (queries == null) {
+            LlmSettings llm = Compilers.llmSettings(session.config(), configOrigin());
+            queries = llm == null ? new QueryService(session.catalog())
+                    : new QueryService(session.catalog(), HttpLlmClient.create(llm, settings.env()), llm,
+                            settings.notices());
+        }
+        return queries;
+    }
+
+    /** Files an answer as a wiki page in a transaction; returns its path in the knowledge base. */
+    public String saveAnswer(Answer answer) throws IOException {
+        return new AnswerSaver(engine()).save(answer);
     }
 
     /** The name of the compiler the config asks for, as people read it. */

@@ -60,10 +60,13 @@ class CatalogTest {
         // Back to version 5: what a catalog written before topic sizes existed looks like.
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("kb.db"));
              Statement st = c.createStatement()) {
-            for (String sql : List.of("DROP TABLE written_pages", "DROP TABLE failures", "DROP TABLE held_pages",
-                    "DROP TABLE replaced_pages", "DROP TABLE seen_files",
+            List<String> back = new java.util.ArrayList<>(BACK_TO_8);
+            back.addAll(List.of("DROP TABLE seen_files", "DROP TABLE written_pages", "DROP TABLE failures",
+                    "DROP TABLE held_pages",
+                    "DROP TABLE replaced_pages",
                     "DROP TRIGGER contribution_added", "DROP TRIGGER contribution_removed",
-                    "DROP TABLE topic_sizes", "DROP TABLE views_pending", "PRAGMA user_version = 5")) {
+                    "DROP TABLE topic_sizes", "DROP TABLE views_pending", "PRAGMA user_version = 5"));
+            for (String sql : back) {
                 st.execute(sql);
             }
         }
@@ -211,6 +214,39 @@ class CatalogTest {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
+        }
+    }
+
+    /** The search index of schema version 6, before passages: what an older catalog holds. */
+    private static final List<String> BACK_TO_8 = List.of("DROP TABLE passage_text", "DROP TABLE passages",
+            "CREATE TABLE search_rows (id INTEGER PRIMARY KEY, document TEXT, target TEXT NOT NULL, kind TEXT NOT NULL,"
+                    + " page INTEGER NOT NULL DEFAULT 0)",
+            "CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')",
+            "PRAGMA user_version = 8");
+
+    @Test
+    void theMigrationCarriesAnOlderSearchIndexOverWithoutItsTreeNodes() throws Exception {
+        try (Catalog catalog = Catalog.open(tmp.resolve("kb.db"))) {
+            assertThat(catalog.passageCount()).isZero();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("kb.db"));
+             Statement st = c.createStatement()) {
+            for (String sql : BACK_TO_8) {
+                st.execute(sql);
+            }
+            st.execute("INSERT INTO search_rows(id, document, target, kind, page) VALUES (1, 'a', 'summaries/a', 'summary', 0),"
+                    + " (2, 'a', 'sources/a.json', 'page', 7), (3, 'a', 'summaries/a', 'node', 7)");
+            st.execute("INSERT INTO search(rowid, title, body) VALUES (1, 'Atlas', 'a summary of maps'),"
+                    + " (2, 'Atlas (page 7)', 'the lighthouse map'), (3, 'Chapter 2', 'maps of coasts')");
+        }
+        try (Catalog catalog = Catalog.open(tmp.resolve("kb.db"))) {
+            assertThat(catalog.passageCount()).isEqualTo(2);
+            assertThat(catalog.matchCount("\"lighthouse\"")).isEqualTo(1);
+            assertThat(catalog.matchCount("\"coasts\"")).as("tree nodes repeat their page's text").isZero();
+            PassageRow page = catalog.passagesOf("a", "source", 7).get(0);
+            assertThat(page.target()).isEqualTo("sources/a.json");
+            assertThat(page.title()).isEqualTo("Atlas (page 7)");
+            assertThat(catalog.passagesOf("a", "summary", 0).get(0).summary()).isEqualTo("a summary of maps");
         }
     }
 }

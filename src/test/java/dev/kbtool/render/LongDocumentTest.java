@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kbtool.catalog.Catalog;
-import dev.kbtool.catalog.SearchHit;
 import dev.kbtool.catalog.TreeNode;
 import dev.kbtool.convert.ConvertedDocument;
 import dev.kbtool.convert.ConvertedPage;
-import dev.kbtool.search.SearchQuery;
+import dev.kbtool.search.SearchResult;
+import dev.kbtool.search.Searcher;
 import dev.kbtool.testing.Kb;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,13 +84,12 @@ public class LongDocumentTest {
         kb.run("add", "in/handbook.pdf");
 
         try (Catalog catalog = Catalog.open(root.resolve(".kb/kb.db"))) {
-            List<SearchHit> hits = catalog.search(SearchQuery.toIndexQuery("\"zebra quartz lantern\""), 5);
+            List<SearchResult> hits = new Searcher(catalog).search(Searcher.Request.of("\"zebra quartz lantern\"", 5));
 
-            assertThat(hits).isNotEmpty();
-            SearchHit best = hits.get(0);
-            assertThat(best.page()).isEqualTo(42);
-            assertThat(best.target()).isEqualTo("sources/handbook.json");
-            assertThat(best.snippet()).contains("**zebra quartz lantern**");
+            SearchResult page = hits.stream().filter(h -> h.passage().kind().equals("source")).findFirst().orElseThrow();
+            assertThat(page.passage().page()).isEqualTo(42);
+            assertThat(page.passage().target()).isEqualTo("sources/handbook.json");
+            assertThat(page.snippet()).contains("**zebra quartz lantern**");
         }
     }
 
