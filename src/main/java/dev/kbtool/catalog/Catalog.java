@@ -49,109 +49,23 @@ public final class Catalog implements AutoCloseable {
 
     /** Opens (creating if needed) the catalog and brings its schema forward to this kb's version. */
     public static Catalog open(Path file) {
-        SqliteLibrary.prepare();
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(30_000);
-        // SQLite's default page cache is 2 MB; a KB of 10,000 documents has a catalog of some
-        // 130 MB, and a commit's index lookups would otherwise read the same pages from the
-        // file again and again. Negative means KiB.
-        config.setCacheSize(-32_768);
-        config.enforceForeignKeys(true);
-        // Write transactions take the write lock up front, so two writers never deadlock upgrading.
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        try {
-            Connection connection = config.createConnection("jdbc:sqlite:" + file);
-            Catalog catalog = new Catalog(file, connection);
-            try {
-                catalog.migrate();
-            } catch (RuntimeException | SQLException e) {
-                connection.close();
-                throw e;
-            }
-            return catalog;
-        } catch (SQLException e) {
-            throw new KbException(ExitCode.FAILURE, "cannot open catalog " + file + ": " + e.getMessage(), e);
-        }
+        return new Catalog(file, CatalogConnections.open(file));
     }
 
     /**
-     * Opens the catalog for a command that only reads it. On a full disk SQLite cannot create
-     * the shared-memory file WAL readers need; when every commit is already in the database file
-     * (the WAL is empty or gone) the catalog is then read as an immutable file, which needs no
-     * shared memory, and {@code notice} is told so. Otherwise the failure stands.
+     * Opens the catalog for a command that only reads it; on a full disk, read as last written
+     * when it can be (see {@link CatalogConnections#openForReading}), and {@code notice} is told so.
      */
     public static Catalog openForReading(Path file, java.util.function.Consumer<String> notice) {
-        try {
-            return open(file);
-        } catch (KbException e) {
-            Path wal = file.resolveSibling(file.getFileName() + "-wal");
-            boolean full = String.valueOf(e.getMessage()).matches("(?s).*(SQLITE_IOERR_SHMSIZE|SQLITE_FULL|No space left).*");
-            boolean walEmpty;
-            try {
-                walEmpty = !Files.exists(wal) || Files.size(wal) == 0;
-            } catch (java.io.IOException io) {
-                walEmpty = false;
-            }
-            if (!full || !walEmpty) {
-                throw e;
-            }
-            SQLiteConfig config = new SQLiteConfig();
-            config.setReadOnly(true);
-            try {
-                Connection connection = config.createConnection("jdbc:sqlite:file:" + file + "?immutable=1");
-                Catalog catalog = new Catalog(file, connection);
-                if (catalog.userVersion() != CatalogSchema.latestVersion()) {
-                    connection.close();
-                    throw e;
-                }
-                notice.accept("the disk is full: reading the catalog as last written (free some space to change it)");
-                return catalog;
-            } catch (SQLException again) {
-                e.addSuppressed(again);
-                throw e;
-            }
-        }
+        return new Catalog(file, CatalogConnections.openForReading(file, notice));
     }
 
     public Path file() {
         return file;
     }
 
-    private void migrate() throws SQLException {
-        int version = userVersion();
-        int latest = CatalogSchema.latestVersion();
-        if (version > latest) {
-            throw new KbException(ExitCode.FAILURE, "catalog " + file + " has schema version " + version
-                    + " but this kb understands up to " + latest + "; upgrade kb");
-        }
-        if (version == latest) {
-            return;
-        }
-        // The immediate transaction makes two processes opening an old catalog migrate it once.
-        try (Statement st = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            int current = userVersion();
-            for (int v = current; v < latest; v++) {
-                for (String sql : CatalogSchema.MIGRATIONS.get(v)) {
-                    st.execute(sql);
-                }
-            }
-            st.execute("PRAGMA user_version = " + latest);
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
-    }
-
     public synchronized int userVersion() throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
+        return CatalogConnections.userVersion(connection);
     }
 
     /** The first value a PRAGMA returns on kb's connection, e.g. {@code synchronous} or {@code integrity_check}. */
@@ -329,127 +243,9 @@ public final class Catalog implements AutoCloseable {
                         rs.getString(6)), document);
     }
 
-    /** How many passages the search index holds. */
-    public synchronized int passageCount() {
-        return query("SELECT count(*) FROM passages", rs -> rs.getInt(1)).orElse(0);
-    }
-
-    /** How many passages match an FTS5 expression: a term's document frequency. */
-    public synchronized int matchCount(String match) {
-        return query("SELECT count(*) FROM passage_text WHERE passage_text MATCH ?", rs -> rs.getInt(1), match)
-                .orElse(0);
-    }
-
-    /**
-     * Like {@link #matchCount}, but counting no further than {@code cap}: past it a term is common
-     * and its exact frequency does not matter, and counting a word every passage has reads the
-     * whole index.
-     */
-    public synchronized int matchCount(String match, int cap) {
-        return query("SELECT count(*) FROM (SELECT 1 FROM passage_text WHERE passage_text MATCH ? LIMIT ?)",
-                rs -> rs.getInt(1), match, cap).orElse(0);
-    }
-
-    /**
-     * The passages matching an FTS5 expression, best first by BM25 with the fields weighted:
-     * title, headings, summary, body. Only ids and scores: the text of thousands of matches is
-     * never read, only that of the few kept.
-     *
-     * @param match     FTS5 query syntax, normalized as the index reads text
-     * @param kinds     only passages of these kinds; empty for all
-     * @param documents only passages of these documents; empty for all
-     */
-    public synchronized List<RankedPassage> rankPassages(String match, java.util.Collection<String> kinds,
-            java.util.Collection<String> documents, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT t.rowid, bm25(passage_text, ").append(FIELD_WEIGHTS)
-                .append(") AS rank FROM passage_text t");
-        List<Object> args = new ArrayList<>();
-        args.add(match);
-        if (!documents.isEmpty()) {
-            // The match drives and the document filters (CROSS JOIN fixes the order): handing
-            // FTS5 a document's row ids to test one by one took 34 s (3 s of CPU) for
-            // `--doc` on a 30 MB book's 14,000 pages, against 0.13 s; on a small document of
-            // 10,000 the two cost alike (3-7 ms CPU).
-            sql.append(" CROSS JOIN passages p ON p.id = t.rowid WHERE passage_text MATCH ? AND p.document IN (")
-                    .append(marks(documents.size())).append(')');
-            args.addAll(documents);
-            if (!kinds.isEmpty()) {
-                sql.append(" AND p.kind IN (").append(marks(kinds.size())).append(')');
-                args.addAll(kinds);
-            }
-        } else if (!kinds.isEmpty() && hasPassagesOtherThan(kinds)) {
-            sql.append(" JOIN passages p ON p.id = t.rowid WHERE passage_text MATCH ? AND p.kind IN (")
-                    .append(marks(kinds.size())).append(')');
-            args.addAll(kinds);
-        } else {
-            sql.append(" WHERE passage_text MATCH ?");
-        }
-        sql.append(" ORDER BY rank LIMIT ?");
-        args.add(limit);
-        return list(sql.toString(), rs -> new RankedPassage(rs.getLong(1), -rs.getDouble(2)), args.toArray());
-    }
-
-    /** Whether the index holds passages of kinds other than these; when not, filtering by kind is for nothing. */
-    private boolean hasPassagesOtherThan(java.util.Collection<String> kinds) {
-        return query("SELECT 1 FROM passages WHERE kind NOT IN (" + marks(kinds.size()) + ") LIMIT 1", rs -> true,
-                kinds.toArray()).isPresent();
-    }
-
-    /** Title, headings, summary, body: a word in a title says more about a passage than one in its text. */
-    private static final String FIELD_WEIGHTS = "4.0, 2.0, 1.5, 1.0";
-
-    /** The passages with these ids, in the order given; ids no longer in the index are left out. */
-    public synchronized List<PassageRow> passages(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, PassageRow> byId = new java.util.HashMap<>();
-        for (PassageRow r : list(PASSAGE_SELECT + " WHERE p.id IN (" + marks(ids.size()) + ")", Catalog::passage,
-                ids.toArray())) {
-            byId.put(r.id(), r);
-        }
-        List<PassageRow> out = new ArrayList<>();
-        for (Long id : ids) {
-            PassageRow r = byId.get(id);
-            if (r != null) {
-                out.add(r);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The first passage of a kind (and of a document, unless null) matching an FTS5 expression:
-     * where a sentence quoted from a summary stands in its source.
-     */
-    public synchronized Optional<PassageRow> firstPassage(String match, String kind, String document) {
-        // The full-text match drives (CROSS JOIN keeps SQLite from starting at the passages
-        // table): a phrase of a dozen words is in few passages, while handing FTS5 a list of
-        // row ids to test one by one took 11 s for the 20,000 sources of 10,000 documents
-        // and 0.9 s for a 30 MB book's 14,000 pages, against 1-7 ms this way.
-        return query(PASSAGE_SELECT + " WHERE p.id = (SELECT t.rowid FROM passage_text t CROSS JOIN passages q"
-                + " ON q.id = t.rowid WHERE passage_text MATCH ? AND q.kind = ? AND (? IS NULL OR q.document = ?)"
-                + " LIMIT 1)", Catalog::passage, match, kind, document, document);
-    }
-
-    /** A document's passages of one kind in reading order; {@code page} 0 for all pages. */
-    public synchronized List<PassageRow> passagesOf(String document, String kind, int page) {
-        return list(PASSAGE_SELECT + " WHERE p.document = ? AND p.kind = ? AND (? = 0 OR p.page = ?) ORDER BY p.page, p.line,"
-                + " p.id", Catalog::passage, document, kind, page, page);
-    }
-
-    static final String PASSAGE_SELECT = "SELECT p.id, p.document, d.file_name, p.target, p.kind, p.page, p.line,"
-            + " p.section, p.title, t.headings, t.summary, t.body FROM passages p"
-            + " JOIN passage_text t ON t.rowid = p.id LEFT JOIN documents d ON d.name = p.document";
-
-    static PassageRow passage(ResultSet rs) throws SQLException {
-        return new PassageRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                rs.getString(12));
-    }
-
-    private static String marks(int n) {
-        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    /** The passage search index's reads. */
+    public PassageIndex passages() {
+        return new PassageIndex(this);
     }
 
     /** Pages (relative to {@code wiki/}) whose recorded links point at {@code target}, e.g. {@code summaries/a}. */
@@ -576,12 +372,13 @@ public final class Catalog implements AutoCloseable {
                 rs.getString(4), rs.getString(5));
     }
 
-    private <T> Optional<T> query(String sql, RowMapper<T> mapper, Object... args) {
+    /** One row or none; synchronized like every read, since the connection is shared. */
+    synchronized <T> Optional<T> query(String sql, RowMapper<T> mapper, Object... args) {
         List<T> rows = list(sql, mapper, args);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    private <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
+    synchronized <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);

@@ -186,7 +186,7 @@ final class KbTools {
         }
         out.append(d.pages() > 0 ? ", " + d.pages() + " pages" : "").append("; sections:\n\n");
         String last = null;
-        for (PassageRow p : catalog.passagesOf(name, "source", 0)) {
+        for (PassageRow p : catalog.passages().of(name, "source", 0)) {
             for (String heading : headingsOf(p)) {
                 if (!heading.equals(last)) {
                     out.append("- ").append(heading).append(p.page() > 0 ? " (page " + p.page() + ")"

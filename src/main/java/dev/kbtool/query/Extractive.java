@@ -176,7 +176,7 @@ final class Extractive {
         }
         String phrase = SearchQuery.anyOf(List.of(SearchQuery.parse("\"" + String.join(" ", words) + "\"")
                 .terms().get(0)));
-        return catalog.firstPassage(phrase, "source", p.document()).orElse(p);
+        return catalog.passages().first(phrase, "source", p.document()).orElse(p);
     }
 
     /** The sentences of a text, headings apart (each line of the index's text is a heading or a run of paragraphs). */

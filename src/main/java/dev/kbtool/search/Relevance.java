@@ -35,11 +35,11 @@ public final class Relevance {
 
     /** The weights of a query's terms in a knowledge base: one count of matching passages per term. */
     public static Relevance of(Catalog catalog, SearchQuery query) {
-        int total = Math.max(1, catalog.passageCount());
+        int total = Math.max(1, catalog.passages().count());
         int[] df = new int[query.terms().size()];
         for (int i = 0; i < df.length; i++) {
             // Past half the passages a term weighs next to nothing and is left out of matching anyway.
-            df[i] = catalog.matchCount(query.terms().get(i).fts(), total / 2 + 1);
+            df[i] = catalog.passages().matchCount(query.terms().get(i).fts(), total / 2 + 1);
         }
         return new Relevance(query, total, df);
     }

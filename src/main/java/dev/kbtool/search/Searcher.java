@@ -89,7 +89,7 @@ public final class Searcher {
             bm25.put(r.id(), r.score());
             ids.add(r.id());
         }
-        List<PassageRow> rows = catalog.passages(ids);
+        List<PassageRow> rows = catalog.passages().byIds(ids);
         List<Double> scores = new ArrayList<>(rows.size());
         for (PassageRow r : rows) {
             scores.add(bm25.get(r.id()));
@@ -114,19 +114,19 @@ public final class Searcher {
      */
     private List<RankedPassage> candidates(Relevance relevance, List<SearchQuery.Term> present, Request request,
             int candidates) {
-        List<SearchQuery.Term> selective = relevance.rarerThan(Math.max(1, catalog.passageCount()), COMMON);
+        List<SearchQuery.Term> selective = relevance.rarerThan(Math.max(1, catalog.passages().count()), COMMON);
         if (!selective.isEmpty()) {
-            return catalog.rankPassages(SearchQuery.anyOf(selective), request.kinds(), request.documents(), candidates);
+            return catalog.passages().rank(SearchQuery.anyOf(selective), request.kinds(), request.documents(), candidates);
         }
         String pairs = SearchQuery.neighbours(present,
                 java.util.Comparator.comparingInt(pair -> relevance.df(pair[0]) + relevance.df(pair[1])), PAIRS);
         if (!pairs.isEmpty()) {
-            List<RankedPassage> together = catalog.rankPassages(pairs, request.kinds(), request.documents(), candidates);
+            List<RankedPassage> together = catalog.passages().rank(pairs, request.kinds(), request.documents(), candidates);
             if (!together.isEmpty()) {
                 return together;
             }
         }
-        return catalog.rankPassages(SearchQuery.anyOf(present), request.kinds(), request.documents(), candidates);
+        return catalog.passages().rank(SearchQuery.anyOf(present), request.kinds(), request.documents(), candidates);
     }
 
     /**

@@ -227,7 +227,7 @@ class CatalogTest {
     @Test
     void theMigrationCarriesAnOlderSearchIndexOverWithoutItsTreeNodes() throws Exception {
         try (Catalog catalog = Catalog.open(tmp.resolve("kb.db"))) {
-            assertThat(catalog.passageCount()).isZero();
+            assertThat(catalog.passages().count()).isZero();
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("kb.db"));
              Statement st = c.createStatement()) {
@@ -240,13 +240,13 @@ class CatalogTest {
                     + " (2, 'Atlas (page 7)', 'the lighthouse map'), (3, 'Chapter 2', 'maps of coasts')");
         }
         try (Catalog catalog = Catalog.open(tmp.resolve("kb.db"))) {
-            assertThat(catalog.passageCount()).isEqualTo(2);
-            assertThat(catalog.matchCount("\"lighthouse\"")).isEqualTo(1);
-            assertThat(catalog.matchCount("\"coasts\"")).as("tree nodes repeat their page's text").isZero();
-            PassageRow page = catalog.passagesOf("a", "source", 7).get(0);
+            assertThat(catalog.passages().count()).isEqualTo(2);
+            assertThat(catalog.passages().matchCount("\"lighthouse\"")).isEqualTo(1);
+            assertThat(catalog.passages().matchCount("\"coasts\"")).as("tree nodes repeat their page's text").isZero();
+            PassageRow page = catalog.passages().of("a", "source", 7).get(0);
             assertThat(page.target()).isEqualTo("sources/a.json");
             assertThat(page.title()).isEqualTo("Atlas (page 7)");
-            assertThat(catalog.passagesOf("a", "summary", 0).get(0).summary()).isEqualTo("a summary of maps");
+            assertThat(catalog.passages().of("a", "summary", 0).get(0).summary()).isEqualTo("a summary of maps");
         }
     }
 }
