@@ -29,6 +29,8 @@ final class PdfBlocks {
     /** Lines reaching this share of the region's width are long: they show where the measure ends. */
     private static final float LONG_LINE = 0.5f;
     private static final int MIN_MEASURE_LINES = 3;
+    /** A note in the margin is narrower than this share of the measure. */
+    private static final float MARGIN_NOTE = 0.5f;
     /** A line ending this many font sizes short of the region's right edge still fills the measure. */
     private static final float RUN_ON_EM = 3f;
     /** A sentence that goes on bridges a gap up to this many times the paragraph gap, and sizes this far apart. */
@@ -46,9 +48,17 @@ final class PdfBlocks {
         List<List<PdfLine>> regions = new ArrayList<>();
         List<List<List<PdfLine>>> cells = new ArrayList<>();
         for (List<PdfLine> region : PdfColumns.regions(pageRuns)) {
+            List<PdfLine> notes = new ArrayList<>();
+            List<PdfLine> text = withoutMarginNotes(region, notes);
             List<List<PdfLine>> regionCells = new ArrayList<>();
-            regions.add(rows(region, regionCells));
+            regions.add(rows(text, regionCells));
             cells.add(regionCells);
+            if (!notes.isEmpty()) {
+                // The notes read after the text beside them, as a region of their own.
+                List<List<PdfLine>> noteCells = new ArrayList<>();
+                regions.add(rows(PdfColumns.inRows(notes), noteCells));
+                cells.add(noteCells);
+            }
         }
         Map<Float, Float> pitches = linePitches(regions);
         float pageBody = dominantSize(List.of(pageRuns));
@@ -57,6 +67,40 @@ final class PdfBlocks {
             addRegion(regions.get(r), cells.get(r), r, pitches, pageBody, blocks);
         }
         return blocks;
+    }
+
+    /**
+     * The region's runs without its notes in the margins, which go to {@code notes}: runs set
+     * clearly outside the edges most long lines share (notes on even pages sit on the left). PDFBox puts such a note on the
+     * row of the body line beside it, and the body text read on through it ("ritu-" + note +
+     * "elen"). Right-to-left text and regions without a clear measure are left as they are.
+     */
+    static List<PdfLine> withoutMarginNotes(List<PdfLine> region, List<PdfLine> notes) {
+        float left = Float.MAX_VALUE;
+        float right = -Float.MAX_VALUE;
+        for (PdfLine run : region) {
+            if (!run.isImage() && !run.rotated()) {
+                left = Math.min(left, run.x0());
+                right = Math.max(right, run.x1());
+            }
+        }
+        if (left >= right || mostlyRtl(region)) {
+            return region;
+        }
+        float measureEnd = measureRight(region, left, right);
+        float measureStart = -measureRight(mirrored(region), -right, -left);
+        if (measureEnd >= right && measureStart <= left) {
+            return region;
+        }
+        float width = measureEnd - measureStart;
+        List<PdfLine> text = new ArrayList<>(region.size());
+        for (PdfLine run : region) {
+            float em = Math.max(1, run.fontSize());
+            boolean note = !run.isImage() && !run.rotated() && run.width() < MARGIN_NOTE * width
+                    && (run.x0() >= measureEnd + em || run.x1() <= measureStart - em);
+            (note ? notes : text).add(run);
+        }
+        return text;
     }
 
     /** The size most characters of the pages' text are set in; 0 without text. */
