@@ -31,6 +31,10 @@ final class PdfBlocks {
     private static final int MIN_MEASURE_LINES = 3;
     /** A note in the margin is narrower than this share of the measure. */
     private static final float MARGIN_NOTE = 0.5f;
+    /** Margin notes are looked for beside running text: at least this share of its rows fill the measure. */
+    private static final float BODY_SHARE = 0.5f;
+    /** Points a row's ends may lie from the measure's edges (found in 2-point steps) and still fill it. */
+    private static final float MEASURE_SLACK = 4f;
     /** A line ending this many font sizes short of the region's right edge still fills the measure. */
     private static final float RUN_ON_EM = 3f;
     /** A sentence that goes on bridges a gap up to this many times the paragraph gap, and sizes this far apart. */
@@ -93,6 +97,33 @@ final class PdfBlocks {
             return region;
         }
         float width = measureEnd - measureStart;
+        // Rows of the text inside the measure (runs split at wide gaps joined again) that fill it.
+        int rows = 0;
+        int filling = 0;
+        List<PdfLine> inside = new ArrayList<>();
+        for (PdfLine run : region) {
+            if (!run.isImage() && !run.rotated() && run.x0() < measureEnd && run.x1() > measureStart) {
+                inside.add(run);
+            }
+        }
+        List<PdfLine> sorted = PdfColumns.inRows(inside);
+        for (int i = 0; i < sorted.size(); ) {
+            float x0 = sorted.get(i).x0();
+            float x1 = sorted.get(i).x1();
+            int j = i + 1;
+            while (j < sorted.size() && PdfColumns.sameRow(sorted.get(i), sorted.get(j))) {
+                x0 = Math.min(x0, sorted.get(j).x0());
+                x1 = Math.max(x1, sorted.get(j).x1());
+                j++;
+            }
+            rows++;
+            filling += Math.abs(x1 - measureEnd) < MEASURE_SLACK && Math.abs(x0 - measureStart) < MEASURE_SLACK ? 1 : 0;
+            i = j;
+        }
+        if (filling < BODY_SHARE * rows) {
+            // Not a body of running text (a figure's panels, a title page): nothing is in its margin.
+            return region;
+        }
         List<PdfLine> text = new ArrayList<>(region.size());
         for (PdfLine run : region) {
             float em = Math.max(1, run.fontSize());
