@@ -29,6 +29,12 @@ final class PdfBlocks {
     /** Lines reaching this share of the region's width are long: they show where the measure ends. */
     private static final float LONG_LINE = 0.5f;
     private static final int MIN_MEASURE_LINES = 3;
+    /** A note in the margin is narrower than this share of the measure. */
+    private static final float MARGIN_NOTE = 0.5f;
+    /** Margin notes are looked for beside running text: at least this share of its rows fill the measure. */
+    private static final float BODY_SHARE = 0.5f;
+    /** Points a row's ends may lie from the measure's edges (found in 2-point steps) and still fill it. */
+    private static final float MEASURE_SLACK = 4f;
     /** A line ending this many font sizes short of the region's right edge still fills the measure. */
     private static final float RUN_ON_EM = 3f;
     /** A sentence that goes on bridges a gap up to this many times the paragraph gap, and sizes this far apart. */
@@ -46,9 +52,17 @@ final class PdfBlocks {
         List<List<PdfLine>> regions = new ArrayList<>();
         List<List<List<PdfLine>>> cells = new ArrayList<>();
         for (List<PdfLine> region : PdfColumns.regions(pageRuns)) {
+            List<PdfLine> notes = new ArrayList<>();
+            List<PdfLine> text = withoutMarginNotes(region, notes);
             List<List<PdfLine>> regionCells = new ArrayList<>();
-            regions.add(rows(region, regionCells));
+            regions.add(rows(text, regionCells));
             cells.add(regionCells);
+            if (!notes.isEmpty()) {
+                // The notes read after the text beside them, as a region of their own.
+                List<List<PdfLine>> noteCells = new ArrayList<>();
+                regions.add(rows(PdfColumns.inRows(notes), noteCells));
+                cells.add(noteCells);
+            }
         }
         Map<Float, Float> pitches = linePitches(regions);
         float pageBody = dominantSize(List.of(pageRuns));
@@ -57,6 +71,67 @@ final class PdfBlocks {
             addRegion(regions.get(r), cells.get(r), r, pitches, pageBody, blocks);
         }
         return blocks;
+    }
+
+    /**
+     * The region's runs without its notes in the margins, which go to {@code notes}: runs set
+     * clearly outside the edges most long lines share (notes on even pages sit on the left). PDFBox puts such a note on the
+     * row of the body line beside it, and the body text read on through it ("ritu-" + note +
+     * "elen"). Right-to-left text and regions without a clear measure are left as they are.
+     */
+    static List<PdfLine> withoutMarginNotes(List<PdfLine> region, List<PdfLine> notes) {
+        float left = Float.MAX_VALUE;
+        float right = -Float.MAX_VALUE;
+        for (PdfLine run : region) {
+            if (!run.isImage() && !run.rotated()) {
+                left = Math.min(left, run.x0());
+                right = Math.max(right, run.x1());
+            }
+        }
+        if (left >= right || mostlyRtl(region)) {
+            return region;
+        }
+        float measureEnd = measureRight(region, left, right);
+        float measureStart = -measureRight(mirrored(region), -right, -left);
+        if (measureEnd >= right && measureStart <= left) {
+            return region;
+        }
+        float width = measureEnd - measureStart;
+        // Rows of the text inside the measure (runs split at wide gaps joined again) that fill it.
+        int rows = 0;
+        int filling = 0;
+        List<PdfLine> inside = new ArrayList<>();
+        for (PdfLine run : region) {
+            if (!run.isImage() && !run.rotated() && run.x0() < measureEnd && run.x1() > measureStart) {
+                inside.add(run);
+            }
+        }
+        List<PdfLine> sorted = PdfColumns.inRows(inside);
+        for (int i = 0; i < sorted.size(); ) {
+            float x0 = sorted.get(i).x0();
+            float x1 = sorted.get(i).x1();
+            int j = i + 1;
+            while (j < sorted.size() && PdfColumns.sameRow(sorted.get(i), sorted.get(j))) {
+                x0 = Math.min(x0, sorted.get(j).x0());
+                x1 = Math.max(x1, sorted.get(j).x1());
+                j++;
+            }
+            rows++;
+            filling += Math.abs(x1 - measureEnd) < MEASURE_SLACK && Math.abs(x0 - measureStart) < MEASURE_SLACK ? 1 : 0;
+            i = j;
+        }
+        if (filling < BODY_SHARE * rows) {
+            // Not a body of running text (a figure's panels, a title page): nothing is in its margin.
+            return region;
+        }
+        List<PdfLine> text = new ArrayList<>(region.size());
+        for (PdfLine run : region) {
+            float em = Math.max(1, run.fontSize());
+            boolean note = !run.isImage() && !run.rotated() && run.width() < MARGIN_NOTE * width
+                    && (run.x0() >= measureEnd + em || run.x1() <= measureStart - em);
+            (note ? notes : text).add(run);
+        }
+        return text;
     }
 
     /** The size most characters of the pages' text are set in; 0 without text. */

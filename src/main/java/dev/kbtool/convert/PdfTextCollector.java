@@ -36,6 +36,9 @@ import org.apache.pdfbox.util.Matrix;
  * layout decisions are made afterwards by {@link PdfColumns} and {@link PdfBlocks}. Text drawn
  * over other text is split off first ({@link PdfOverprint}), or PDFBox would interleave the two.
  * One instance per conversion: PDFBox's stripper keeps state.
+ * Longer than 400 lines because the run being built (its glyphs, direction, page box, sizes)
+ * is state shared by PDFBox's callbacks; the direction bookkeeping (upright, diagonal, page box)
+ * is the part to move out next.
  */
 final class PdfTextCollector extends PDFTextStripper {
     /** A gap wider than this many font sizes between two words splits a line into two runs (columns, table cells). */

@@ -206,4 +206,34 @@ class PdfLayoutTest {
         assertThat(md).contains("at full width, where its final sentence stops.\n\nAnother paragraph opens the second"
                 + " column with an indent");
     }
+
+    @Test
+    void aNoteInTheMarginIsReadAfterTheParagraphBesideIt() throws Exception {
+        Path file = dir.resolve("margin.pdf");
+        float measureEnd = COLUMNS[0] + WIDTH;
+        try (PDDocument doc = new PDDocument()) {
+            try (PDPageContentStream cs = new PDPageContentStream(doc, PdfFixtures.page(doc))) {
+                column(cs, 0, 700, List.of(
+                        new Line("Proofs come back with the changes written", true, false),
+                        Line.of("in the margin, beside the line that holds the"),
+                        Line.of("word: one changed, one missing, or one the"),
+                        Line.of("setter has broken at the wrong place, a bro-"),
+                        Line.of("ken word the setter then mends by hand in"),
+                        new Line("the next proof.", false, true)));
+                // A proofreader's note on the row of the fourth line, its second line between rows.
+                text(cs, REGULAR, 8, measureEnd + 14, 700 - 3 * LEADING, "3: was: broke");
+                text(cs, REGULAR, 8, measureEnd + 14, 700 - 3 * LEADING - 9, "at the end");
+                // On even pages the notes stand in the left margin.
+                text(cs, REGULAR, 8, 20, 700 - LEADING, "2: was: line");
+            }
+            doc.save(file.toFile());
+        }
+        String md = convert(file).markdown();
+
+        assertThat(md).contains("the setter has broken at the wrong place, a broken word the setter then mends by hand"
+                + " in the next proof.");
+        assertThat(md).contains("in the margin, beside the line that holds the word:");
+        assertThat(md.indexOf("3: was: broke")).isGreaterThan(md.indexOf("in the next proof."));
+        assertThat(md.indexOf("2: was: line")).isGreaterThan(md.indexOf("in the next proof."));
+    }
 }
