@@ -57,7 +57,13 @@ public final class GeneratedRegion {
         generated = generated.startsWith("\n") ? generated.substring(1) : generated;
         String after = rest.substring(Math.min(rest.length(), end + END.length()));
         after = after.startsWith("\n") ? after.substring(1) : after;
-        return new Parts(fm, rest.substring(0, begin), generated, after);
+        String before = rest.substring(0, begin);
+        if (rest != page) {
+            // The blank line kb writes after the frontmatter is not a person's text: kept in
+            // `before`, every rewrite would add one more.
+            before = before.replaceFirst("^\n+", "");
+        }
+        return new Parts(fm, before, generated, after);
     }
 
     /** Puts kb's body between the markers, after its frontmatter. */

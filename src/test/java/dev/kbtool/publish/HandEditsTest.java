@@ -136,6 +136,33 @@ class HandEditsTest {
     }
 
     @Test
+    void pagesRewrittenAgainAndAgainStayTheSame() throws Exception {
+        Path summary = scripted.file("wiki/summaries/alpha.md");
+        Path concept = scripted.file("wiki/concepts/graph.md");
+        Fixtures.write(tmp.resolve("in/gamma.md"), "# Gamma\n\nconcept: Graph | Gamma counts graphs.\n");
+        scripted.add("in/gamma.md");
+        Files.writeString(summary, Files.readString(summary).replace(GeneratedRegion.BEGIN,
+                "My introduction to alpha.\n\n" + GeneratedRegion.BEGIN));
+        recompile("alpha", false);
+        String summaryOnce = Files.readString(summary);
+        String conceptOnce = Files.readString(concept);
+        String indexOnce = Files.readString(scripted.file("wiki/index.md"));
+
+        for (int i = 0; i < 2; i++) {
+            Fixtures.write(tmp.resolve("in/delta" + i + ".md"), "# Delta " + i + "\n\nconcept: Graph | Delta " + i
+                    + " bends graphs.\n");
+            scripted.add("in/delta" + i + ".md");
+            kb.run("remove", "--yes", "delta" + i);
+            recompile("alpha", false);
+        }
+
+        assertThat(Files.readString(summary)).isEqualTo(summaryOnce).contains("---\n\nMy introduction to alpha.\n\n"
+                + GeneratedRegion.BEGIN);
+        assertThat(Files.readString(concept)).isEqualTo(conceptOnce);
+        assertThat(Files.readString(scripted.file("wiki/index.md"))).isEqualTo(indexOnce);
+    }
+
+    @Test
     void whenKbDeletesItsPageThePersonsPartStaysAsAPageOfItsOwn() throws Exception {
         Path concept = scripted.file("wiki/concepts/graph.md");
         Files.writeString(concept, Files.readString(concept) + "\n" + MY_NOTES);
