@@ -2,20 +2,17 @@ package dev.kbtool.catalog;
 
 import dev.kbtool.failure.ExitCode;
 import dev.kbtool.failure.KbException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The SQLite catalog of one knowledge base and the process's only connection to it. All

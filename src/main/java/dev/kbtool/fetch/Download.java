@@ -1,6 +1,7 @@
 package dev.kbtool.fetch;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
-import java.net.http.HttpResponse;
 
 /**
  * One response body written to a file as it arrives, cut off past a size limit, with the

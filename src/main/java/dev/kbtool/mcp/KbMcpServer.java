@@ -1,6 +1,7 @@
 package dev.kbtool.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kbtool.session.KbServices;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -11,7 +12,6 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
-import dev.kbtool.session.KbServices;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -23,6 +23,11 @@ import java.util.Set;
  * A single word stands as a concept only when it is rare in general English, is not one of the
  * generic nouns of technical prose, and does not head several of the document's phrases
  * ("expert" beside "shared experts" and "routed experts" is their kind, not an idea).
+ *
+ * <p>Longer than 400 lines: chunking and weighing read and write the same per-document tallies
+ * (counts, spread, where each phrase was seen, its surface forms) in one pass over the tagged
+ * sentences. The noun-phrase chunking rules ({@code phrases} to {@code surface}) are the part to
+ * move into a class of their own when this grows again.
  */
 final class ConceptExtractor {
     private static final Set<String> GENERIC = WordLists.words("generic-nouns-en.txt");
