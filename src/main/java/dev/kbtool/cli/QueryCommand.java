@@ -69,7 +69,9 @@ final class QueryCommand extends BaseCommand {
 
     private void print(Answer answer, boolean textShown, String saved) {
         if (json()) {
-            ObjectNode o = AnswerFormat.json(answer);
+            // The answer is the command's one result and its summary, as every --json ends with one.
+            ObjectNode o = Json.summary();
+            o.setAll(AnswerFormat.json(answer));
             if (saved != null) {
                 o.put("saved", saved);
             }

@@ -185,6 +185,9 @@ final class PageReader {
         }
         if (start < lines.size() && lines.get(start).strip().equals(GeneratedRegion.BEGIN)) {
             start++;
+            while (start < lines.size() && lines.get(start).isBlank()) {
+                start++;
+            }
         }
         return start;
     }

@@ -66,10 +66,15 @@ public final class GeneratedRegion {
         return new Parts(fm, before, generated, after);
     }
 
-    /** Puts kb's body between the markers, after its frontmatter. */
+    /**
+     * Puts kb's body between the markers, after its frontmatter. Each marker stands apart, with
+     * a blank line between it and kb's text: a Markdown reader (or a script splitting the page
+     * into paragraphs) would otherwise read the marker as part of the first or last paragraph.
+     */
     public static String wrap(String frontmatter, String body) {
-        String b = body.endsWith("\n") ? body : body + "\n";
-        return (frontmatter.isEmpty() ? "" : "---\n" + frontmatter + "---\n\n") + BEGIN + "\n" + b + END + "\n";
+        String b = body.strip();
+        return (frontmatter.isEmpty() ? "" : "---\n" + frontmatter + "---\n\n") + BEGIN + "\n\n" + b + "\n\n" + END
+                + "\n";
     }
 
     /**

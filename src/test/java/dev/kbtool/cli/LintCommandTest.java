@@ -80,7 +80,7 @@ class LintCommandTest {
         assertThat(kept).contains("X proves a graph theory lemma.", "Y surveys graph theories.", "documents: 2");
         assertThat(Fixtures.read(scripted.file("wiki/summaries/y.md"))).contains("[[concepts/graph-theory|")
                 .doesNotContain("graph-theorie");
-        assertThat(Fixtures.read(scripted.file("wiki/index.md"))).startsWith(GeneratedRegion.BEGIN + "\n# Knowledge Base Index");
+        assertThat(Fixtures.read(scripted.file("wiki/index.md"))).startsWith(GeneratedRegion.BEGIN + "\n\n# Knowledge Base Index");
         assertThat(kb.run("doctor").out()).contains("healthy");
         assertThat(KbDigest.leftovers(scripted.root)).isEmpty();
     }

@@ -157,7 +157,8 @@ class HandEditsTest {
         }
 
         assertThat(Files.readString(summary)).isEqualTo(summaryOnce).contains("---\n\nMy introduction to alpha.\n\n"
-                + GeneratedRegion.BEGIN);
+                + GeneratedRegion.BEGIN + "\n\n# ").as("the markers stand apart from kb's paragraphs")
+                .containsPattern("[.)]\n\n" + GeneratedRegion.END + "\n");
         assertThat(Files.readString(concept)).isEqualTo(conceptOnce);
         assertThat(Files.readString(scripted.file("wiki/index.md"))).isEqualTo(indexOnce);
     }
