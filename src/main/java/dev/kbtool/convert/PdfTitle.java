@@ -179,7 +179,12 @@ final class PdfTitle {
         for (int j = i + 1; j < page.size(); j++) {
             PdfBlock next = page.get(j);
             float size = best.fontSize();
-            if (next.isImage() || Math.abs(next.fontSize() - size) > 0.05f * size
+            if (next.isImage()) {
+                // A logo or an image drawn between the title's lines (Janus-Pro's has one) does
+                // not end the title; the distance to the next line still does.
+                continue;
+            }
+            if (Math.abs(next.fontSize() - size) > 0.05f * size
                     || next.first().baseline() - last.last().baseline() > 2.2f * size
                     || text.length() + next.length() > MAX_CHARS) {
                 break;

@@ -91,6 +91,30 @@ class PdfTitleTest {
     }
 
     @Test
+    void aTitleOverTwoLinesWithALogoBesideTheSecondIsReadWhole() throws Exception {
+        Path file = dir.resolve("logo.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            try (PDPageContentStream cs = new PDPageContentStream(doc, PdfFixtures.page(doc))) {
+                text(cs, BOLD, 16, 110, 700, "Rivers and Bridges: Unified Crossing");
+                cs.drawImage(PdfFixtures.image(doc, 64, 64), 60, 676, 24, 24);
+                text(cs, BOLD, 16, 110, 670, "with Ferries at Scale");
+                text(cs, REGULAR, 11, 200, 650, "Ada Lovelace and Alan Turing");
+                float y = 600;
+                for (int i = 0; i < 6; i++) {
+                    text(cs, REGULAR, 10, 72, y, BODY);
+                    y -= 12;
+                }
+            }
+            doc.save(file.toFile());
+        }
+
+        // Images are blocks of the page only where they are saved, as kb add saves them.
+        String title = new PdfConverter().convert(new ConversionRequest(file, dir.resolve("images"), "images/"))
+                .title();
+        assertThat(title).isEqualTo("Rivers and Bridges: Unified Crossing with Ferries at Scale");
+    }
+
+    @Test
     void metadataThatIsAFileNameOrAPlaceholderIsIgnored() throws Exception {
         assertThat(title(paper("paper_v3_final.docx"))).isEqualTo("Muon is Scalable for LLM Training");
         assertThat(title(paper("Microsoft Word - draft.doc"))).isEqualTo("Muon is Scalable for LLM Training");
