@@ -400,6 +400,11 @@ final class EntityExtractor {
             if (singleWord && (caseStats.seenLower(t.name()) || tagged && 2 * t.properNouns() < t.full())) {
                 continue;
             }
+            // An everyday word the text also writes in lower case ("Performance" heading a table
+            // and typed from its row) is the word, not a name, whatever one sentence made of it.
+            if (t.words() == 1 && !strong && caseStats.seenLower(t.name()) && WordFrequencies.everyday(t.name())) {
+                continue;
+            }
             // "GPU", "URL": acronyms of everyday English, not the document's names; nor "LLM" beside "LLMs".
             if (!typed && t.words() == 1 && t.name().equals(t.name().toUpperCase(Locale.ROOT)) && tagged
                     && (WordFrequencies.frequencyClass(t.name()) >= EVERYDAY_ACRONYM || pluralAcronyms.contains(t.key()))) {

@@ -66,6 +66,17 @@ class OfflinePagesWorthReadingTest {
     }
 
     @Test
+    void anEverydayWordTheTextAlsoWritesInLowerCaseIsNoNameWhateverASentenceMakesOfIt() throws Exception {
+        String text = "# Tuning Falcon-V2\n\nWe compare the Performance model with Falcon-V2 on HumanEval."
+                + " Results are in the Performance table. Falcon-V2 improves the performance of code agents, and its"
+                + " performance on HumanEval grows with data. We measure performance on HumanEval and MBPP, where"
+                + " Falcon-V2 again leads in performance.\n";
+        DocumentAnalysis a = compiler.analyze(Texts.input(text));
+
+        assertThat(a.entities()).extracting(TopicCandidate::name).contains("Falcon-V2").doesNotContain("Performance");
+    }
+
+    @Test
     void termsASectionDefinesAreConcepts() throws Exception {
         String section = """
                 # Memory
