@@ -31,7 +31,7 @@ class KbJarIT {
         assertThat(add.code()).as(add.toString()).isZero();
         assertThat(add.out()).contains("added 2");
         assertThat(again.code()).isZero();
-        assertThat(again.out()).contains("added 0, skipped 2");
+        assertThat(again.out()).contains("added 0, updated 0, skipped 2");
         JsonNode json = new ObjectMapper().readTree(status.out());
         assertThat(json.get("documents").asInt()).isEqualTo(2);
         assertThat(tmp.resolve("kb1/wiki/summaries/guide.md")).exists();
