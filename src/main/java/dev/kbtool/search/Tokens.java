@@ -34,19 +34,8 @@ public final class Tokens {
     public static List<Token> of(String text) {
         List<Token> out = new ArrayList<>();
         PorterStemmer stemmer = new PorterStemmer();
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            int cp = text.codePointAt(i);
-            if (!wordChar(cp)) {
-                i += Character.charCount(cp);
-                continue;
-            }
-            int start = i;
-            while (i < n && wordChar(text.codePointAt(i))) {
-                i += Character.charCount(text.codePointAt(i));
-            }
-            out.add(new Token(stem(stemmer, text.substring(start, i)), start, i));
+        for (int[] span : spans(text)) {
+            out.add(new Token(stem(stemmer, text.substring(span[0], span[1])), span[0], span[1]));
         }
         return out;
     }

@@ -156,13 +156,7 @@ public final class OfflineCompiler implements DocumentCompiler {
                 continue;
             }
             it.remove();
-            if (same != null) {
-                same.absorb(e);
-            } else {
-                TopicTally moved = e.withKey(key);
-                moved.score(e.score() * ConceptExtractor.specificity(key));
-                concepts.add(moved);
-            }
+            conceptByKey.put(key, handOver(e, key, same, concepts));
         }
     }
 
@@ -179,16 +173,20 @@ public final class OfflineCompiler implements DocumentCompiler {
             }
             it.remove();
             String key = TopicKeys.concept(e.name());
-            TopicTally same = conceptByKey.get(key);
-            if (same != null) {
-                same.absorb(e);
-            } else {
-                TopicTally moved = e.withKey(key);
-                moved.score(e.score() * ConceptExtractor.specificity(key));
-                concepts.add(moved);
-                conceptByKey.put(key, moved);
-            }
+            conceptByKey.put(key, handOver(e, key, conceptByKey.get(key), concepts));
         }
+    }
+
+    /** An entity that is an idea: merged into the concept of its key, else a concept of its own. */
+    private static TopicTally handOver(TopicTally e, String key, TopicTally same, List<TopicTally> concepts) {
+        if (same != null) {
+            same.absorb(e);
+            return same;
+        }
+        TopicTally moved = e.withKey(key);
+        moved.score(e.score() * ConceptExtractor.specificity(key));
+        concepts.add(moved);
+        return moved;
     }
 
     private static boolean commonWords(String name, CaseStats caseStats) {
