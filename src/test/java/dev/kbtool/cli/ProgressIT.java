@@ -49,7 +49,9 @@ class ProgressIT {
             assertThat(bars).allSatisfy(b -> assertThat(Columns.width(b)).as(b).isLessThan(Integer.parseInt(run[0])));
         }
         assertThat(first).contains("added 10,");
-        assertThat(bars(first)).anyMatch(b -> b.contains("0/10") && (b.contains("hashing") || b.contains("converting")));
+        // The line names what is being done; whether a redraw falls before the first of ten small
+        // notes is done depends on the machine (AddProgressTest checks that moment with a clock).
+        assertThat(bars(first)).anyMatch(b -> b.matches(".*(hashing|converting|committing|updating the index).*"));
         // The ten files of the first run come first and are skipped in an instant: no rate, no ETA for them.
         for (String bar : bars(resumed)) {
             Matcher m = COUNT.matcher(bar);
