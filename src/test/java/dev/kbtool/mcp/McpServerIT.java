@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kbtool.testing.KbProcess;
 import dev.kbtool.testing.QaFixtures;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -58,9 +59,11 @@ class McpServerIT {
                 "kb mcp's end-to-end test needs node and npm (the official MCP TypeScript SDK); install Node.js 18+");
         installClient();
 
+        // Node's input from /dev/null, not a closed pipe: with its standard input closed, one request
+        // of the session was never answered (-32001 after 60 s); `node client.mjs ... <&-` does the same.
         Process client = new ProcessBuilder("node", CLIENT.resolve("client.mjs").toAbsolutePath().toString(),
-                JSON.writeValueAsString(server())).redirectErrorStream(true).start();
-        client.getOutputStream().close();
+                JSON.writeValueAsString(server())).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         String report = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(client.waitFor(3, TimeUnit.MINUTES)).isTrue();
 
