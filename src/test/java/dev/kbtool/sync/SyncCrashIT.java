@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -78,7 +76,7 @@ class SyncCrashIT {
         long seed = Long.getLong("kb.crash.seed", System.nanoTime());
         Random random = new Random(seed);
         points.forEach((point, count) -> {
-            for (int n : occurrences(count, random)) {
+            for (int n : CrashWorkload.occurrences(count, random)) {
                 String at = point + ":" + n;
                 tests.add(DynamicTest.dynamicTest("sync " + at + " (seed " + seed + ")", () -> {
                     Path kb = copy(at.replace(':', '-'));
@@ -101,23 +99,6 @@ class SyncCrashIT {
             }
         });
         return tests.stream();
-    }
-
-    /**
-     * Which occurrences of a point to kill at: the first and the last (the sync's first and last
-     * transaction), and one drawn at random between them, so runs with different seeds cover the
-     * transactions in between; every one with {@code -Dkb.crash.every=true} (70 kills, ten times
-     * as long).
-     */
-    private static List<Integer> occurrences(int count, Random random) {
-        if (Boolean.getBoolean("kb.crash.every")) {
-            return IntStream.rangeClosed(1, count).boxed().toList();
-        }
-        TreeSet<Integer> chosen = new TreeSet<>(List.of(1, count));
-        if (count > 2) {
-            chosen.add(2 + random.nextInt(count - 2));
-        }
-        return List.copyOf(chosen);
     }
 
     /** Every summary belongs to a catalog document and every document has its raw copy, source and summary. */

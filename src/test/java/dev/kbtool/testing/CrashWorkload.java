@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The crash suite's workload: a KB that already holds two documents, and a batch of new
@@ -69,6 +72,22 @@ public final class CrashWorkload {
         Kb.Result r = new KbProcess(work).env("KB_CRASH_TRACE", "1").run(args.toArray(String[]::new));
         check(r);
         return count(r.err());
+    }
+
+    /**
+     * Which occurrences of a crash point a suite kills at: the first and the last (a command's
+     * first and last transaction) and one drawn at random between them, so runs with different
+     * seeds cover the transactions in between; every one with {@code -Dkb.crash.every=true}.
+     */
+    public static List<Integer> occurrences(int count, Random random) {
+        if (Boolean.getBoolean("kb.crash.every")) {
+            return IntStream.rangeClosed(1, count).boxed().toList();
+        }
+        TreeSet<Integer> chosen = new TreeSet<>(List.of(1, count));
+        if (count > 2) {
+            chosen.add(2 + random.nextInt(count - 2));
+        }
+        return List.copyOf(chosen);
     }
 
     public static Map<String, Integer> count(String stderr) {

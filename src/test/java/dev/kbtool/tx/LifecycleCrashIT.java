@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 at every crash point of remove, recompile and lint --fix, in a child JVM: after
+ * kill -9 at the crash points of remove, recompile and lint --fix, in a child JVM — every point
+ * each command reaches, at its first, last and one seeded random occurrence (every occurrence
+ * with {@code -Dkb.crash.every=true}, the seed with {@code -Dkb.crash.seed}): after
  * the next command the KB equals a state before or after each document's transaction —
  * never between — and running the command again converges. A copy of each crashed KB is
  * instead simply given the same command again, with no repair: it must converge as well and
@@ -145,10 +148,12 @@ class LifecycleCrashIT {
         Map<String, Integer> points = CrashWorkload.count(traced.err());
         assertThat(points).containsKeys("tx.journal-written", "tx.apply", "tx.committed");
         List<DynamicTest> tests = new ArrayList<>();
+        long seed = Long.getLong("kb.crash.seed", System.nanoTime());
+        Random random = new Random(seed);
         points.forEach((point, count) -> {
-            for (int n = 1; n <= count; n++) {
+            for (int n : CrashWorkload.occurrences(count, random)) {
                 String at = point + ":" + n;
-                tests.add(DynamicTest.dynamicTest(name + " " + at, () -> {
+                tests.add(DynamicTest.dynamicTest(name + " " + at + " (seed " + seed + ")", () -> {
                     Path kb = copy(from, name + "-" + at.replace(':', '-'));
                     Kb.Result crashed = new KbProcess(work).env("KB_CRASH_AT", at).run(withKb(kb, command));
                     assertThat(crashed.code()).as(crashed.toString()).isEqualTo(CRASHED);
