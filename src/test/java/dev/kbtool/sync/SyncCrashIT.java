@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,34 +68,28 @@ class SyncCrashIT {
         Path trace = copy("trace");
         Kb.Result traced = new KbProcess(work).env("KB_CRASH_TRACE", "1").run(withKb(trace, command));
         check(traced);
-        Map<String, Integer> points = CrashWorkload.count(traced.err());
-        assertThat(points).containsKeys("tx.journal-written", "tx.apply", "tx.committed");
+        long seed = CrashWorkload.seed();
         List<DynamicTest> tests = new ArrayList<>();
-        long seed = Long.getLong("kb.crash.seed", System.nanoTime());
-        Random random = new Random(seed);
-        points.forEach((point, count) -> {
-            for (int n : CrashWorkload.occurrences(count, random)) {
-                String at = point + ":" + n;
-                tests.add(DynamicTest.dynamicTest("sync " + at + " (seed " + seed + ")", () -> {
-                    Path kb = copy(at.replace(':', '-'));
-                    Kb.Result crashed = new KbProcess(work).env("KB_CRASH_AT", at).run(withKb(kb, command));
-                    assertThat(crashed.code()).as(crashed.toString()).isEqualTo(CRASHED);
-                    Path plain = work.resolve(kb.getFileName() + "-plain");
-                    KbDigest.copyTree(kb, plain);
+        for (String at : CrashWorkload.sampledPoints(traced.err(), seed)) {
+            tests.add(DynamicTest.dynamicTest("sync " + at + " (seed " + seed + ")", () -> {
+                Path kb = copy(at.replace(':', '-'));
+                Kb.Result crashed = new KbProcess(work).env("KB_CRASH_AT", at).run(withKb(kb, command));
+                assertThat(crashed.code()).as(crashed.toString()).isEqualTo(CRASHED);
+                Path plain = work.resolve(kb.getFileName() + "-plain");
+                KbDigest.copyTree(kb, plain);
 
-                    Kb.Result doctor = new KbProcess(work).run("--kb", kb.toString(), "--json", "doctor", "--repair");
-                    assertThat(problemCodes(doctor.out())).as(doctor.toString()).isEmpty();
-                    assertThat(KbDigest.leftovers(kb)).isEmpty();
-                    assertWhole(kb);
+                Kb.Result doctor = new KbProcess(work).run("--kb", kb.toString(), "--json", "doctor", "--repair");
+                assertThat(problemCodes(doctor.out())).as(doctor.toString()).isEmpty();
+                assertThat(KbDigest.leftovers(kb)).isEmpty();
+                assertWhole(kb);
 
-                    // What a script does after a kill: run the same sync again, no repair first.
-                    Kb.Result rerun = new KbProcess(work).run(withKb(plain, command));
-                    assertThat(rerun.code()).as(rerun.toString()).isZero();
-                    assertThat(KbDigest.leftovers(plain)).isEmpty();
-                    assertThat(withoutLog(KbDigest.of(plain))).isEqualTo(finalState);
-                }));
-            }
-        });
+                // What a script does after a kill: run the same sync again, no repair first.
+                Kb.Result rerun = new KbProcess(work).run(withKb(plain, command));
+                assertThat(rerun.code()).as(rerun.toString()).isZero();
+                assertThat(KbDigest.leftovers(plain)).isEmpty();
+                assertThat(withoutLog(KbDigest.of(plain))).isEqualTo(finalState);
+            }));
+        }
         return tests.stream();
     }
 

@@ -90,6 +90,24 @@ public final class CrashWorkload {
         return List.copyOf(chosen);
     }
 
+    /** The seed of a suite's random choices: {@code -Dkb.crash.seed}, else a new one (the tests name it). */
+    public static long seed() {
+        return Long.getLong("kb.crash.seed", System.nanoTime());
+    }
+
+    /**
+     * The crash points a run traced with {@code KB_CRASH_TRACE} reached, as {@code KB_CRASH_AT}
+     * values, at the occurrences {@link #occurrences} picks with this seed.
+     */
+    public static List<String> sampledPoints(String tracedStderr, long seed) {
+        Map<String, Integer> points = count(tracedStderr);
+        assertThat(points).containsKeys("tx.journal-written", "tx.apply", "tx.committed");
+        Random random = new Random(seed);
+        List<String> at = new ArrayList<>();
+        points.forEach((point, count) -> occurrences(count, random).forEach(n -> at.add(point + ":" + n)));
+        return at;
+    }
+
     public static Map<String, Integer> count(String stderr) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         Matcher m = POINT.matcher(stderr);

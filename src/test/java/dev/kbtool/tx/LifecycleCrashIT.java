@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -145,47 +143,41 @@ class LifecycleCrashIT {
         Path trace = copy(from, name + "-trace");
         Kb.Result traced = new KbProcess(work).env("KB_CRASH_TRACE", "1").run(withKb(trace, command));
         check(traced);
-        Map<String, Integer> points = CrashWorkload.count(traced.err());
-        assertThat(points).containsKeys("tx.journal-written", "tx.apply", "tx.committed");
+        long seed = CrashWorkload.seed();
         List<DynamicTest> tests = new ArrayList<>();
-        long seed = Long.getLong("kb.crash.seed", System.nanoTime());
-        Random random = new Random(seed);
-        points.forEach((point, count) -> {
-            for (int n : CrashWorkload.occurrences(count, random)) {
-                String at = point + ":" + n;
-                tests.add(DynamicTest.dynamicTest(name + " " + at + " (seed " + seed + ")", () -> {
-                    Path kb = copy(from, name + "-" + at.replace(':', '-'));
-                    Kb.Result crashed = new KbProcess(work).env("KB_CRASH_AT", at).run(withKb(kb, command));
-                    assertThat(crashed.code()).as(crashed.toString()).isEqualTo(CRASHED);
-                    Path plain = work.resolve(kb.getFileName() + "-plain");
-                    KbDigest.copyTree(kb, plain);
-                    Kb.Result doctor = new KbProcess(work).run("--kb", kb.toString(), "--json", "doctor", "--repair");
-                    assertThat(problemCodes(doctor.out())).as(doctor.toString())
-                            .isSubsetOf(from.equals(withGhostLink) ? List.of("broken-link") : List.of());
-                    assertThat(KbDigest.leftovers(kb)).isEmpty();
-                    assertThat(legal).as("state after recovery from a crash at " + at).contains(KbDigest.of(kb));
-                    // Run again, a command exits as the uninterrupted run did; removing a document
-                    // the crashed run already removed says so and is not an error.
-                    boolean finished = withoutLog(KbDigest.of(kb)).equals(withoutLog(finalState));
-                    int expected = doneRun.code();
-                    Kb.Result again = new KbProcess(work).run(withKb(kb, command));
-                    assertThat(again.code()).as(again.toString()).isEqualTo(expected);
-                    if (finished && command.get(0).equals("remove")) {
-                        assertThat(again.out()).contains("removed earlier");
-                    }
-                    // The log is a chronology: running a command again rightly adds its entries again.
-                    assertThat(withoutLog(KbDigest.of(kb))).isEqualTo(withoutLog(finalState));
+        for (String at : CrashWorkload.sampledPoints(traced.err(), seed)) {
+            tests.add(DynamicTest.dynamicTest(name + " " + at + " (seed " + seed + ")", () -> {
+                Path kb = copy(from, name + "-" + at.replace(':', '-'));
+                Kb.Result crashed = new KbProcess(work).env("KB_CRASH_AT", at).run(withKb(kb, command));
+                assertThat(crashed.code()).as(crashed.toString()).isEqualTo(CRASHED);
+                Path plain = work.resolve(kb.getFileName() + "-plain");
+                KbDigest.copyTree(kb, plain);
+                Kb.Result doctor = new KbProcess(work).run("--kb", kb.toString(), "--json", "doctor", "--repair");
+                assertThat(problemCodes(doctor.out())).as(doctor.toString())
+                        .isSubsetOf(from.equals(withGhostLink) ? List.of("broken-link") : List.of());
+                assertThat(KbDigest.leftovers(kb)).isEmpty();
+                assertThat(legal).as("state after recovery from a crash at " + at).contains(KbDigest.of(kb));
+                // Run again, a command exits as the uninterrupted run did; removing a document
+                // the crashed run already removed says so and is not an error.
+                boolean finished = withoutLog(KbDigest.of(kb)).equals(withoutLog(finalState));
+                int expected = doneRun.code();
+                Kb.Result again = new KbProcess(work).run(withKb(kb, command));
+                assertThat(again.code()).as(again.toString()).isEqualTo(expected);
+                if (finished && command.get(0).equals("remove")) {
+                    assertThat(again.out()).contains("removed earlier");
+                }
+                // The log is a chronology: running a command again rightly adds its entries again.
+                assertThat(withoutLog(KbDigest.of(kb))).isEqualTo(withoutLog(finalState));
 
-                    // The user's way on: the same command again, recovery on the way, no repair.
-                    Kb.Result rerun = new KbProcess(work).run(withKb(plain, command));
-                    assertThat(rerun.code()).as(rerun.toString()).isEqualTo(expected);
-                    assertThat(KbDigest.leftovers(plain)).isEmpty();
-                    assertThat(withoutLog(KbDigest.of(plain))).isEqualTo(withoutLog(finalState));
-                    Kb.Result check = new KbProcess(work).run("--kb", plain.toString(), "--json", "doctor");
-                    assertThat(problemCodes(check.out())).as(check.toString()).isEmpty();
-                }));
-            }
-        });
+                // The user's way on: the same command again, recovery on the way, no repair.
+                Kb.Result rerun = new KbProcess(work).run(withKb(plain, command));
+                assertThat(rerun.code()).as(rerun.toString()).isEqualTo(expected);
+                assertThat(KbDigest.leftovers(plain)).isEmpty();
+                assertThat(withoutLog(KbDigest.of(plain))).isEqualTo(withoutLog(finalState));
+                Kb.Result check = new KbProcess(work).run("--kb", plain.toString(), "--json", "doctor");
+                assertThat(problemCodes(check.out())).as(check.toString()).isEmpty();
+            }));
+        }
         return tests.stream();
     }
 
