@@ -118,13 +118,18 @@ class BatchIT {
 
     private Kb.Result asUnprivilegedUser(String... args) {
         List<String> command = new ArrayList<>();
-        if (ProcessHandle.current().info().user().orElse("").equals("root")) {
-            Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")),
-                    "permissions mean nothing to root and setpriv is missing to drop them");
-            command.addAll(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
-        }
-        command.addAll(new KbProcess(tmp).builder(args).command());
+        KbProcess kbProcess = new KbProcess(tmp);
         try {
+            if (ProcessHandle.current().info().user().orElse("").equals("root")) {
+                Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")),
+                        "permissions mean nothing to root and setpriv is missing to drop them");
+                command.addAll(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+                // The checkout may sit in a folder only root may enter (a private temp dir).
+                Path jar = tmp.resolve("kb.jar");
+                kbProcess.jarCopy(jar);
+                Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            command.addAll(kbProcess.builder(args).command());
             Path out = Files.createTempFile(tmp, "out", ".txt");
             Path err = Files.createTempFile(tmp, "err", ".txt");
             Process p = new ProcessBuilder(command).directory(tmp.toFile()).redirectOutput(out.toFile())

@@ -19,6 +19,7 @@ public final class KbProcess {
     private final Path cwd;
     private final Map<String, String> env = new HashMap<>();
     private final List<String> jvmOptions = new ArrayList<>();
+    private Path jarCopy;
 
     public KbProcess(Path cwd) {
         this.cwd = cwd;
@@ -43,12 +44,25 @@ public final class KbProcess {
         return this;
     }
 
+    /**
+     * Runs a copy of the jar at {@code jar} instead, without the class-data archive (an archive
+     * names the jar it was made from): for a child running as another user, who may not be let
+     * into the folder the build lives in.
+     */
+    public KbProcess jarCopy(Path jar) throws IOException {
+        Files.copy(jar(), jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        jarCopy = jar;
+        return this;
+    }
+
     public ProcessBuilder builder(String... args) {
         List<String> cmd = new ArrayList<>(javaCommand());
         cmd.addAll(jvmOptions);
-        archive().ifPresent(a -> cmd.add("-XX:SharedArchiveFile=" + a));
+        if (jarCopy == null) {
+            archive().ifPresent(a -> cmd.add("-XX:SharedArchiveFile=" + a));
+        }
         cmd.add("-jar");
-        cmd.add(jar().toString());
+        cmd.add(jarCopy == null ? jar().toString() : jarCopy.toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = withoutTestHooks(new ProcessBuilder(cmd).directory(cwd.toFile()));
         pb.environment().putAll(env);
