@@ -12,6 +12,7 @@ import dev.kbtool.compile.DocumentAnalysis;
 import dev.kbtool.layout.DocumentPaths;
 import dev.kbtool.layout.KbLayout;
 import dev.kbtool.render.LogEntry;
+import dev.kbtool.render.SourcePage;
 import dev.kbtool.render.SummaryPage;
 import dev.kbtool.render.Wikilinks;
 import dev.kbtool.search.SearchRows;
@@ -116,7 +117,8 @@ public final class SummaryPublication {
         w.putPage(new PageRecord(paths.summaryLink() + ".md", PageKind.SUMMARY, analysis.title(),
                 analysis.description(), document));
         w.putLinks(paths.summaryLink() + ".md", Wikilinks.targets(summaryPage));
-        SearchRows.forDocument(w, document, analysis, texts, tree);
+        SearchRows.forDocument(w, document, analysis, texts, tree,
+                page -> SourcePage.pageHeading(SourcePage.inParts(fileName), page));
         merge.record(w);
         pages.record(w);
     }

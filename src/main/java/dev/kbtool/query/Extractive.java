@@ -36,6 +36,8 @@ final class Extractive {
     private static final int MIN_SENTENCE = 25;
     private static final int MAX_SENTENCE = 600;
     private static final int MIN_WORDS = 4;
+    /** Past this share of math letters and symbols, a sentence is mostly formula. */
+    private static final double MATH_SHARE = 0.08;
     private static final double W_PASSAGE = 0.25;
     private static final double W_WINDOW = 0.25;
     private static final int SENTENCE_WINDOW = 12;
@@ -67,6 +69,36 @@ final class Extractive {
 
     /** The best sentences, best first, at most {@code limit}, none repeated. */
     List<Candidate> best(String question, List<SearchResult> passages, Relevance relevance, int limit) {
+        return pick(scored(question, passages, relevance), limit, PER_PASSAGE);
+    }
+
+    /**
+     * For a question the knowledge base does not answer: the best sentence of each of the best
+     * places (a document's page), in the order search ranked their passages. No sentence holds
+     * the question there, so the ranking of whole passages (all their words, how close together)
+     * says more than a sentence's share of the words, and a reader sees more places to look.
+     */
+    List<Candidate> closest(String question, List<SearchResult> passages, Relevance relevance, int limit) {
+        List<Candidate> best = pick(scored(question, passages, relevance), Integer.MAX_VALUE, 1);
+        Map<Long, Integer> rank = new HashMap<>();
+        for (int i = 0; i < passages.size(); i++) {
+            rank.putIfAbsent(passages.get(i).passage().id(), i);
+        }
+        best.sort(Comparator.comparingInt(c -> rank.get(c.passage().id())));
+        List<Candidate> out = new ArrayList<>();
+        Set<String> places = new HashSet<>();
+        for (Candidate c : best) {
+            if (out.size() == limit) {
+                break;
+            }
+            if (places.add(place(source(c)))) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private List<Candidate> scored(String question, List<SearchResult> passages, Relevance relevance) {
         java.util.Set<AnswerType> types = AnswerType.of(question);
         List<Candidate> all = new ArrayList<>();
         double top = passages.isEmpty() ? 1 : Math.max(1e-9, passages.get(0).score());
@@ -84,19 +116,24 @@ final class Extractive {
             }
         }
         all.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        return all;
+    }
+
+    /** The first {@code limit} of {@code all} (best first), none like one before, at most {@code perPassage} from a passage. */
+    private static List<Candidate> pick(List<Candidate> all, int limit, int perPassage) {
         List<Candidate> out = new ArrayList<>();
         List<Set<String>> seen = new ArrayList<>();
-        Map<Long, Integer> perPassage = new HashMap<>();
+        Map<Long, Integer> taken = new HashMap<>();
         for (Candidate c : all) {
             if (out.size() == limit) {
                 break;
             }
             Set<String> words = new HashSet<>(Tokens.stems(c.sentence()));
             if (seen.stream().anyMatch(s -> similar(s, words))
-                    || perPassage.getOrDefault(c.passage().id(), 0) >= PER_PASSAGE) {
+                    || taken.getOrDefault(c.passage().id(), 0) >= perPassage) {
                 continue;
             }
-            perPassage.merge(c.passage().id(), 1, Integer::sum);
+            taken.merge(c.passage().id(), 1, Integer::sum);
             seen.add(words);
             out.add(c);
         }
@@ -129,7 +166,7 @@ final class Extractive {
         Map<String, PassageRow> places = new HashMap<>();
         for (Candidate c : chosen) {
             PassageRow place = source(c);
-            String key = place.target() + "#" + place.page() + "#" + place.line();
+            String key = place(place);
             places.putIfAbsent(key, place);
             quotes.computeIfAbsent(key, k -> new ArrayList<>()).add(c.sentence());
         }
@@ -138,6 +175,10 @@ final class Extractive {
             out.add(Citations.of(out.size() + 1, places.get(e.getKey()), String.join(" … ", e.getValue())));
         }
         return out;
+    }
+
+    private static String place(PassageRow p) {
+        return p.target() + "#" + p.page() + "#" + p.line();
     }
 
     /** The number of each sentence's citation, in the order of {@code chosen}. */
@@ -196,12 +237,25 @@ final class Extractive {
             int words = Tokens.of(t).size();
             if (t.length() < MIN_SENTENCE || t.length() > MAX_SENTENCE || ShortText.hasDotLeaders(t)
                     || words < MIN_WORDS || letters(t) < t.length() / 2
-                    || words < MIN_UNENDED_WORDS && !ENDS.matcher(t).find()) {
+                    || words < MIN_UNENDED_WORDS && !ENDS.matcher(t).find() || tableOrFormula(t)) {
                 continue;
             }
             out.add(t);
         }
         return out;
+    }
+
+    /**
+     * A table row (cells between bars) or text read off a formula (math letters and symbols),
+     * which a converter leaves among the sentences and a reader cannot use as a quote.
+     */
+    static boolean tableOrFormula(String s) {
+        if (s.chars().filter(c -> c == '|').count() >= 2) {
+            return true;
+        }
+        long math = s.codePoints().filter(c -> c >= 0x1D400 && c <= 0x1D7FF || Character.getType(c) == Character.MATH_SYMBOL).count();
+        long visible = s.codePoints().filter(c -> !Character.isWhitespace(c)).count();
+        return math > MATH_SHARE * visible;
     }
 
     private static int letters(String s) {

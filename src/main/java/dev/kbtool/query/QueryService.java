@@ -107,7 +107,7 @@ public final class QueryService {
         }
         Relevance relevance = Relevance.of(catalog, query);
         List<SearchResult> found = new Searcher(catalog).search(
-                new Searcher.Request(keywords, passages, List.of(), SOURCES, 3), relevance);
+                new Searcher.Request(keywords, passages, List.of(), SOURCES, 6), relevance);
         return new Retrieved(found, relevance);
     }
 
@@ -130,6 +130,9 @@ public final class QueryService {
             return notFound(question, "offline", related(r.passages(), quotes));
         }
         boolean answers = Extractive.answers(best);
+        if (!answers) {
+            best = extractive.closest(question, r.passages(), r.relevance(), quotes);
+        }
         List<Citation> citations = extractive.cite(best);
         List<Integer> numbers = extractive.numbers(best, citations);
         StringBuilder text = new StringBuilder(answers ? "" : NOT_DIRECTLY + "\n");

@@ -33,15 +33,30 @@ public final class Relevance {
         this.idfSum = sum;
     }
 
-    /** The weights of a query's terms in a knowledge base: one count of matching passages per term. */
+    /**
+     * The weights of a query's terms in a knowledge base: one count of matching passages per term.
+     * A word typed with hyphens that no passage has as written ("block-trading") is looked for
+     * as its words: people join words that the documents keep apart.
+     */
     public static Relevance of(Catalog catalog, SearchQuery query) {
         int total = Math.max(1, catalog.passages().count());
-        int[] df = new int[query.terms().size()];
-        for (int i = 0; i < df.length; i++) {
-            // Past half the passages a term weighs next to nothing and is left out of matching anyway.
-            df[i] = catalog.passages().matchCount(query.terms().get(i).fts(), total / 2 + 1);
+        List<SearchQuery.Term> compoundsAbsent = new ArrayList<>();
+        for (SearchQuery.Term t : query.terms()) {
+            if (!t.quoted() && !t.word() && count(catalog, t, total) == 0) {
+                compoundsAbsent.add(t);
+            }
         }
-        return new Relevance(query, total, df);
+        SearchQuery q = compoundsAbsent.isEmpty() ? query : query.splitting(compoundsAbsent);
+        int[] df = new int[q.terms().size()];
+        for (int i = 0; i < df.length; i++) {
+            df[i] = count(catalog, q.terms().get(i), total);
+        }
+        return new Relevance(q, total, df);
+    }
+
+    /** Passages having the term; past half of them a term weighs next to nothing and is left out of matching anyway. */
+    private static int count(Catalog catalog, SearchQuery.Term term, int total) {
+        return catalog.passages().matchCount(term.fts(), total / 2 + 1);
     }
 
     public SearchQuery query() {

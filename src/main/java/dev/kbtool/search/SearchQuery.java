@@ -72,6 +72,21 @@ public record SearchQuery(List<Term> terms) {
         return new SearchQuery(new ArrayList<>(terms.values()));
     }
 
+    /** This query with each of {@code compounds} replaced by its words, each a term of its own. */
+    public SearchQuery splitting(List<Term> compounds) {
+        Map<String, Term> out = new LinkedHashMap<>();
+        for (Term t : terms) {
+            if (!compounds.contains(t)) {
+                out.putIfAbsent(key(t.stems(), t.prefix()), t);
+                continue;
+            }
+            for (String part : t.text().split("[^\\p{L}\\p{N}]+")) {
+                add(out, part, false, false);
+            }
+        }
+        return new SearchQuery(new ArrayList<>(out.values()));
+    }
+
     public boolean isEmpty() {
         return terms.isEmpty();
     }
@@ -119,6 +134,10 @@ public record SearchQuery(List<Term> terms) {
             return;
         }
         // The same word typed twice, or as "models" and "model", is one term.
-        terms.putIfAbsent(String.join(" ", stems) + (prefix ? "*" : ""), new Term(t, stems, quoted, prefix));
+        terms.putIfAbsent(key(stems, prefix), new Term(t, stems, quoted, prefix));
+    }
+
+    private static String key(List<String> stems, boolean prefix) {
+        return String.join(" ", stems) + (prefix ? "*" : "");
     }
 }

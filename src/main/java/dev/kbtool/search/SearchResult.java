@@ -13,12 +13,14 @@ public record SearchResult(PassageRow passage, double score, String snippet) {
 
     /**
      * The wikilink to the page; for a later section of a document without pages, to its heading
-     * (Obsidian opens the page there).
+     * (Obsidian opens the page there). A long document's passages carry the heading of their page
+     * in the target already.
      */
     public String wikilink() {
         PassageRow p = passage;
         boolean section = p.kind().equals("source") && p.page() == 0 && p.line() > 1 && !p.section().isEmpty()
-                && PLAIN_HEADING.matcher(p.section()).matches() && !p.target().endsWith(".json");
+                && PLAIN_HEADING.matcher(p.section()).matches() && !p.target().endsWith(".json")
+                && !p.target().contains("#");
         return "[[" + p.target() + (section ? "#" + p.section() : "") + "]]";
     }
 
@@ -29,7 +31,9 @@ public record SearchResult(PassageRow passage, double score, String snippet) {
 
     /** The file of a wikilink target, relative to the knowledge base's root. */
     public static String pathOf(String target) {
-        return "wiki/" + target + (target.endsWith(".json") ? "" : ".md");
+        int anchor = target.indexOf('#');
+        String page = anchor < 0 ? target : target.substring(0, anchor);
+        return "wiki/" + page + (page.endsWith(".json") ? "" : ".md");
     }
 
     /** What the result is, in words: "summary", "source, page 3", "concept"... */

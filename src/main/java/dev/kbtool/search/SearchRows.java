@@ -8,6 +8,7 @@ import dev.kbtool.convert.ConvertedPage;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * What a document puts into the search index: its summary, and its text passage by passage
@@ -40,8 +41,12 @@ public final class SearchRows {
         }
     }
 
+    /**
+     * @param pageHeading for a long document (one with a page tree), the heading above a page in
+     *                    its readable source page, which a hit on that page links to
+     */
     public static void forDocument(CatalogWriter w, String document, DocumentAnalysis analysis, Texts texts,
-            List<TreeNode> tree) throws SQLException {
+            List<TreeNode> tree, IntFunction<String> pageHeading) throws SQLException {
         w.unindexDocument(document);
         String summaryLink = "summaries/" + document;
         String title = analysis.title() == null || analysis.title().isBlank() ? document : analysis.title();
@@ -54,15 +59,16 @@ public final class SearchRows {
         String described = summary.equals(analysis.description()) ? summary : analysis.description() + "\n" + summary;
         entries.add(new SearchEntry(summaryLink, "summary", 0, 0, "", title, indexTitle, "",
                 SearchText.normalize(described), ""));
-        String source = tree.isEmpty() ? "sources/" + document : "sources/" + document + ".json";
+        String source = "sources/" + document;
         for (Passages.Passage p : texts.passages()) {
+            String target = tree.isEmpty() || p.page() <= 0 ? source : source + "#" + pageHeading.apply(p.page());
             String headings = p.headings();
             String section = p.section();
             if (!tree.isEmpty() && p.page() > 0) {
                 headings = withParts(headings, tree, p.page());
                 section = partOf(tree, p.page(), section);
             }
-            entries.add(new SearchEntry(source, "source", p.page(), p.line(), section, title, indexTitle,
+            entries.add(new SearchEntry(target, "source", p.page(), p.line(), section, title, indexTitle,
                     headings, "", p.text()));
         }
         w.index(document, entries);

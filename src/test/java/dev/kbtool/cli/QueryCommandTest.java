@@ -102,6 +102,32 @@ class QueryCommandTest {
     }
 
     @Test
+    void wordsJoinedWithAHyphenThatTheTextKeepsApartAreFoundByEachWord() throws Exception {
+        Kb.Result search = kb.run("search", "granite-tower");
+
+        assertThat(search.code()).as(search.toString()).isZero();
+        assertThat(search.out()).contains("guide.pdf", "**tower**", "**granite**");
+        assertThat(ask("How old is the granite-tower on the island?").at("/citations/0/page").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void whatComesClosestToAnUnansweredQuestionIsQuotedOncePerPlaceInTheOrderSearchRanksThem() throws Exception {
+        Fixtures.write(tmp.resolve("more/cranes.md"), "# Harbour cranes\n\nThe harbour crane of the east pier lifts"
+                + " forty tonnes. The harbour crane of the east pier was painted last spring. The harbour crane of the east"
+                + " pier runs on rails. The harbour crane of the east pier has a heated cabin.\n");
+        Fixtures.write(tmp.resolve("more/pier.md"), "# Ferry timetable\n\nFerries leave the east pier every hour;"
+                + " the crane stops while they dock.\n");
+        assertThat(kb.run("add", "more").code()).isZero();
+
+        JsonNode a = ask("Who insures the harbour crane of the east pier?");
+
+        assertThat(a.get("answered").asBoolean()).isFalse();
+        java.util.List<String> places = new java.util.ArrayList<>();
+        a.get("citations").forEach(c -> places.add(c.get("file").asText()));
+        assertThat(places).as(a.toString()).startsWith("cranes.md", "pier.md").doesNotHaveDuplicates();
+    }
+
+    @Test
     void limitBoundsTheQuotes() throws Exception {
         assertThat(ask("Skerry Light lantern island keeper", "--limit", "1").get("citations")).hasSize(1);
         assertThat(kb.run("query", "--limit", "0", "lantern").code()).isEqualTo(2);

@@ -53,12 +53,13 @@ class SearchCommandTest {
         JsonNode page = json("\"zebra quartz lantern\"").stream().filter(n -> n.get("kind").asText().equals("source"))
                 .findFirst().orElseThrow();
 
-        assertThat(page.get("target").asText()).isEqualTo("sources/handbook.json");
+        assertThat(page.get("target").asText()).isEqualTo("sources/handbook#Page 42");
         assertThat(page.get("page").asInt()).isEqualTo(42);
         assertThat(page.get("doc").asText()).isEqualTo("handbook");
         assertThat(page.get("file").asText()).isEqualTo("handbook.pdf");
-        assertThat(page.get("path").asText()).isEqualTo("wiki/sources/handbook.json");
-        assertThat(page.get("wikilink").asText()).isEqualTo("[[sources/handbook.json]]");
+        assertThat(page.get("path").asText()).as("the readable page, which Obsidian shows")
+                .isEqualTo("wiki/sources/handbook.md");
+        assertThat(page.get("wikilink").asText()).isEqualTo("[[sources/handbook#Page 42]]");
         assertThat(page.get("section").asText()).isEqualTo("5.1 Early work");
         assertThat(page.get("snippet").asText()).contains("**zebra quartz lantern**");
         assertThat(page.get("score").asDouble()).isPositive();
@@ -89,7 +90,7 @@ class SearchCommandTest {
         assertThat(r.out()).startsWith("1. Graphs (summary)\n   graphs.md · wiki/summaries/graphs.md · [[summaries/graphs]]\n   ")
                 .doesNotContain("score");
         assertThat(kb.run("search", "zebra").out()).contains("(source, page 42: 5.1 Early work)\n   handbook.pdf · "
-                + "wiki/sources/handbook.json · [[sources/handbook.json]]");
+                + "wiki/sources/handbook.md · [[sources/handbook#Page 42]]");
     }
 
     @Test

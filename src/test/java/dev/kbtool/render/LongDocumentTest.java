@@ -80,7 +80,7 @@ public class LongDocumentTest {
     }
 
     @Test
-    void theFullTextIndexFindsAPhraseFromPage42WithItsPage() {
+    void theFullTextIndexFindsAPhraseFromPage42WithItsPageAndLinksToItsHeading() throws Exception {
         kb.run("add", "in/handbook.pdf");
 
         try (Catalog catalog = Catalog.open(root.resolve(".kb/kb.db"))) {
@@ -88,8 +88,13 @@ public class LongDocumentTest {
 
             SearchResult page = hits.stream().filter(h -> h.passage().kind().equals("source")).findFirst().orElseThrow();
             assertThat(page.passage().page()).isEqualTo(42);
-            assertThat(page.passage().target()).isEqualTo("sources/handbook.json");
+            assertThat(page.passage().target()).isEqualTo("sources/handbook#Page 42");
+            assertThat(page.wikilink()).isEqualTo("[[sources/handbook#Page 42]]");
+            assertThat(page.path()).isEqualTo("wiki/sources/handbook.md");
             assertThat(page.snippet()).contains("**zebra quartz lantern**");
+            String readable = Files.readString(root.resolve(page.path()));
+            assertThat(readable).as("the heading the link opens at").contains("\n###### Page 42\n");
+            assertThat(readable.substring(readable.indexOf("###### Page 42"))).contains("zebra quartz lantern");
         }
     }
 
