@@ -29,4 +29,11 @@ public record DocumentRecord(
         int pages,
         String description,
         Instant addedAt) {
+    /**
+     * The source page a reader opens: for a long document the Markdown page beside kb's own
+     * per-page data ({@link #sourcePath} is then that {@code .json}), else the source page itself.
+     */
+    public String readablePath() {
+        return sourcePath.endsWith(".json") ? sourcePath.substring(0, sourcePath.length() - 5) + ".md" : sourcePath;
+    }
 }

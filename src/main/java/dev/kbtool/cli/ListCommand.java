@@ -36,7 +36,7 @@ final class ListCommand extends BaseCommand {
                         .put("pages", d.pages())
                         .put("hash", d.hash())
                         .put("raw", d.rawPath())
-                        .put("source", d.sourcePath())
+                        .put("source", d.readablePath())
                         .put("summary", d.summaryPath())
                         .put("description", d.description())
                         .put("added_at", d.addedAt().toString()));

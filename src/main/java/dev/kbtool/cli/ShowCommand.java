@@ -95,7 +95,10 @@ final class ShowCommand extends BaseCommand {
             field("Description", d.description());
         }
         field("Raw", d.rawPath());
-        field("Source", d.sourcePath());
+        field("Source", d.readablePath());
+        if (!d.readablePath().equals(d.sourcePath())) {
+            field("Page data", d.sourcePath());
+        }
         field("Summary", d.summaryPath());
         if (!v.tree().isEmpty()) {
             int top = v.tree().stream().mapToInt(TreeNode::level).min().orElse(1);
@@ -140,7 +143,8 @@ final class ShowCommand extends BaseCommand {
                 .put("file", d.fileName()).put("type", d.type()).put("pages", d.pages()).put("hash", d.hash())
                 .put("added_at", d.addedAt().toString())
                 .put("updated_at", v.updated().orElse(d.addedAt()).toString())
-                .put("description", d.description()).put("raw", d.rawPath()).put("source", d.sourcePath())
+                .put("description", d.description()).put("raw", d.rawPath()).put("source", d.readablePath())
+                .put("page_data", d.readablePath().equals(d.sourcePath()) ? null : d.sourcePath())
                 .put("summary_page", d.summaryPath());
         ArrayNode wiki = node.putArray("wiki_pages");
         v.pages().forEach(p -> wiki.add("wiki/" + p.path()));

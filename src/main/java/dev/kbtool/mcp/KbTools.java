@@ -163,7 +163,7 @@ final class KbTools {
                 out.append(": ").append(d.description().strip());
             }
             out.append("\n  [[summaries/").append(d.name()).append("]] · [[")
-                    .append(d.sourcePath().replaceFirst("^wiki/", "").replaceFirst("\\.md$", "")).append("]]\n");
+                    .append(d.readablePath().replaceFirst("^wiki/", "").replaceFirst("\\.md$", "")).append("]]\n");
         }
         return Reply.of(out.toString());
     }

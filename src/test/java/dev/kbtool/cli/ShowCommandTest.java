@@ -50,7 +50,8 @@ class ShowCommandTest {
         assertThat(text.code()).as(text.toString()).isZero();
         assertThat(text.err()).isEmpty();
         assertThat(text.out()).contains("Document:    harbour-manual", "Origin:      " + pdf, "pdf, 24 pages",
-                "Hash:        sha256:", "Added:", "Source:      wiki/sources/harbour-manual.json",
+                "Hash:        sha256:", "Added:", "Source:      wiki/sources/harbour-manual.md",
+                "Page data:   wiki/sources/harbour-manual.json",
                 "Summary:     wiki/summaries/harbour-manual.md", "Parts (4):", "pp. 1-6", "Harbour Engineering",
                 "Dredging Operations", "Concepts (", "Entities (");
         JsonNode doc = JSON.readTree(json.out());
@@ -59,6 +60,8 @@ class ShowCommandTest {
         assertThat(doc.get("doc").asText()).isEqualTo("harbour-manual");
         assertThat(doc.get("origin").asText()).isEqualTo(pdf.toString());
         assertThat(doc.get("pages").asInt()).isEqualTo(24);
+        assertThat(doc.get("source").asText()).as("the page a reader opens").isEqualTo("wiki/sources/harbour-manual.md");
+        assertThat(doc.get("page_data").asText()).isEqualTo("wiki/sources/harbour-manual.json");
         assertThat(doc.get("tree").size()).isGreaterThanOrEqualTo(4);
         assertThat(doc.get("wiki_pages").toString()).contains("wiki/summaries/harbour-manual.md");
         assertThat(doc.get("concepts").isArray()).isTrue();
