@@ -65,6 +65,7 @@ final class EntityExtractor {
             }
             x.read(tagged.get(i));
         }
+        x.weighFirstNameGuesses();
         x.readByline();
         x.mergeSurnames();
         x.mergeParts();
@@ -256,6 +257,23 @@ final class EntityExtractor {
         return prose.language() == Language.ENGLISH ? word : INFLECTED_NAME.matcher(word).replaceFirst("");
     }
 
+    /**
+     * A lone word that is a common first name ("Adam", "Janet") is a person only while the text
+     * says nothing else of it; once it calls the name a thing ("the Adam optimizer", "the Janet
+     * library"), the guess is dropped.
+     */
+    private void weighFirstNameGuesses() {
+        for (TopicTally t : tallies.values()) {
+            int other = 0;
+            for (String type : EntityTypes.THINGS) {
+                other = Math.max(other, t.votes(type));
+            }
+            if (other >= EntityTypes.MIN_VOTES) {
+                t.dropPersonGuesses();
+            }
+        }
+    }
+
     /** Institutions and the one or two authors of a paper's byline. */
     private void readByline() {
         for (FrontMatter.Name n : FrontMatter.of(prose)) {
@@ -408,6 +426,12 @@ final class EntityExtractor {
             // "GPU", "URL": acronyms of everyday English, not the document's names; nor "LLM" beside "LLMs".
             if (!typed && t.words() == 1 && t.name().equals(t.name().toUpperCase(Locale.ROOT)) && tagged
                     && (WordFrequencies.frequencyClass(t.name()) >= EVERYDAY_ACRONYM || pluralAcronyms.contains(t.key()))) {
+                continue;
+            }
+            // "LR", "LM", "Mt", "WO": two letters with nothing to say what they name are an abbreviation
+            // of a term or a formula's symbol ("Mt" of M with subscript t); a name of two letters gets a type
+            // ("the UN", "Qt framework").
+            if (!typed && t.name().length() <= 2) {
                 continue;
             }
             // In another script the Latin words quoted are often identifiers: one word needs repeating.

@@ -25,6 +25,8 @@ final class EntityTypes {
      * compiler hands it to the concepts.
      */
     static final String TECHNIQUE = "technique";
+    /** The kinds of thing a name can be other than a person. */
+    static final List<String> THINGS = List.of(ORGANIZATION, PLACE, PRODUCT, WORK, EVENT, TECHNIQUE);
     /** Evidence needed for a type. */
     static final int MIN_VOTES = 2;
 
@@ -56,7 +58,7 @@ final class EntityTypes {
             "facebook", "meta", "mozilla", "oracle", "intel", "amd", "nvidia", "openai", "anthropic", "w3c", "ietf", "iso",
             "ieee", "acm", "un", "eu", "nato", "who", "fsf", "unesco", "unicef", "fbi", "cia", "nsa", "mit", "cern", "bbc",
             "reuters", "samsung", "sony", "netflix", "twitter", "tesla", "adobe", "cisco", "siemens", "sap", "canonical",
-            "red hat", "github", "gitlab", "spi", "apache software foundation", "linux foundation", "wikipedia", "yahoo");
+            "red hat", "hp", "lg", "github", "gitlab", "spi", "apache software foundation", "linux foundation", "wikipedia", "yahoo");
     private static final Set<String> PLACE_LAST = Set.of("river", "mountains", "mountain", "lake", "island", "islands",
             "ocean", "sea", "valley", "county", "province", "city", "street", "avenue", "road", "bay", "desert",
             "peninsula", "gulf", "coast", "canyon", "strait", "falls", "hills", "heights", "region", "district");
@@ -135,7 +137,7 @@ final class EntityTypes {
                 && !PLACES.contains(whole)) {
             tally.vote(PERSON, 2);
         } else if (words.size() == 1 && firstName) {
-            tally.vote(PERSON, 1);
+            tally.guessPerson();
         }
         if (end < s.size() && SPEECH_VERBS.contains(lower(s.token(end).text()))
                 || words.size() >= 2 && words.size() <= 3 && start >= 2 && "according".equals(lower(s.token(start - 2).text()))

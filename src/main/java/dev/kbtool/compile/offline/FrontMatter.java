@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
  * neither: a name is not made of everyday words alone.
  */
 final class FrontMatter {
-    /** Footnote numbers and marks that tie authors to affiliations: "2National", "Liu1", "Dai∗1,2". */
-    private static final Pattern MARKS = Pattern.compile("(?<![\\p{L}\\d-])\\d{1,2}(?=\\s*\\p{Lu})|[∗*†‡§¶]|(?<=\\p{L})\\d{1,2}(,\\d{1,2})*\\b");
+    /**
+     * Footnote numbers and marks that tie authors to affiliations: "2National", "Liu1", "Dai∗1,2",
+     * and the backslash a converter leaves of an escaped mark ("Zhu\,").
+     */
+    private static final Pattern MARKS = Pattern.compile("(?<![\\p{L}\\d-])\\d{1,2}(?=\\s*\\p{Lu})|[∗*†‡§¶\\\\]|(?<=\\p{L})\\d{1,2}(,\\d{1,2})*\\b");
     private static final Pattern URL_OR_MAIL = Pattern.compile("\\S+@\\S+|https?://\\S+|www\\.\\S+|\\{[^}]*}");
     /** Words of a sub-unit of an institution: kept only when the institution is not named beside it. */
     private static final Pattern SUB_UNIT = Pattern.compile(
@@ -128,7 +131,9 @@ final class FrontMatter {
         for (String n : names) {
             nameLetters += letters(n);
         }
-        return nameLetters >= 0.7 * letters(text) && (names.size() >= 3 || SentenceQuality.wordCount(text) <= 8);
+        // An author's e-mail or home page beside the name is no other text ("Juan Benet juan@benet.ai").
+        return nameLetters >= 0.7 * letters(URL_OR_MAIL.matcher(text).replaceAll(" "))
+                && (names.size() >= 3 || SentenceQuality.wordCount(text) <= 8);
     }
 
     private static int letters(String s) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The default compiler: no network, no setup. An extractive summary ranked by TextRank, a
@@ -42,6 +43,8 @@ public final class OfflineCompiler implements DocumentCompiler {
     private static final double MIN_UNTAGGED_SHARE = 0.15;
     /** Entities scoring under this share of the third best are passing mentions. */
     private static final double MIN_ENTITY_SHARE = 0.05;
+    /** What a variant adds to its base's name: a letter or two, a digit ("AdamW", "SGD-M"). */
+    private static final Pattern VARIANT_SUFFIX = Pattern.compile("-?[a-z0-9]{1,2}");
     /** Aliases kept per topic. */
     private static final int MAX_ALIASES = 5;
     /** Headings looked at for concept boosts: enough for a book's table of contents. */
@@ -166,15 +169,36 @@ public final class OfflineCompiler implements DocumentCompiler {
         for (TopicTally c : concepts) {
             conceptByKey.put(c.key(), c);
         }
-        for (java.util.Iterator<TopicTally> it = entities.iterator(); it.hasNext(); ) {
-            TopicTally e = it.next();
-            if (!e.type(EntityTypes.MIN_VOTES, EntityTypes.OTHER).equals(EntityTypes.TECHNIQUE)) {
-                continue;
+        List<TopicTally> techniques = new ArrayList<>();
+        for (TopicTally e : entities) {
+            if (e.type(EntityTypes.MIN_VOTES, EntityTypes.OTHER).equals(EntityTypes.TECHNIQUE)) {
+                techniques.add(e);
             }
-            it.remove();
-            String key = TopicKeys.concept(e.name());
-            conceptByKey.put(key, handOver(e, key, conceptByKey.get(key), concepts));
         }
+        entities.removeAll(techniques);
+        // The most mentioned first, so that a variant ("AdamW") is a concept before its base ("Adam") looks for it.
+        techniques.sort((x, y) -> Double.compare(y.mentions(), x.mentions()));
+        for (TopicTally e : techniques) {
+            String key = TopicKeys.concept(e.name());
+            TopicTally same = conceptByKey.getOrDefault(key, variant(key, e.mentions(), concepts));
+            conceptByKey.put(key, handOver(e, key, same, concepts));
+        }
+    }
+
+    /**
+     * The concept a technique's name is the base of, when the document writes that variant more
+     * often: "Adam" of "AdamW", "SGD" of "SGD-M". One idea, as the reader looks it up.
+     */
+    private static TopicTally variant(String key, double mentions, List<TopicTally> concepts) {
+        TopicTally best = null;
+        for (TopicTally c : concepts) {
+            if (c.key().length() > key.length() && c.key().startsWith(key) && c.mentions() >= mentions
+                    && VARIANT_SUFFIX.matcher(c.key().substring(key.length())).matches()
+                    && (best == null || c.mentions() > best.mentions())) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     /** An entity that is an idea: merged into the concept of its key, else a concept of its own. */

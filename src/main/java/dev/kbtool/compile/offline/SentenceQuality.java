@@ -46,6 +46,8 @@ final class SentenceQuality {
     /** A table row run into text: this many tokens at least, this share of them figures and marks. */
     private static final int TABLE_ROW_TOKENS = 8;
     private static final double TABLE_ROW_SHARE = 0.4;
+    /** Words a line of labels has at least: fewer may be a name on its own line ("Debian Free Software Guidelines"). */
+    private static final int LABEL_WORDS = 5;
     private static final String TERMINALS = ".!?…。！？｡।॥؟۔";
     private static final String CLOSERS = "\"'”’»)]」』）";
 
@@ -77,6 +79,9 @@ final class SentenceQuality {
             return Grade.NOISE;
         }
         boolean terminated = terminated(text) || language == Language.THAI;
+        if (!terminated && language.bicameral() && labels(text)) {
+            return Grade.NOISE;
+        }
         if (terminated && words >= (opening ? 3 : 6) && words <= 80 && text.length() <= 500 && startsWell(text, language)
                 && urlChars < 0.2 * text.length() && shape.symbols <= 0.08 * shape.visible && !text.contains(" | ")
                 && !(shape.digits > 0 && Character.isLetterOrDigit(text.charAt(0)) && SECTION_NUMBER_START.matcher(text).lookingAt())
@@ -84,6 +89,29 @@ final class SentenceQuality {
             return Grade.SUMMARY;
         }
         return words >= 4 || terminated ? Grade.PROSE : Grade.NOISE;
+    }
+
+    /**
+     * A figure's labels or legend, a table's header row run into the text ("Und. Encoder Text
+     * Tokenizer", "0.5 HellaSwag PIQA ARC-easy TriviaQA"): {@value #LABEL_WORDS} words or more,
+     * not one of them in lower case. Running text has function words; a capital there says
+     * nothing about names, and no summary quotes it.
+     */
+    private static boolean labels(String text) {
+        int words = 0;
+        for (String token : text.split("\\s+")) {
+            int first = 0;
+            while (first < token.length() && !Character.isLetterOrDigit(token.charAt(first))) {
+                first++;
+            }
+            if (first < token.length()) {
+                if (Character.isLowerCase(token.charAt(first))) {
+                    return false;
+                }
+                words++;
+            }
+        }
+        return words >= LABEL_WORDS;
     }
 
     /** Table-of-contents lines, table rows, captions, reference entries, code and boilerplate. */

@@ -27,6 +27,8 @@ final class TopicTally {
     private double boost = 1;
     private int opening;
     private int named;
+    /** Person votes that rest only on a lone word being a first name ("Adam"), not on anything the text says. */
+    private int firstNameGuesses;
     private boolean defined;
     private boolean sectionNamed;
     private double score;
@@ -120,6 +122,7 @@ final class TopicTally {
         partial += other.partial;
         opening += other.opening;
         named += other.named;
+        firstNameGuesses += other.firstNameGuesses;
         defined |= other.defined;
         sectionNamed |= other.sectionNamed;
         for (int s : other.sentences) {
@@ -134,6 +137,21 @@ final class TopicTally {
 
     void vote(String type, int weight) {
         votes.merge(type, weight, Integer::sum);
+    }
+
+    /** A person vote from a lone first name alone: a guess, which what the text says of the name outweighs. */
+    void guessPerson() {
+        firstNameGuesses++;
+        vote(EntityTypes.PERSON, 1);
+    }
+
+    /**
+     * Drops the person votes that were only first-name guesses: the text calls the name something
+     * else ("the Adam optimizer", "the Janet library"), which a common first name cannot outweigh.
+     */
+    void dropPersonGuesses() {
+        votes.computeIfPresent(EntityTypes.PERSON, (k, v) -> v - firstNameGuesses > 0 ? v - firstNameGuesses : null);
+        firstNameGuesses = 0;
     }
 
     /** The type with most evidence, if it has at least {@code minimum}; else {@code fallback}. */

@@ -31,6 +31,11 @@ class SentenceQualityTest {
             Our model reaches 90.2 percent on the first test and 76.2 percent on the second.  | SUMMARY
             As shown by Smith et al. (2020), the effect holds across all the datasets.        | PROSE
             3.2 Training Procedure We train the network with stochastic gradient descent.     | PROSE
+            0.5 HellaSwag PIQA ARC-easy ARC-challenge TriviaQA NaturalQuestions               | NOISE
+            Und. Encoder Text Tokenizer …… Text Tokenizer Gen. Encoder                        | NOISE
+            Model #TP #AP CruxEval-I-COT CruxEval-O-COT                                       | NOISE
+            Debian Free Software Guidelines                                                   | PROSE
+            Docker Engine plugins extend the daemon with network drivers                      | PROSE
             """)
     void gradesSentencesByForm(String sentence, SentenceQuality.Grade grade) {
         assertThat(SentenceQuality.grade(sentence, Language.ENGLISH, false, false)).isEqualTo(grade);
