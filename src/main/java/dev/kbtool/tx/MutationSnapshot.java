@@ -2,6 +2,7 @@ package dev.kbtool.tx;
 
 import dev.kbtool.fs.AtomicFiles;
 import dev.kbtool.fs.FileTrees;
+import dev.kbtool.fs.SyncBatch;
 import dev.kbtool.layout.KbLayout;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -127,9 +128,10 @@ public final class MutationSnapshot {
             CrashPoints.reach("tx.snapshot-entry");
         }
         dirsToSync.add(root);
-        for (Path dir : dirsToSync) {
-            AtomicFiles.fsyncDirectory(dir);
-        }
+        // Together, as the transaction's own fsyncs before its commit point (SyncBatch).
+        SyncBatch syncs = new SyncBatch();
+        dirsToSync.forEach(syncs::dir);
+        syncs.flush();
         return entries;
     }
 
