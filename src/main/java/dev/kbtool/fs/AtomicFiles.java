@@ -82,6 +82,34 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * The first half of {@link #write}: the bytes in a temp file beside {@code target}, whose fsync
+     * is left to {@code batch}; {@link #rename} finishes it once the batch is flushed. For a file
+     * that must not appear before other files are durable (a journal, after its before-images)
+     * but whose own fsync may run together with theirs.
+     */
+    public static Path writeTemp(Path target, byte[] bytes, SyncBatch batch) throws IOException {
+        Path tmp = tempSibling(target);
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            writeFully(ch, ByteBuffer.wrap(bytes), target);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw named(target, e);
+        }
+        batch.file(tmp);
+        return tmp;
+    }
+
+    /** Renames a temp file from {@link #writeTemp}, already durable, over {@code target}, and syncs the directory. */
+    public static void rename(Path tmp, Path target) throws IOException {
+        try {
+            replace(tmp, target, null);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw named(target, e);
+        }
+    }
+
     private static void writeFully(FileChannel ch, ByteBuffer buf, Path target) throws IOException {
         while (buf.hasRemaining()) {
             Faults.beforeWrite(target);
