@@ -21,7 +21,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * Durable, all-or-nothing file replacement: a temp file next to the target, fsync, an
  * atomic rename over the target, then an fsync of the directory. A reader sees the old
  * bytes or the new ones, never a mix, and after a crash the file is one or the other.
- * Replaced files keep their mode; new files get the mode any new file would get.
+ * Replaced files keep their mode; new files get the mode any new file would get. Inside a
+ * transaction the fsyncs go to its {@link SyncBatch} and are made together before the commit
+ * point: until then a power loss may leave a renamed file without its data, which recovery
+ * replaces by the before-image anyway.
  */
 public final class AtomicFiles {
     /** Temp files carry this marker so recovery and doctor can recognise leftovers. */
@@ -34,24 +37,17 @@ public final class AtomicFiles {
         write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * What to do with a directory whose entries changed: fsync it now, or — inside a
-     * transaction — remember it and fsync each such directory once, before the commit point.
-     */
-    @FunctionalInterface
-    public interface DirSync {
-        DirSync NOW = AtomicFiles::fsyncDirectory;
-
-        void changed(Path dir) throws IOException;
-    }
-
     public static void write(Path target, byte[] bytes) throws IOException {
-        write(target, bytes, DirSync.NOW);
+        write(target, bytes, null);
     }
 
-    public static void write(Path target, byte[] bytes, DirSync dirs) throws IOException {
+    /**
+     * Replaces {@code target} atomically; with a {@code batch} (inside a transaction) its fsyncs are
+     * left to the batch, made before the commit point, instead of made now.
+     */
+    public static void write(Path target, byte[] bytes, SyncBatch batch) throws IOException {
         try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
-            replaceWith(in, target, dirs);
+            replaceWith(in, target, batch);
         } catch (IOException e) {
             throw named(target, e);
         }
@@ -60,11 +56,11 @@ public final class AtomicFiles {
     /** Copies {@code source} over {@code target} atomically, streaming so large files use constant memory. */
     public static void copy(Path source, Path target) throws IOException {
         try (InputStream in = Files.newInputStream(source)) {
-            replaceWith(in, target, DirSync.NOW);
+            replaceWith(in, target, null);
         }
     }
 
-    private static void replaceWith(InputStream in, Path target, DirSync dirs) throws IOException {
+    private static void replaceWith(InputStream in, Path target, SyncBatch batch) throws IOException {
         Path tmp = tempSibling(target);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -73,14 +69,44 @@ public final class AtomicFiles {
                 while ((n = in.read(chunk)) > 0) {
                     writeFully(ch, ByteBuffer.wrap(chunk, 0, n), target);
                 }
-                Faults.beforeFsync(target);
-                // fdatasync: the data and what it takes to read it back; the rename is made
-                // durable by the directory fsync.
-                ch.force(false);
+                if (batch == null) {
+                    Faults.beforeFsync(target);
+                    // fdatasync: the data and what it takes to read it back; the rename is made
+                    // durable by the directory fsync.
+                    ch.force(false);
+                }
             }
-            replace(tmp, target, dirs);
+            replace(tmp, target, batch);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * The first half of {@link #write}: the bytes in a temp file beside {@code target}, whose fsync
+     * is left to {@code batch}; {@link #rename} finishes it once the batch is flushed. For a file
+     * that must not appear before other files are durable (a journal, after its before-images)
+     * but whose own fsync may run together with theirs.
+     */
+    public static Path writeTemp(Path target, byte[] bytes, SyncBatch batch) throws IOException {
+        Path tmp = tempSibling(target);
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            writeFully(ch, ByteBuffer.wrap(bytes), target);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw named(target, e);
+        }
+        batch.file(tmp);
+        return tmp;
+    }
+
+    /** Renames a temp file from {@link #writeTemp}, already durable, over {@code target}, and syncs the directory. */
+    public static void rename(Path tmp, Path target) throws IOException {
+        try {
+            replace(tmp, target, null);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw named(target, e);
         }
     }
 
@@ -96,18 +122,18 @@ public final class AtomicFiles {
      * file systems, where rename cannot work, it falls back to an atomic copy.
      */
     public static void publish(Path source, Path target) throws IOException {
-        publish(source, target, DirSync.NOW);
+        publish(source, target, null);
     }
 
-    public static void publish(Path source, Path target, DirSync dirs) throws IOException {
+    public static void publish(Path source, Path target, SyncBatch batch) throws IOException {
         try {
-            publishNamed(source, target, dirs);
+            publishNamed(source, target, batch);
         } catch (IOException e) {
             throw named(target, e);
         }
     }
 
-    private static void publishNamed(Path source, Path target, DirSync dirs) throws IOException {
+    private static void publishNamed(Path source, Path target, SyncBatch batch) throws IOException {
         Files.createDirectories(target.getParent());
         Set<PosixFilePermission> mode = modeFor(target);
         try {
@@ -115,33 +141,45 @@ public final class AtomicFiles {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             try (InputStream in = Files.newInputStream(source)) {
-                replaceWith(in, target, dirs);
+                replaceWith(in, target, batch);
             }
             Files.deleteIfExists(source);
             return;
         }
         applyMode(target, mode);
-        fsync(target);
-        dirs.changed(target.getParent());
+        if (batch == null) {
+            fsync(target);
+            fsyncDirectory(target.getParent());
+        } else {
+            batch.file(target);
+            batch.dir(target.getParent());
+        }
     }
 
     /** Appends bytes at the end of a file and forces them to disk; used only for append-only files. */
     public static void append(Path target, byte[] bytes) throws IOException {
-        append(target, bytes, DirSync.NOW);
+        append(target, bytes, null);
     }
 
-    public static void append(Path target, byte[] bytes, DirSync dirs) throws IOException {
+    public static void append(Path target, byte[] bytes, SyncBatch batch) throws IOException {
         boolean created = !Files.exists(target);
         try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             writeFully(ch, ByteBuffer.wrap(bytes), target);
-            Faults.beforeFsync(target);
-            ch.force(false);
+            if (batch == null) {
+                Faults.beforeFsync(target);
+                ch.force(false);
+            }
         } catch (IOException e) {
             throw named(target, e);
         }
-        if (created) {
-            dirs.changed(target.getParent());
+        if (batch != null) {
+            batch.file(target);
+            if (created) {
+                batch.dir(target.getParent());
+            }
+        } else if (created) {
+            fsyncDirectory(target.getParent());
         }
     }
 
@@ -170,7 +208,7 @@ public final class AtomicFiles {
      * The failure with the file it concerns: the JDK reports a failed write or fsync with the
      * system's words only ("Input/output error"), and a person must know where it happened.
      */
-    private static IOException named(Path file, IOException e) {
+    static IOException named(Path file, IOException e) {
         if (e instanceof FileSystemException fse && fse.getFile() != null) {
             return e;
         }
@@ -193,11 +231,16 @@ public final class AtomicFiles {
         return dir.resolve("." + target.getFileName() + TEMP_MARKER + suffix);
     }
 
-    private static void replace(Path tmp, Path target, DirSync dirs) throws IOException {
+    private static void replace(Path tmp, Path target, SyncBatch batch) throws IOException {
         applyMode(tmp, modeFor(target));
         Faults.beforeRename(target);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        dirs.changed(target.getParent());
+        if (batch == null) {
+            fsyncDirectory(target.getParent());
+        } else {
+            batch.file(target);
+            batch.dir(target.getParent());
+        }
     }
 
     /** The mode the new file should have: that of the file it replaces, else the default for new files. */

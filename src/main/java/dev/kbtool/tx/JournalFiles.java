@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kbtool.fs.AtomicFiles;
+import dev.kbtool.fs.SyncBatch;
 import dev.kbtool.layout.KbLayout;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,11 +46,20 @@ final class JournalFiles {
     }
 
     static void write(KbLayout layout, Journal journal) throws IOException {
+        AtomicFiles.write(fileFor(layout, journal.txid()), bytes(journal));
+    }
+
+    /** The journal in a temp file whose fsync {@code batch} makes; {@link AtomicFiles#rename} puts it in place. */
+    static Path writeTemp(KbLayout layout, Journal journal, SyncBatch batch) throws IOException {
+        return AtomicFiles.writeTemp(fileFor(layout, journal.txid()), bytes(journal), batch);
+    }
+
+    private static byte[] bytes(Journal journal) throws IOException {
         JsonNode body = JSON.valueToTree(journal);
         ObjectNode file = JSON.createObjectNode();
         file.put("checksum", checksum(body));
         file.set("journal", body);
-        AtomicFiles.write(fileFor(layout, journal.txid()), JSON.writeValueAsBytes(file));
+        return JSON.writeValueAsBytes(file);
     }
 
     /** Whether a file in {@code .kb/journal/} is named as kb names journals; anything else is not kb's. */

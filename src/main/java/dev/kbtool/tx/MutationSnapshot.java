@@ -2,6 +2,7 @@ package dev.kbtool.tx;
 
 import dev.kbtool.fs.AtomicFiles;
 import dev.kbtool.fs.FileTrees;
+import dev.kbtool.fs.SyncBatch;
 import dev.kbtool.layout.KbLayout;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -47,14 +48,24 @@ public final class MutationSnapshot {
     static MutationSnapshot take(KbLayout layout, String operation, String detail, long catalogSeq, Plan plan)
             throws IOException {
         String txid = newTxid();
+        Path journalTemp = null;
         try {
-            List<JournalEntry> entries = beforeImages(layout, txid, plan);
+            SyncBatch syncs = new SyncBatch();
+            List<JournalEntry> entries = beforeImages(layout, txid, plan, syncs);
             Journal journal = new Journal(Journal.VERSION, txid, operation, detail, "active", Instant.now().toString(),
                     0, catalogSeq, entries);
-            JournalFiles.write(layout, journal);
+            // The before-images' directories and the journal's bytes are synced together; the
+            // journal is renamed into place only after, so it never names a before-image that
+            // is not durable.
+            journalTemp = JournalFiles.writeTemp(layout, journal, syncs);
+            syncs.flush();
+            AtomicFiles.rename(journalTemp, JournalFiles.fileFor(layout, txid));
             CrashPoints.reach("tx.journal-written");
             return new MutationSnapshot(layout, journal);
         } catch (IOException | RuntimeException e) {
+            if (journalTemp != null) {
+                Files.deleteIfExists(journalTemp);
+            }
             Files.deleteIfExists(JournalFiles.fileFor(layout, txid));
             FileTrees.deleteRecursively(backupRoot(layout, txid));
             throw e;
@@ -96,7 +107,8 @@ public final class MutationSnapshot {
         return layout.backups().resolve(txid);
     }
 
-    private static List<JournalEntry> beforeImages(KbLayout layout, String txid, Plan plan) throws IOException {
+    private static List<JournalEntry> beforeImages(KbLayout layout, String txid, Plan plan, SyncBatch syncs)
+            throws IOException {
         Path root = backupRoot(layout, txid);
         Files.createDirectories(root);
         Set<Path> dirsToSync = new LinkedHashSet<>();
@@ -127,9 +139,7 @@ public final class MutationSnapshot {
             CrashPoints.reach("tx.snapshot-entry");
         }
         dirsToSync.add(root);
-        for (Path dir : dirsToSync) {
-            AtomicFiles.fsyncDirectory(dir);
-        }
+        dirsToSync.forEach(syncs::dir);
         return entries;
     }
 

@@ -8,6 +8,7 @@ import dev.kbtool.failure.ExitCode;
 import dev.kbtool.failure.KbException;
 import dev.kbtool.fs.AtomicFiles;
 import dev.kbtool.fs.FileTrees;
+import dev.kbtool.fs.SyncBatch;
 import dev.kbtool.layout.KbLayout;
 import dev.kbtool.text.GeneratedRegion;
 import java.io.IOException;
@@ -37,8 +38,11 @@ public final class Transaction {
     private final LockToken token;
     private final Plan plan;
     private final MutationSnapshot snapshot;
-    /** Directories whose entries this transaction changed, fsynced once each before the commit point. */
-    private final Set<Path> changedDirs = new LinkedHashSet<>();
+    /**
+     * The files this transaction wrote and the directories whose entries it changed: fsynced
+     * together, once each, before the commit point ({@link SyncBatch} says why that is enough).
+     */
+    private final SyncBatch syncs = new SyncBatch();
     /** The wiki pages this transaction wrote or deleted: what the catalog remembers kb wrote. */
     private final Map<String, WrittenPage> writtenPages = new LinkedHashMap<>();
     private final Set<String> deletedPages = new LinkedHashSet<>();
@@ -69,7 +73,7 @@ public final class Transaction {
 
     public void write(String relPath, byte[] bytes) throws IOException {
         Path live = target(relPath, Plan.Mode.FILE, Plan.Mode.TREE);
-        AtomicFiles.write(live, bytes, changedDirs::add);
+        AtomicFiles.write(live, bytes, syncs);
         CrashPoints.reach("tx.apply");
     }
 
@@ -81,7 +85,7 @@ public final class Transaction {
     public void writePage(String relPath, String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         Path live = target(relPath, Plan.Mode.FILE, Plan.Mode.TREE);
-        AtomicFiles.write(live, bytes, changedDirs::add);
+        AtomicFiles.write(live, bytes, syncs);
         if (isPage(relPath)) {
             BasicFileAttributes attrs = Files.readAttributes(live, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             writtenPages.put(relPath, new WrittenPage(relPath, sha256(bytes), GeneratedRegion.hash(text), attrs.size(),
@@ -94,7 +98,7 @@ public final class Transaction {
     /** Moves a finished file from staging onto a planned path by atomic rename. */
     public void publish(Path staged, String relPath) throws IOException {
         Path live = target(relPath, Plan.Mode.FILE, Plan.Mode.TREE);
-        AtomicFiles.publish(staged, live, changedDirs::add);
+        AtomicFiles.publish(staged, live, syncs);
         CrashPoints.reach("tx.apply");
     }
 
@@ -103,7 +107,7 @@ public final class Transaction {
         Path live = target(relPath, Plan.Mode.FILE, Plan.Mode.TREE);
         if (Files.exists(live, LinkOption.NOFOLLOW_LINKS)) {
             FileTrees.deleteRecursively(live);
-            changedDirs.add(live.getParent());
+            syncs.dir(live.getParent());
         }
         if (isPage(relPath)) {
             writtenPages.remove(relPath);
@@ -115,7 +119,7 @@ public final class Transaction {
     /** Adds bytes at the end of a planned append-only file. */
     public void append(String relPath, String text) throws IOException {
         Path live = target(relPath, Plan.Mode.APPEND);
-        AtomicFiles.append(live, text.getBytes(StandardCharsets.UTF_8), changedDirs::add);
+        AtomicFiles.append(live, text.getBytes(StandardCharsets.UTF_8), syncs);
         CrashPoints.reach("tx.apply");
     }
 
@@ -129,9 +133,7 @@ public final class Transaction {
         if (finished) {
             throw new IllegalStateException("transaction already finished");
         }
-        for (Path dir : changedDirs) {
-            AtomicFiles.fsyncDirectory(dir);
-        }
+        syncs.flush();
         CrashPoints.reach("tx.before-commit");
         Journal journal = snapshot.journal();
         try {

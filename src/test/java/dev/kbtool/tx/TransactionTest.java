@@ -86,6 +86,30 @@ class TransactionTest {
         assertThat(list(layout.backups())).isZero();
     }
 
+    /**
+     * The files of a transaction are made durable together just before the commit point, not one
+     * by one as they are written: a file that cannot be synced then (here: gone behind kb's back,
+     * so its fsync fails) stops the commit point and everything is rolled back.
+     */
+    @Test
+    void theFsyncsBeforeTheCommitPointDecideIt() throws Exception {
+        String[] txid = new String[1];
+        assertThatThrownBy(() -> engine.mutate("add", "doc", plan(), tx -> {
+            txid[0] = tx.txid();
+            tx.write("wiki/concepts/old.md", "new concept");
+            tx.write("wiki/concepts/fresh.md", "fresh");
+            tx.append("wiki/log.md", "entry\n");
+            Files.delete(live("wiki/concepts/fresh.md"));
+            return w -> { };
+        })).isInstanceOf(IOException.class).hasMessageContaining("fresh.md");
+
+        assertThat(catalog.isCommitted(txid[0])).isFalse();
+        assertThat(live("wiki/concepts/old.md")).hasContent("old concept");
+        assertThat(live("wiki/log.md")).hasContent("# Log\n\n");
+        assertThat(list(layout.journals())).isZero();
+        assertThat(list(layout.backups())).isZero();
+    }
+
     @Test
     void deletingAPlannedTreeIsUndoneToo() throws Exception {
         assertThatThrownBy(() -> engine.mutate("remove", "doc", plan(), tx -> {
