@@ -126,7 +126,7 @@ final class PdfPageMarkdown {
 
     /** A Markdown table; its rows as lines of text where the cells do not line up in columns. */
     private static String table(PdfBlock block, LineJoin.Hyphens hyphens) {
-        String table = PdfTables.markdown(block.cells());
+        String table = PdfTables.markdown(block.cells(), hyphens);
         return table != null ? table : MarkdownEscape.text(block.text(hyphens));
     }
 

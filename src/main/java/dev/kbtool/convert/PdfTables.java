@@ -1,5 +1,6 @@
 package dev.kbtool.convert;
 
+import dev.kbtool.text.LineJoin;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -62,8 +63,12 @@ final class PdfTables {
         return gap <= 0 || gap > MAX_ROW_GAP * Math.max(last.fontSize(), row.fontSize());
     }
 
-    /** The table as Markdown, its first row the header; null when its cells do not line up in columns. */
-    static String markdown(List<List<PdfLine>> rows) {
+    /**
+     * The table as Markdown, its first row the header; null when its cells do not line up in
+     * columns. A row that only goes on with words its cells above broke at a hyphen is that
+     * row's second line (a cell whose text wraps), not a row of its own.
+     */
+    static String markdown(List<List<PdfLine>> rows, LineJoin.Hyphens hyphens) {
         List<float[]> columns = columns(rows);
         if (columns.size() < 2) {
             // A cell spanning columns joins their extents: go by where cells start instead.
@@ -72,15 +77,24 @@ final class PdfTables {
         if (columns.size() < 2 || columns.size() > MAX_COLUMNS) {
             return null;
         }
-        StringBuilder md = new StringBuilder();
-        for (int r = 0; r < rows.size(); r++) {
+        List<String[]> grid = new ArrayList<>();
+        for (List<PdfLine> row : rows) {
             String[] texts = new String[columns.size()];
-            for (PdfLine cell : rows.get(r)) {
+            for (PdfLine cell : row) {
                 int c = column(columns, cell);
                 texts[c] = texts[c] == null ? cell.text() : texts[c] + " " + cell.text();
             }
+            String[] above = grid.isEmpty() ? null : grid.get(grid.size() - 1);
+            if (above != null && wrapsOnto(above, texts)) {
+                join(above, texts, hyphens);
+            } else {
+                grid.add(texts);
+            }
+        }
+        StringBuilder md = new StringBuilder();
+        for (int r = 0; r < grid.size(); r++) {
             md.append('|');
-            for (String text : texts) {
+            for (String text : grid.get(r)) {
                 md.append(' ').append(text == null ? "" : escape(text)).append(" |");
             }
             md.append('\n');
@@ -90,6 +104,42 @@ final class PdfTables {
         }
         md.setLength(md.length() - 1);
         return md.toString();
+    }
+
+    /**
+     * Whether {@code row} is the next line of the cells of {@code above}: some cell goes on with
+     * a lower-case word after a hyphen above it, and every other cell of the row fills a cell
+     * left empty above.
+     */
+    private static boolean wrapsOnto(String[] above, String[] row) {
+        boolean broken = false;
+        for (int c = 0; c < row.length; c++) {
+            if (row[c] == null || above[c] == null) {
+                continue;
+            }
+            if (!endsWithBrokenWord(above[c]) || !Character.isLowerCase(row[c].charAt(0))) {
+                return false;
+            }
+            broken = true;
+        }
+        return broken;
+    }
+
+    private static boolean endsWithBrokenWord(String text) {
+        int n = text.length();
+        return n >= 2 && (text.charAt(n - 1) == '-' || text.charAt(n - 1) == '\u2010')
+                && Character.isLetter(text.charAt(n - 2));
+    }
+
+    private static void join(String[] above, String[] row, LineJoin.Hyphens hyphens) {
+        for (int c = 0; c < row.length; c++) {
+            if (row[c] == null) {
+                continue;
+            }
+            StringBuilder cell = new StringBuilder(above[c] == null ? "" : above[c]);
+            LineJoin.append(cell, row[c], hyphens);
+            above[c] = cell.toString();
+        }
     }
 
     /** Column extents {x0, x1}, left to right: the cells' extents merged where they overlap. */

@@ -131,6 +131,35 @@ class PdfConverterTest {
     }
 
     @Test
+    void aTableCellWhoseTextWrapsAtAHyphenStaysOneCell() throws Exception {
+        Path file = dir.resolve("table.pdf");
+        String[][] rows = {
+            {"Instrument", "Where it is kept", "Condition"},
+            {"Barometer", "The chart room", "Working"},
+            {"Chronometer", "The captain's cabin, locked in a mahog-", "Needs clean-"},
+            {"", "any case under the berth", "ing"},
+            {"Sextant", "The bridge", "Working"}};
+        PdfFixtures.onePage(file, cs -> {
+            text(cs, BOLD, 14, 72, 740, "Instruments Aboard");
+            float y = 700;
+            for (String[] row : rows) {
+                float[] x = {72, 200, 430};
+                for (int c = 0; c < row.length; c++) {
+                    if (!row[c].isEmpty()) {
+                        text(cs, REGULAR, 10, x[c], y, row[c]);
+                    }
+                }
+                y -= 13;
+            }
+        });
+
+        String md = convert(file).pages().get(0).markdown();
+
+        assertThat(md).contains("| Chronometer | The captain's cabin, locked in a mahogany case under the berth | Needs"
+                + " cleaning |").contains("| Sextant | The bridge | Working |").doesNotContain("| ing |");
+    }
+
+    @Test
     void extractsUsefulImagesAndSkipsTinyOnes() throws Exception {
         Path file = dir.resolve("images.pdf");
         try (PDDocument doc = new PDDocument()) {
