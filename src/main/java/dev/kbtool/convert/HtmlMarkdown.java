@@ -208,16 +208,24 @@ final class HtmlMarkdown {
         return ticks + pad + t + pad + ticks;
     }
 
+    /**
+     * A link, the spaces at the edges of its text moved outside it. An anchor without a target
+     * is its text as it is: {@code <a id="x"/>}, which HTML does not close, holds all the text
+     * up to the next link, spaces included.
+     */
     private String link(Element a) {
-        String text = inlineChildren(a).strip();
+        String inner = inlineChildren(a);
         String href = a.attr("href").strip();
         if (href.isEmpty() || ActiveContent.dangerous(href)) {
-            return text;
+            return inner;
         }
+        String text = inner.strip();
         if (text.isEmpty()) {
             text = MarkdownEscape.text(href);
         }
-        return "[" + text + "](" + MarkdownEscape.destination(href) + ")";
+        String lead = inner.startsWith(" ") ? " " : "";
+        String trail = inner.endsWith(" ") ? " " : "";
+        return lead + "[" + text + "](" + MarkdownEscape.destination(href) + ")" + trail;
     }
 
     private static String image(Element img) {

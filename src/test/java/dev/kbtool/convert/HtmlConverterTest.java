@@ -102,4 +102,17 @@ class HtmlConverterTest {
 
         assertThat(new HtmlConverter().convert(new ConversionRequest(file, null, null)).title()).isEqualTo("Storage drivers");
     }
+
+    @Test
+    void wordsBeforeAndAfterALinkKeepTheirSpacesEvenAfterAnAnchorHtmlNeverCloses() throws Exception {
+        // DocBook's HTML writes <a id="x"/>, which HTML does not close: the text after it stays inside.
+        Path file = Files.writeString(dir.resolve("history.html"), "<html><body><main><h2><a id=\"begin\"/>1.1. In"
+                + " the Beginning</h2>\n<p>\nThe project was founded by Ian Murdock on <a href=\"https://example.org/x\">"
+                + "August\n16th, 1993</a>.  Read <a href=\"https://example.org/y\"> the history </a>too.</p></main>"
+                + "</body></html>");
+
+        assertThat(convert(file).markdown()).contains("## 1.1. In the Beginning")
+                .contains("founded by Ian Murdock on [August 16th, 1993](https://example.org/x). Read"
+                        + " [the history](https://example.org/y) too.");
+    }
 }

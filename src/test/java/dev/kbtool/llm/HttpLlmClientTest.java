@@ -49,7 +49,9 @@ public class HttpLlmClientTest {
                 .apiKeyEnv("KB_TEST_KEY")
                 .connectTimeout(Duration.ofSeconds(2))
                 .requestTimeout(Duration.ofSeconds(5))
-                .idleTimeout(Duration.ofMillis(200))
+                // Under the stalls the tests script (10 s) and the calls' deadlines (5 s), yet long
+                // enough that a busy CI machine's pause in a stream is not taken for a stall.
+                .idleTimeout(Duration.ofSeconds(2))
                 .documentTimeout(Duration.ofSeconds(10))
                 .retryBaseDelay(Duration.ofMillis(100))
                 .retryMaxDelay(Duration.ofSeconds(2))

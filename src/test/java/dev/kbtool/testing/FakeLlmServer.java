@@ -101,6 +101,12 @@ public final class FakeLlmServer implements AutoCloseable {
         return new ArrayList<>(requests);
     }
 
+    /**
+     * The most requests the server held at once, each counted from its arrival until its answer
+     * starts: a client that keeps to a limit of n never has more than n waiting. (Counted to the
+     * end of the exchange, a request the client already has its answer for, and has let go of,
+     * could still be counted when the next one arrives.)
+     */
     public int maxInFlight() {
         return maxInFlight.get();
     }
@@ -113,25 +119,30 @@ public final class FakeLlmServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) {
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        boolean answering = false;
         try (exchange) {
             byte[] raw = exchange.getRequestBody().readAllBytes();
             JsonNode body = raw.length == 0 ? MissingNode.getInstance() : JSON.readTree(raw);
             Request request = new Request(exchange.getRequestURI().getPath(), exchange.getRequestHeaders(), body);
             requests.add(request);
             String violation = protocolViolation(exchange.getRequestMethod(), request);
-            if (violation != null) {
-                error(400, violation).send(exchange, request, provider);
-                return;
-            }
-            Reply reply = script.poll();
+            Reply reply = violation != null ? error(400, violation) : script.poll();
             if (reply == null) {
                 reply = always != null ? always : error(500, "the test script has no reply left");
             }
+            while (reply instanceof Delayed d) {
+                Thread.sleep(d.delay().toMillis());
+                reply = d.reply();
+            }
+            answering = true;
+            inFlight.decrementAndGet();
             reply.send(exchange, request, provider);
         } catch (Exception e) {
             // the client went away (a cancelled stream) or the test is over: nothing to answer
         } finally {
-            inFlight.decrementAndGet();
+            if (!answering) {
+                inFlight.decrementAndGet();
+            }
         }
     }
 
@@ -252,10 +263,16 @@ public final class FakeLlmServer implements AutoCloseable {
 
     /** Waits before replying (before any header is sent). */
     public static Reply after(Duration delay, Reply reply) {
-        return (exchange, request, protocol) -> {
+        return new Delayed(delay, reply);
+    }
+
+    /** A reply sent after a delay, during which the request counts as in flight. */
+    private record Delayed(Duration delay, Reply reply) implements Reply {
+        @Override
+        public void send(HttpExchange exchange, Request request, LlmProvider protocol) throws Exception {
             Thread.sleep(delay.toMillis());
             reply.send(exchange, request, protocol);
-        };
+        }
     }
 
     public static void json(HttpExchange exchange, int status, JsonNode body) throws IOException {
