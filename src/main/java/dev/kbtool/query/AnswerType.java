@@ -26,6 +26,7 @@ enum AnswerType {
     private static final Pattern MONTH = Pattern.compile("(?i)(january|february|march|april|may|june|july|august|"
             + "september|october|november|december)");
     private static final Pattern DIGIT = Pattern.compile("\\d");
+    private static final Pattern WEEKDAY = Pattern.compile("(?i)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)");
 
     /** The kinds of answer a question asks for; empty when any sentence may answer it. */
     static Set<AnswerType> of(String question) {
@@ -63,8 +64,10 @@ enum AnswerType {
                 Set<String> stop = Language.ENGLISH.stopWords();
                 for (int i = 1; i < tokens.size(); i++) {
                     String w = tokens.get(i).replaceAll("[^\\p{L}\\p{N}'’-]", "");
+                    // A month or a weekday is capitalised too, and names a date, not someone.
                     if (!w.isEmpty() && Character.isUpperCase(w.codePointAt(0)) && !asked.contains(key(w))
-                            && !stop.contains(w.toLowerCase(Locale.ROOT))) {
+                            && !stop.contains(w.toLowerCase(Locale.ROOT)) && !MONTH.matcher(w).matches()
+                            && !WEEKDAY.matcher(w).matches()) {
                         yield true;
                     }
                 }
