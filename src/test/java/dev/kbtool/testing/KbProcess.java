@@ -71,8 +71,28 @@ public final class KbProcess {
 
     /** The JVM with the options the {@code ./kb} launcher chooses: serial collector, C1 only. */
     private static List<String> javaCommand() {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1");
+        List<String> cmd = new ArrayList<>(ctrlCRestored());
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1"));
+        return cmd;
+    }
+
+    /**
+     * A suite started as a background job of a script inherits Ctrl-C (SIGINT) ignored, and so
+     * would every kb it starts — the JVM then leaves SIGINT ignored, as it should, and the tests
+     * that press Ctrl-C would see nothing happen. Such a child gets the default back first.
+     */
+    private static List<String> ctrlCRestored() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:") && (Long.parseLong(line.substring(7).strip(), 16) & 0b10) != 0) {
+                    return List.of("env", "--default-signal=INT");
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // Not Linux: nothing to restore from here.
+        }
+        return List.of();
     }
 
     /**
