@@ -80,14 +80,9 @@ final class PdfBlocks {
      * "elen"). Right-to-left text and regions without a clear measure are left as they are.
      */
     static List<PdfLine> withoutMarginNotes(List<PdfLine> region, List<PdfLine> notes) {
-        float left = Float.MAX_VALUE;
-        float right = -Float.MAX_VALUE;
-        for (PdfLine run : region) {
-            if (!run.isImage() && !run.rotated()) {
-                left = Math.min(left, run.x0());
-                right = Math.max(right, run.x1());
-            }
-        }
+        float[] extent = textExtent(region);
+        float left = extent[0];
+        float right = extent[1];
         if (left >= right || mostlyRtl(region)) {
             return region;
         }
@@ -174,16 +169,24 @@ final class PdfBlocks {
         return pitches;
     }
 
-    private static void addRegion(List<PdfLine> rows, List<List<PdfLine>> cells, int region,
-            Map<Float, Float> pitches, float pageBody, List<PdfBlock> blocks) {
+    /** {left, right} of the lines' text, images and rotated text left out; left > right when there is none. */
+    private static float[] textExtent(List<PdfLine> lines) {
         float left = Float.MAX_VALUE;
         float right = -Float.MAX_VALUE;
-        for (PdfLine row : rows) {
-            if (!row.isImage() && !row.rotated()) {
-                left = Math.min(left, row.x0());
-                right = Math.max(right, row.x1());
+        for (PdfLine line : lines) {
+            if (!line.isImage() && !line.rotated()) {
+                left = Math.min(left, line.x0());
+                right = Math.max(right, line.x1());
             }
         }
+        return new float[] {left, right};
+    }
+
+    private static void addRegion(List<PdfLine> rows, List<List<PdfLine>> cells, int region,
+            Map<Float, Float> pitches, float pageBody, List<PdfBlock> blocks) {
+        float[] extent = textExtent(rows);
+        float left = extent[0];
+        float right = extent[1];
         if (mostlyRtl(rows)) {
             // Right-to-left lines end at the left edge: that is the one a line that runs on reaches.
             left = -measureRight(mirrored(rows), -right, -left);

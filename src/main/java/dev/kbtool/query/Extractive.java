@@ -54,6 +54,7 @@ final class Extractive {
     private static final java.util.regex.Pattern ENDS = java.util.regex.Pattern.compile("[.!?。！？;:…)\"”]$");
 
     private final Catalog catalog;
+    private final Map<Candidate, PassageRow> sources = new HashMap<>();
 
     Extractive(Catalog catalog) {
         this.catalog = catalog;
@@ -201,6 +202,11 @@ final class Extractive {
      * points where it was said.
      */
     private PassageRow source(Candidate c) {
+        // closest() and cite() both ask for it: one phrase search per sentence is enough.
+        return sources.computeIfAbsent(c, this::lookUpSource);
+    }
+
+    private PassageRow lookUpSource(Candidate c) {
         PassageRow p = c.passage();
         if (p.kind().equals("source")) {
             return p;

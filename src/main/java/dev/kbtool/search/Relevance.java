@@ -2,7 +2,9 @@ package dev.kbtool.search;
 
 import dev.kbtool.catalog.Catalog;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How much of a query a text has. Every term is weighted by how rare it is in the knowledge
@@ -40,16 +42,21 @@ public final class Relevance {
      */
     public static Relevance of(Catalog catalog, SearchQuery query) {
         int total = Math.max(1, catalog.passages().count());
+        Map<SearchQuery.Term, Integer> counts = new HashMap<>();
         List<SearchQuery.Term> compoundsAbsent = new ArrayList<>();
         for (SearchQuery.Term t : query.terms()) {
-            if (!t.quoted() && !t.word() && count(catalog, t, total) == 0) {
+            int n = count(catalog, t, total);
+            counts.put(t, n);
+            if (!t.quoted() && !t.word() && n == 0) {
                 compoundsAbsent.add(t);
             }
         }
         SearchQuery q = compoundsAbsent.isEmpty() ? query : query.splitting(compoundsAbsent);
         int[] df = new int[q.terms().size()];
         for (int i = 0; i < df.length; i++) {
-            df[i] = count(catalog, q.terms().get(i), total);
+            SearchQuery.Term t = q.terms().get(i);
+            Integer known = counts.get(t);
+            df[i] = known != null ? known : count(catalog, t, total);
         }
         return new Relevance(q, total, df);
     }

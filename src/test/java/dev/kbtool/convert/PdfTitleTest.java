@@ -69,11 +69,7 @@ class PdfTitleTest {
                 smallCaps(cs, BOLD, 17, 110, 700, "Muon is Scalable for LLM Training");
                 text(cs, REGULAR, 11, 200, 670, "Ada Lovelace and Alan Turing");
                 text(cs, BOLD, 14, 72, 620, "1 Introduction");
-                float y = 600;
-                for (int i = 0; i < 6; i++) {
-                    text(cs, REGULAR, 10, 72, y, BODY);
-                    y -= 12;
-                }
+                body(cs, 600, 6);
                 // A figure below the text, its legend set larger than anything else.
                 text(cs, REGULAR, 24, 150, 300, "MMLU Score");
             }
@@ -99,11 +95,7 @@ class PdfTitleTest {
                 cs.drawImage(PdfFixtures.image(doc, 64, 64), 60, 676, 24, 24);
                 text(cs, BOLD, 16, 110, 670, "with Ferries at Scale");
                 text(cs, REGULAR, 11, 200, 650, "Ada Lovelace and Alan Turing");
-                float y = 600;
-                for (int i = 0; i < 6; i++) {
-                    text(cs, REGULAR, 10, 72, y, BODY);
-                    y -= 12;
-                }
+                body(cs, 600, 6);
             }
             doc.save(file.toFile());
         }
@@ -135,11 +127,7 @@ class PdfTitleTest {
         try (PDDocument doc = new PDDocument()) {
             try (PDPageContentStream cs = new PDPageContentStream(doc, PdfFixtures.page(doc))) {
                 text(cs, BOLD, 10, 72, 720, "Notes on the Spring Meeting");
-                float y = 700;
-                for (int i = 0; i < 5; i++) {
-                    text(cs, REGULAR, 10, 72, y, BODY);
-                    y -= 12;
-                }
+                body(cs, 700, 5);
             }
             doc.save(plain.toFile());
         }
@@ -150,5 +138,12 @@ class PdfTitleTest {
     void aPageOfRunningTextHasNoTitle() throws Exception {
         Path plain = PdfFixtures.simple(dir.resolve("letter.pdf"), BODY, BODY, BODY);
         assertThat(title(plain)).isNull();
+    }
+
+    /** {@code lines} lines of body text from {@code y} down, as a page's running text. */
+    private static void body(PDPageContentStream cs, float y, int lines) throws java.io.IOException {
+        for (int i = 0; i < lines; i++) {
+            text(cs, REGULAR, 10, 72, y - 12 * i, BODY);
+        }
     }
 }

@@ -71,7 +71,7 @@ public final class KbProcess {
 
     /** The JVM with the options the {@code ./kb} launcher chooses: serial collector, C1 only. */
     private static List<String> javaCommand() {
-        List<String> cmd = new ArrayList<>(ctrlCRestored());
+        List<String> cmd = new ArrayList<>(CTRL_C_RESTORED);
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1"));
         return cmd;
@@ -82,6 +82,8 @@ public final class KbProcess {
      * would every kb it starts — the JVM then leaves SIGINT ignored, as it should, and the tests
      * that press Ctrl-C would see nothing happen. Such a child gets the default back first.
      */
+    private static final List<String> CTRL_C_RESTORED = ctrlCRestored();
+
     private static List<String> ctrlCRestored() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
