@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Takes the footnotes out of a page's running text. A footnote is set smaller than the body,
  * in the lower half of the page, with nothing in body size below it in its column, and begins
- * with its mark (a number or a symbol such as * or †) followed by prose that does not start in
+ * with its mark (a number, an enclosed number such as ① ({@link PdfNoteMarks}) or a symbol such
+ * as * or †) followed by prose that does not start in
  * lower case (which "1in" or "2pt" would); blocks in the same
  * small size right after it continue the footnotes. Left in place, a footnote at the foot of a
  * column splits the paragraph that runs on into the next column or page.
@@ -17,7 +18,9 @@ final class PdfFootnotes {
     private static final float MAX_SIZE = 0.92f;
     private static final float MIN_SIZE = 0.5f;
     private static final Pattern MARK = Pattern.compile(
-            "^(?:\\p{Nd}{1,3}|[*∗†‡§¶‖#]{1,3}|[\u00B9\u00B2\u00B3\u2070-\u2079]{1,3})\\s?(?!\\p{Ll})\\p{L}");
+            "^(?:(?:\\p{Nd}{1,3}|[*∗†‡§¶‖#]{1,3}|[\u00B9\u00B2\u00B3\u2070-\u2079]{1,3})\\s?(?!\\p{Ll})\\p{L}"
+                    // An enclosed number is no unit: its note may start in lower case (a web address).
+                    + "|[\u2460-\u249B\u24EA-\u24FF\u2776-\u2793\u3251-\u325F\u32B1-\u32BF]{1,3}\\s?\\p{L})");
     /** A mark glued to a capitalised first word ("1For"): not a unit ("1in", "2pt"). */
     private static final Pattern GLUED_MARK = Pattern.compile("^(?:\\p{Nd}{1,2}|[*∗†‡§¶])\\p{Lu}\\p{Ll}");
     private static final int MIN_WORDS = 3;

@@ -9,7 +9,10 @@ import java.util.List;
  * ({@code 10} and a raised {@code 6} on a plot axis) becomes a line of its own, read before its
  * base. A short run in a smaller size that starts where another run ends, with its baseline
  * shifted by less than an em, is appended to that run, as PDFBox does when the two overlap
- * ({@code mc2}, {@code 106}).
+ * ({@code mc2}, {@code 106}). A run in the same size that starts where another ends, with no
+ * gap between the letters where they meet, is the rest of that run's last word, put on a line
+ * of its own by PDFBox's sort: the TeX logo's lowered E next to a line of another column between
+ * the two baselines came out as {@code T EX}.
  */
 final class PdfScripts {
     /** Runs this far apart in PDFBox's order (lines, then x) are not looked at as a pair. */
@@ -23,6 +26,12 @@ final class PdfScripts {
     /** The script starts where its base ends: no wider gap than a thin space, small overlap for kerning. */
     private static final float MAX_GAP = 0.15f;
     private static final float MAX_OVERLAP = 0.1f;
+    /** A word's pieces: sizes within this ratio, no gap wider than a tenth of an em, kerned by up to 0.3 em. */
+    private static final float PIECE_SIZE = 1.15f;
+    private static final float PIECE_GAP = 0.1f;
+    private static final float PIECE_OVERLAP = 0.3f;
+    /** A piece's baseline lies within this many ems of the word's: PDFBox's rows are half an em apart. */
+    private static final float PIECE_SHIFT = 0.5f;
 
     private PdfScripts() {
     }
@@ -33,13 +42,14 @@ final class PdfScripts {
         boolean any = false;
         for (int i = 0; i < out.size(); i++) {
             PdfLine script = out.get(i);
-            if (!isCandidate(script)) {
+            boolean candidate = isCandidate(script);
+            if (!candidate && !isUpright(script)) {
                 continue;
             }
             int from = Math.max(0, i - WINDOW);
             int to = Math.min(out.size(), i + WINDOW + 1);
             for (int j = from; j < to; j++) {
-                if (j != i && !attached[j] && isBase(out.get(j), script)) {
+                if (j != i && !attached[j] && (candidate && isBase(out.get(j), script) || isWordOf(out.get(j), script))) {
                     out.set(j, append(out.get(j), script));
                     attached[i] = true;
                     any = true;
@@ -82,8 +92,27 @@ final class PdfScripts {
         return gap <= MAX_GAP * em && gap >= -MAX_OVERLAP * em && shift >= MIN_SHIFT * em && shift <= MAX_SHIFT * em;
     }
 
+    /** Whether {@code piece} goes on with the last word of {@code run}, touching it (see the class comment). */
+    private static boolean isWordOf(PdfLine run, PdfLine piece) {
+        if (!isUpright(run) || RtlText.hasRtl(run.text()) || RtlText.hasRtl(piece.text())) {
+            return false;
+        }
+        float em = run.fontSize();
+        float ratio = Math.max(em, piece.fontSize()) / Math.max(0.1f, Math.min(em, piece.fontSize()));
+        float gap = piece.x0() - run.x1();
+        float shift = Math.abs(run.baseline() - piece.baseline());
+        String text = run.text();
+        return ratio <= PIECE_SIZE && gap <= PIECE_GAP * em && gap >= -PIECE_OVERLAP * em && shift < PIECE_SHIFT * em
+                && Character.isLetterOrDigit(text.codePointBefore(text.length()))
+                && Character.isLetterOrDigit(piece.text().codePointAt(0));
+    }
+
+    private static boolean isUpright(PdfLine run) {
+        return !run.isImage() && !run.rotated() && !run.text().isEmpty();
+    }
+
     private static PdfLine append(PdfLine base, PdfLine script) {
-        return new PdfLine(base.text() + script.text(), base.x0(), Math.max(base.x1(), script.x1()),
+        return new PdfLine(PdfNoteMarks.separate(base.text() + script.text()), base.x0(), Math.max(base.x1(), script.x1()),
                 Math.min(base.top(), script.top()), base.baseline(), base.fontSize(), base.bold(), base.mono(), null,
                 PdfLine.UPRIGHT);
     }

@@ -472,6 +472,7 @@ final class PdfTextCollector extends PDFTextStripper {
                 PdfSmallCaps.Words read = PdfSmallCaps.apply(words, wordGlyphs);
                 s = PdfLetterSpacing.join(read.words(), read.glyphs()).strip();
             }
+            s = PdfNoteMarks.separate(s);
             if (!s.isEmpty()) {
                 boolean bold = boldChars * 2 > chars;
                 boolean mono = monoChars * 2 >= chars;

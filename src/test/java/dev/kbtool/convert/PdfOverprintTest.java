@@ -86,6 +86,30 @@ class PdfOverprintTest {
         assertThat(md).contains("With TEX and TEX twice.");
     }
 
+    @Test
+    void aLoweredLetterSortedPastALineOfTheNextColumnStaysInItsWord() throws Exception {
+        Path file = PdfFixtures.onePage(dir.resolve("tex-logo-columns.pdf"), cs -> {
+            // A table of contents in two columns whose baselines are offset: the right column's
+            // "6 Conclusion" lies between the baselines of the T and of the lowered E.
+            String[] right = {"5.1 Reasoning", "5.2 Dependencies", "5.3 Detailed Measures", "6 Conclusion", "Index"};
+            for (int i = 0; i < right.length; i++) {
+                text(cs, REGULAR, 12, 320, 735.7f - i * 20, right[i]);
+            }
+            text(cs, REGULAR, 12, 72, 730, "3 Advices on Acceptance");
+            text(cs, REGULAR, 12, 72, 710, "Dissertation Typesetting");
+            float t = REGULAR.getStringWidth("with T") / 1000 * 12 - 2;
+            float e = REGULAR.getStringWidth("E") / 1000 * 12 - 1.5f;
+            text(cs, REGULAR, 12, 72, 670, "with T");
+            text(cs, REGULAR, 12, 72 + t, 667.24f, "E");
+            text(cs, REGULAR, 12, 72 + t + e, 670, "X");
+            text(cs, REGULAR, 12, 72, 650, "3.1 Reasoning");
+        });
+
+        String md = convert(file);
+
+        assertThat(md).contains("with TEX").doesNotContain("T EX");
+    }
+
     private static float draw(PDPageContentStream cs, float x, String s) throws IOException {
         text(cs, REGULAR, 10, x, 700, s);
         return x + REGULAR.getStringWidth(s) / 1000 * 10;
