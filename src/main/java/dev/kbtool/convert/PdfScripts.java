@@ -26,9 +26,12 @@ final class PdfScripts {
     /** The script starts where its base ends: no wider gap than a thin space, small overlap for kerning. */
     private static final float MAX_GAP = 0.15f;
     private static final float MAX_OVERLAP = 0.1f;
-    /** A word's pieces: sizes within this ratio, no gap wider than a tenth of an em, kerned by up to 0.3 em. */
+    /**
+     * A word's pieces: sizes within this ratio, touching (a hundredth of an em for rounding) or
+     * kerned into each other by up to 0.3 em. Two labels of a chart placed 0.02 em apart are two.
+     */
     private static final float PIECE_SIZE = 1.15f;
-    private static final float PIECE_GAP = 0.1f;
+    private static final float PIECE_GAP = 0.01f;
     private static final float PIECE_OVERLAP = 0.3f;
     /** A piece's baseline lies within this many ems of the word's: PDFBox's rows are half an em apart. */
     private static final float PIECE_SHIFT = 0.5f;
