@@ -23,6 +23,28 @@ class PassagesTest {
     }
 
     @Test
+    void aVeryLongPageSuchAsAPartOfABigTextFileIsCutIntoPassagesOfThatPage() {
+        StringBuilder part = new StringBuilder("# Chapter 3\n\n");
+        for (int i = 0; i < 400; i++) {
+            part.append("Paragraph ").append(i).append(" of the third part goes on about the consensus of replicas.\n\n");
+        }
+        String markdown = "<!-- page 1 -->\n\nShort first part.\n\n<!-- page 2 -->\n\n" + part;
+        List<Passages.Passage> p = Passages.of(markdown, List.of(new ConvertedPage(1, "Short first part.\n"),
+                new ConvertedPage(2, part.toString())));
+
+        assertThat(part.length()).isGreaterThan(Passages.LONG_PAGE);
+        assertThat(p.get(0).page()).isEqualTo(1);
+        assertThat(p.subList(1, p.size())).hasSizeGreaterThan(5).allSatisfy(x -> {
+            assertThat(x.page()).isEqualTo(2);
+            assertThat(x.text().length()).isLessThanOrEqualTo(Passages.MAX);
+            assertThat(x.section()).isEqualTo("Chapter 3");
+        });
+        assertThat(p.get(1).line()).as("the page's first line").isEqualTo(6);
+        assertThat(p.get(2).line()).isGreaterThan(p.get(1).line());
+        assertThat(String.join(" ", p.stream().map(Passages.Passage::text).toList())).contains("Paragraph 0 ", "Paragraph 399 ");
+    }
+
+    @Test
     void otherTextIsCutAtHeadingsAndParagraphEndsIntoPassagesOfBoundedSize() {
         StringBuilder md = new StringBuilder("---\ntitle: x\n---\n# Guide\n\nShort intro.\n\n");
         for (int s = 1; s <= 5; s++) {
