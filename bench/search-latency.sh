@@ -5,7 +5,8 @@
 # 3 warm-up rounds, then ROUNDS measured), and the wall time of the command line, whose start-up
 # is measured apart (kb status on the same KB) so what the search adds shows.
 # The knowledge bases are built once under $WORK and reused (the 10,000 take some minutes).
-# Usage: bench/search-latency.sh [ROUNDS]   (default 5)
+# Usage: bench/search-latency.sh [ROUNDS]   (default 5; DENSE=false: the in-process figures without
+# dense retrieval, as with dense_search: false)
 source "$(dirname "$0")/lib.sh"
 build
 rounds="${1:-5}"
@@ -24,7 +25,7 @@ fi
 echo "machine: $(machine); load average at start: $(cut -d" " -f1-3 /proc/loadavg)"
 bench() {
   # shellcheck disable=SC2086
-  "$JAVA" $KB_OPTS -cp "$JAR" "$BENCH_ROOT/bench/search/SearchBench.java" "$@"
+  "$JAVA" $KB_OPTS -Dbench.dense="${DENSE:-true}" -cp "$JAR" "$BENCH_ROOT/bench/search/SearchBench.java" "$@"
 }
 cli() {
   local kbdir="$1"; shift

@@ -26,10 +26,15 @@ final class MiniLm implements AutoCloseable {
 	}
 
 	float[][] embed(List<String> texts) throws Exception {
-		int batch = texts.size();
-		long[][] ids = new long[batch][];
+		long[][] ids = new long[texts.size()][];
+		for (int i = 0; i < ids.length; i++) ids[i] = tokenizer.encode(texts.get(i));
+		return embedIds(ids);
+	}
+	WordPiece tokenizer() { return tokenizer; }
+	float[][] embedIds(long[][] ids) throws Exception {
+		int batch = ids.length;
 		int len = 0;
-		for (int i = 0; i < batch; i++) { ids[i] = tokenizer.encode(texts.get(i)); len = Math.max(len, ids[i].length); }
+		for (int i = 0; i < batch; i++) len = Math.max(len, ids[i].length);
 		long[] input = new long[batch * len], mask = new long[batch * len], types = new long[batch * len];
 		for (int i = 0; i < batch; i++)
 			for (int j = 0; j < ids[i].length; j++) { input[i * len + j] = ids[i][j]; mask[i * len + j] = 1; }

@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** BERT uncased WordPiece tokenizer (BertNormalizer + BertPreTokenizer + WordPiece) read from a tokenizer.json. */
 final class WordPiece {
+	Map<String,Integer> vocab() { return vocab; }
+	int cls() { return cls; }
+	int sep() { return sep; }
 	private final Map<String, Integer> vocab = new HashMap<>();
 	private final int unk, cls, sep, maxLength, maxCharsPerWord;
 	private final String prefix;
@@ -74,6 +77,7 @@ final class WordPiece {
 		return words;
 	}
 
+	List<Integer> pieces(String w) { return wordPiece(w); }
 	private List<Integer> wordPiece(String word) {
 		int n = word.codePointCount(0, word.length());
 		if (n > maxCharsPerWord) return List.of(unk);

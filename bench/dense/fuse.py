@@ -32,7 +32,9 @@ for i,q in enumerate(key['questions']):
     out=subprocess.run([KB_LAUNCHER,'--kb',kb,'search',kw,'--json','-n','100'],capture_output=True,text=True).stdout
     bm=[]
     for l in out.splitlines():
-        o=json.loads(l); bm.append(bykey[(o['target'],o['page'] or 0,o['line'] or 0)])
+        o=json.loads(l)
+        if 'target' not in o: continue  # the closing summary line
+        bm.append(bykey[(o['target'],o['page'] or 0,o['line'] or 0)])
     qi=2*i if mode=='kw' else 2*i+1
     sims=cv@qv[qid.index(qi)]
     best={}

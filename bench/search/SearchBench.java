@@ -16,7 +16,8 @@ import java.util.List;
  * the run (SQLite works on the calling thread) is printed too: on a machine shared with other
  * work it tells what a query costs when the wall time mostly tells how long it waited for a core.
  * Usage: {@code java -cp target/kb.jar bench/search/SearchBench.java KB_DIR search|query ROUNDS QUERY...}
- * ({@code doc=NAME words}: only that document's passages).
+ * ({@code doc=NAME words}: only that document's passages). {@code -Dbench.dense=false} ranks by
+ * words alone, as {@code dense_search: false} does.
  */
 public class SearchBench {
     public static void main(String[] args) throws Exception {
@@ -25,8 +26,9 @@ public class SearchBench {
         int rounds = Integer.parseInt(args[2]);
         List<String> queries = Arrays.asList(args).subList(3, args.length);
         try (Catalog catalog = Catalog.openForReading(kb.resolve(".kb/kb.db"), n -> { })) {
-            Searcher searcher = new Searcher(catalog);
-            QueryService answers = new QueryService(catalog);
+            boolean dense = Boolean.parseBoolean(System.getProperty("bench.dense", "true"));
+            Searcher searcher = new Searcher(catalog, dense);
+            QueryService answers = new QueryService(catalog, dense);
             for (int w = 0; w < 3; w++) {
                 for (String q : queries) {
                     run(query, searcher, answers, q);

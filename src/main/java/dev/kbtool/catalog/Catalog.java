@@ -32,6 +32,7 @@ public final class Catalog implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private VectorRows vectorRows;
     /**
      * Who commits through this connection, recorded with the views a commit leaves pending;
      * looked up on first need, so read-only commands never ask the system about their process.
@@ -243,6 +244,15 @@ public final class Catalog implements AutoCloseable {
     /** The passage search index's reads. */
     public PassageIndex passages() {
         return new PassageIndex(this);
+    }
+
+    /** The passages' vectors as the catalog holds them now, read again only after a change. */
+    synchronized VectorRows vectorRows() {
+        String version = VectorRows.version(this);
+        if (vectorRows == null || !vectorRows.version().equals(version)) {
+            vectorRows = VectorRows.read(this, version);
+        }
+        return vectorRows;
     }
 
     /** Pages (relative to {@code wiki/}) whose recorded links point at {@code target}, e.g. {@code summaries/a}. */

@@ -213,7 +213,11 @@ final class CatalogSchema {
                            CASE r.kind WHEN 'summary' THEN '' ELSE s.body END
                     FROM search_rows r JOIN search s ON s.rowid = r.id WHERE r.kind <> 'node'""",
                     "DROP TABLE search",
-                    "DROP TABLE search_rows"));
+                    "DROP TABLE search_rows"),
+            // Migration 10. Dense retrieval: each passage's packed window vectors (the search package's
+            // PassageVectors), by passage id. Passages indexed before it have none until `kb recompile`
+            // re-indexes them; search ranks them by their words alone.
+            List.of("CREATE TABLE passage_vectors (id INTEGER PRIMARY KEY, windows BLOB NOT NULL)"));
 
     private CatalogSchema() {
     }

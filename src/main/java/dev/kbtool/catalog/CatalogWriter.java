@@ -177,7 +177,9 @@ public final class CatalogWriter {
                 "INSERT INTO passages(document, target, kind, page, line, section, title) VALUES (?,?,?,?,?,?,?)"
                         + " RETURNING id");
                 PreparedStatement text = connection.prepareStatement(
-                        "INSERT INTO passage_text(rowid, title, headings, summary, body) VALUES (?,?,?,?,?)")) {
+                        "INSERT INTO passage_text(rowid, title, headings, summary, body) VALUES (?,?,?,?,?)");
+                PreparedStatement vectors = connection.prepareStatement(
+                        "INSERT INTO passage_vectors(id, windows) VALUES (?,?)")) {
             for (SearchEntry e : entries) {
                 row.setString(1, document);
                 row.setString(2, e.target());
@@ -197,6 +199,11 @@ public final class CatalogWriter {
                 text.setString(4, e.summary());
                 text.setString(5, e.body());
                 text.executeUpdate();
+                if (e.vectors() != null) {
+                    vectors.setLong(1, id);
+                    vectors.setBytes(2, e.vectors());
+                    vectors.executeUpdate();
+                }
             }
         }
     }
@@ -208,14 +215,16 @@ public final class CatalogWriter {
      */
     public void reindexTarget(SearchEntry entry) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("""
-                SELECT p.kind, p.page, p.title, t.title, t.headings, t.summary, t.body
+                SELECT p.kind, p.page, p.title, t.title, t.headings, t.summary, t.body,
+                       EXISTS (SELECT 1 FROM passage_vectors v WHERE v.id = p.id)
                 FROM passages p JOIN passage_text t ON t.rowid = p.id WHERE p.target = ?""")) {
             ps.setString(1, entry.target());
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next() && entry.kind().equals(rs.getString(1)) && entry.page() == rs.getInt(2)
                         && entry.title().equals(rs.getString(3)) && entry.indexTitle().equals(rs.getString(4))
                         && entry.headings().equals(rs.getString(5)) && entry.summary().equals(rs.getString(6))
-                        && entry.body().equals(rs.getString(7)) && !rs.next()) {
+                        && entry.body().equals(rs.getString(7)) && (entry.vectors() == null || rs.getBoolean(8))
+                        && !rs.next()) {
                     return;
                 }
             }
@@ -235,10 +244,12 @@ public final class CatalogWriter {
     }
 
     private void unindex(String column, String value) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "DELETE FROM passage_text WHERE rowid IN (SELECT id FROM passages WHERE " + column + " = ?)")) {
-            ps.setString(1, value);
-            ps.executeUpdate();
+        for (String table : List.of("passage_text WHERE rowid", "passage_vectors WHERE id")) {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "DELETE FROM " + table + " IN (SELECT id FROM passages WHERE " + column + " = ?)")) {
+                ps.setString(1, value);
+                ps.executeUpdate();
+            }
         }
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM passages WHERE " + column + " = ?")) {
             ps.setString(1, value);

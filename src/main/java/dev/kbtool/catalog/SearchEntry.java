@@ -14,7 +14,8 @@ package dev.kbtool.catalog;
  * @param headings  the headings inside the passage, as indexed
  * @param summary   a summary or description, as indexed
  * @param body      the text, as indexed
+ * @param vectors   what the passage means, packed by the search package for dense retrieval; null for none
  */
 public record SearchEntry(String target, String kind, int page, int line, String section, String title,
-        String indexTitle, String headings, String summary, String body) {
+        String indexTitle, String headings, String summary, String body, byte[] vectors) {
 }

@@ -19,6 +19,7 @@ import java.util.List;
  * @param maxEntities   entities taken per document
  * @param pageContributions contributions a concept or entity page shows in full
  * @param pageLinks     further contributing documents a page links to
+ * @param denseSearch   whether search and query also rank passages by meaning (dense retrieval)
  * @param llm           the {@code llm:} section as written, read by the LLM compiler; null when absent
  */
 public record Config(
@@ -33,6 +34,7 @@ public record Config(
         int maxEntities,
         int pageContributions,
         int pageLinks,
+        boolean denseSearch,
         JsonNode llm) {
 
     public Config {
@@ -41,7 +43,7 @@ public record Config(
 
     public static Config defaults() {
         return new Config(0, 256L << 20, Duration.ofMinutes(5), List.of(), 20, Duration.ofSeconds(60), "offline",
-                10, 10, 12, 50, null);
+                10, 10, 12, 50, true, null);
     }
 
     public boolean usesLlm() {

@@ -48,6 +48,9 @@ public final class ConfigKeys {
             new Key("page_contributions", "12", "Contributions a concept or entity page shows in full.", "6"),
             new Key("page_links", "50", "Further contributing documents a concept or entity page links to; the"
                     + " rest are counted.", "20"),
+            new Key("dense_search", "true", "Search and query also rank passages by meaning (word-piece vectors"
+                    + " distilled from all-MiniLM-L6-v2, in kb's jar), fused with the ranking by words; false"
+                    + " ranks by words alone.", "false"),
             new Key("llm.provider", "openai", "openai (also Ollama, LM Studio, vLLM, OpenRouter) or anthropic.",
                     "anthropic"),
             new Key("llm.base_url", "", "The server; default by provider (Ollama: http://localhost:11434/v1).",

@@ -29,7 +29,7 @@ public final class ConfigLoader {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> KEYS = Set.of(
             "jobs", "max_file_size", "file_timeout", "ignore", "long_doc_pages", "lock_timeout", "compiler",
-            "max_concepts", "max_entities", "page_contributions", "page_links", "llm");
+            "max_concepts", "max_entities", "page_contributions", "page_links", "dense_search", "llm");
 
     private ConfigLoader() {
     }
@@ -124,6 +124,7 @@ public final class ConfigLoader {
                 v.integer("max_entities", d.maxEntities(), 0, 100),
                 v.integer("page_contributions", d.pageContributions(), 1, 1000),
                 v.integer("page_links", d.pageLinks(), 0, 10_000),
+                v.bool("dense_search", d.denseSearch()),
                 llm == null || llm.isNull() ? null : llm);
     }
 
@@ -138,6 +139,17 @@ public final class ConfigLoader {
                 throw bad(key, "a whole number from " + min + " to " + max, n);
             }
             return n.asInt();
+        }
+
+        boolean bool(String key, boolean fallback) {
+            JsonNode n = node.get(key);
+            if (n == null || n.isNull()) {
+                return fallback;
+            }
+            if (!n.isBoolean()) {
+                throw bad(key, "true or false", n);
+            }
+            return n.asBoolean();
         }
 
         long size(String key, long fallback) {

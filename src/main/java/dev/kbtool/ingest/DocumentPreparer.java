@@ -18,6 +18,7 @@ import dev.kbtool.fs.FileTrees;
 import dev.kbtool.layout.DocumentNames;
 import dev.kbtool.render.LongDocuments;
 import dev.kbtool.search.SearchRows;
+import dev.kbtool.search.dense.TokenVectors;
 import dev.kbtool.text.MarkdownText;
 import dev.kbtool.text.Units;
 import dev.kbtool.tx.StagingLease;
@@ -145,6 +146,7 @@ public final class DocumentPreparer {
             return new Done(AddOutcome.skipped(file.display(), known.get(), "already in the knowledge base as " + known.get()));
         }
         Converter converter = converters.forFile(file.path()).orElseThrow();
+        TokenVectors.preload(); // for the search rows made after conversion
         String imagePrefix = "kb-staged-" + UUID.randomUUID();
         Path images = folder.resolve("images");
         ConvertedDocument converted;

@@ -34,22 +34,30 @@ public final class QueryService {
     public static final int LLM_PASSAGES = 8;
 
     private final Catalog catalog;
+    private final Searcher searcher;
     private final ChatModel model;
     private final LlmSettings settings;
     private final Consumer<String> notices;
 
-    /** Offline only. */
-    public QueryService(Catalog catalog) {
-        this(catalog, null, null, n -> { });
+    /**
+     * Offline only.
+     *
+     * @param dense whether retrieval also ranks passages by meaning ({@link Searcher})
+     */
+    public QueryService(Catalog catalog, boolean dense) {
+        this(catalog, dense, null, null, n -> { });
     }
 
     /**
+     * @param dense    whether retrieval also ranks passages by meaning ({@link Searcher})
      * @param model    the LLM, or null to answer offline
      * @param settings its settings (time limit, passages budget, on_unavailable), or null
      * @param notices  told once when kb falls back to the offline answer
      */
-    public QueryService(Catalog catalog, ChatModel model, LlmSettings settings, Consumer<String> notices) {
+    public QueryService(Catalog catalog, boolean dense, ChatModel model, LlmSettings settings,
+            Consumer<String> notices) {
         this.catalog = catalog;
+        this.searcher = new Searcher(catalog, dense);
         this.model = model;
         this.settings = settings;
         this.notices = notices;
@@ -106,7 +114,7 @@ public final class QueryService {
             return new Retrieved(List.of(), null);
         }
         Relevance relevance = Relevance.of(catalog, query);
-        List<SearchResult> found = new Searcher(catalog).search(
+        List<SearchResult> found = searcher.search(
                 new Searcher.Request(keywords, passages, List.of(), SOURCES, 6), relevance);
         return new Retrieved(found, relevance);
     }

@@ -5,8 +5,11 @@ import dev.kbtool.catalog.SearchEntry;
 import dev.kbtool.catalog.TreeNode;
 import dev.kbtool.compile.DocumentAnalysis;
 import dev.kbtool.convert.ConvertedPage;
+import dev.kbtool.search.dense.PassageVectors;
+import dev.kbtool.search.dense.TokenVectors;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -20,11 +23,16 @@ public final class SearchRows {
 
     /**
      * A document's passages as the index reads them: without Markdown, normalised for the index
-     * ({@link SearchText}). Made in prepare, where it costs a worker's time, not the commit's.
+     * ({@link SearchText}), with their packed vectors ({@link PassageVectors}; an element is null
+     * for a passage without words). Made in prepare, where it costs a worker's time, not the commit's.
      */
-    public record Texts(List<Passages.Passage> passages) {
+    public record Texts(List<Passages.Passage> passages, List<byte[]> vectors) {
         public Texts {
             passages = List.copyOf(passages);
+            vectors = Collections.unmodifiableList(new ArrayList<>(vectors));
+            if (vectors.size() != passages.size()) {
+                throw new IllegalArgumentException("one vector entry per passage");
+            }
         }
 
         /**
@@ -33,11 +41,14 @@ public final class SearchRows {
          */
         public static Texts of(String markdown, List<ConvertedPage> pages) {
             List<Passages.Passage> out = new ArrayList<>();
+            List<byte[]> vectors = new ArrayList<>();
             for (Passages.Passage p : Passages.of(markdown, pages)) {
+                String text = SearchText.normalize(p.text());
                 out.add(new Passages.Passage(p.page(), p.line(), p.section(), SearchText.normalize(p.headings()),
-                        SearchText.normalize(p.text())));
+                        text));
+                vectors.add(PassageVectors.of(TokenVectors.shared(), text));
             }
-            return new Texts(out);
+            return new Texts(out, vectors);
         }
     }
 
@@ -57,10 +68,12 @@ public final class SearchRows {
         String summary = String.join(" ", analysis.summary());
         // A short document's description can be its whole summary: indexed twice, its snippet read twice.
         String described = summary.equals(analysis.description()) ? summary : analysis.description() + "\n" + summary;
-        entries.add(new SearchEntry(summaryLink, "summary", 0, 0, "", title, indexTitle, "",
-                SearchText.normalize(described), ""));
+        String summaryText = SearchText.normalize(described);
+        entries.add(new SearchEntry(summaryLink, "summary", 0, 0, "", title, indexTitle, "", summaryText, "",
+                PassageVectors.of(TokenVectors.shared(), summaryText)));
         String source = "sources/" + document;
-        for (Passages.Passage p : texts.passages()) {
+        for (int i = 0; i < texts.passages().size(); i++) {
+            Passages.Passage p = texts.passages().get(i);
             String target = tree.isEmpty() || p.page() <= 0 ? source : source + "#" + pageHeading.apply(p.page());
             String headings = p.headings();
             String section = p.section();
@@ -69,7 +82,7 @@ public final class SearchRows {
                 section = partOf(tree, p.page(), section);
             }
             entries.add(new SearchEntry(target, "source", p.page(), p.line(), section, title, indexTitle,
-                    headings, "", p.text()));
+                    headings, "", p.text(), texts.vectors().get(i)));
         }
         w.index(document, entries);
     }
@@ -99,7 +112,8 @@ public final class SearchRows {
 
     /** The index row of a shared page (a concept or entity), its text as written. */
     public static SearchEntry entry(String target, String kind, int page, String title, String body) {
-        return new SearchEntry(target, kind, page, 0, "", title, SearchText.normalize(title), "", "",
-                SearchText.normalize(body));
+        String text = SearchText.normalize(body);
+        return new SearchEntry(target, kind, page, 0, "", title, SearchText.normalize(title), "", "", text,
+                PassageVectors.of(TokenVectors.shared(), text));
     }
 }

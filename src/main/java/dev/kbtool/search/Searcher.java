@@ -5,7 +5,10 @@ import dev.kbtool.catalog.PassageRow;
 import dev.kbtool.catalog.RankedPassage;
 import dev.kbtool.failure.ExitCode;
 import dev.kbtool.failure.KbException;
+import dev.kbtool.search.dense.PassageVectors;
+import dev.kbtool.search.dense.TokenVectors;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,15 @@ import java.util.Map;
  * are ranked again in Java by how much of the query each has, how close together and in what
  * order ({@link Ranking}). Results come one per passage, and a document that already has
  * {@link Request#perDocument} results makes room for the others: one book cannot fill the list.
+ *
+ * <p>With dense retrieval on ({@code dense_search}), passages are also ranked by how close in
+ * meaning they are to the query ({@link PassageVectors}), and the two rankings are fused by
+ * reciprocal rank: a passage that says in other words what the query asks can come up though it
+ * lacks the query's words. The meaning ranking weighs {@link #DENSE_WEIGHT} of the words': it is
+ * the weaker of the two alone, and on the development questions an equal weight pushed correct
+ * pages found by their words out of the top five (R@5 15/18 against 17/18 at this weight).
+ * Only a query with at least one word the knowledge base has is answered at all: one that shares
+ * no word with any passage finds nothing, as before, so "no match" still means it.
  */
 public final class Searcher {
     /** Passages re-ranked per result asked for; the full-text ranking is good enough beyond. */
@@ -28,10 +40,29 @@ public final class Searcher {
     /** Neighbouring words matched as phrases when all words are common: the rarest pairs, this many. */
     private static final int PAIRS = 4;
 
-    private final Catalog catalog;
+    /** Reciprocal rank fusion: a passage at rank r (from 0) of a ranking gains weight / (K + r). */
+    private static final int FUSION_K = 60;
+    private static final double DENSE_WEIGHT = 0.3;
+    /** Passages taken from the meaning ranking into the fusion. */
+    private static final int DENSE_CANDIDATES = 100;
+    /**
+     * How close in meaning a passage without any of the query's words must be to be listed:
+     * unrelated text lies near 0 (a bread recipe to "car repair": 0.05), text on the subject in
+     * other words well above (car servicing to "car repair": 0.43). Without a floor, every search
+     * listed unrelated passages once the related ones ran out.
+     */
+    private static final double MIN_SIMILARITY = 0.25;
 
-    public Searcher(Catalog catalog) {
+    private final Catalog catalog;
+    private final boolean dense;
+
+    /** @param dense whether to fuse the ranking by meaning with the ranking by words */
+    public Searcher(Catalog catalog, boolean dense) {
         this.catalog = catalog;
+        this.dense = dense;
+        if (dense) {
+            TokenVectors.preload(); // while the words are counted and ranked
+        }
     }
 
     /**
@@ -97,10 +128,53 @@ public final class Searcher {
         TermMatcher matcher = relevance.matcher();
         double[] idf = relevance.rankingIdf();
         List<Ranking.Scored> scored = new Ranking(matcher, idf).score(rows, scores);
+        if (dense) {
+            scored = fuse(scored, request);
+        }
         List<SearchResult> out = new ArrayList<>();
         for (Ranking.Scored s : spread(scored, request.perDocument(), request.limit())) {
             out.add(new SearchResult(s.row(), s.score(), Snippets.of(s.row().text(), matcher, idf)));
         }
+        return out;
+    }
+
+    /**
+     * The ranking by words fused with the ranking by meaning. A passage found only by meaning
+     * keeps a score of 0: scores say how much of the query's words a passage has, and callers
+     * that weigh passages by them (the extractive answer) should not take it for a word match.
+     */
+    private List<Ranking.Scored> fuse(List<Ranking.Scored> byWords, Request request) {
+        float[] query = PassageVectors.query(TokenVectors.shared(), request.text());
+        if (query == null) {
+            return byWords;
+        }
+        List<RankedPassage> byMeaning = catalog.passages().closest(v -> PassageVectors.similarity(query, v),
+                request.kinds(), request.documents(), DENSE_CANDIDATES);
+        Map<Long, Double> fused = new HashMap<>();
+        Map<Long, Ranking.Scored> passages = new HashMap<>();
+        for (int r = 0; r < byWords.size(); r++) {
+            Ranking.Scored s = byWords.get(r);
+            passages.put(s.row().id(), s);
+            fused.merge(s.row().id(), 1.0 / (FUSION_K + r), Double::sum);
+        }
+        List<Long> onlyByMeaning = new ArrayList<>();
+        for (int r = 0; r < byMeaning.size(); r++) {
+            RankedPassage close = byMeaning.get(r);
+            boolean byWordsToo = passages.containsKey(close.id());
+            if (!byWordsToo && close.score() < MIN_SIMILARITY) {
+                continue;
+            }
+            fused.merge(close.id(), DENSE_WEIGHT / (FUSION_K + r), Double::sum);
+            if (!byWordsToo) {
+                onlyByMeaning.add(close.id());
+            }
+        }
+        for (PassageRow row : catalog.passages().byIds(onlyByMeaning)) {
+            passages.put(row.id(), new Ranking.Scored(row, 0));
+        }
+        List<Ranking.Scored> out = new ArrayList<>(passages.values());
+        out.sort(Comparator.comparingDouble((Ranking.Scored s) -> fused.get(s.row().id())).reversed()
+                .thenComparing(s -> s.row().id()));
         return out;
     }
 
@@ -119,7 +193,7 @@ public final class Searcher {
             return catalog.passages().rank(SearchQuery.anyOf(selective), request.kinds(), request.documents(), candidates);
         }
         String pairs = SearchQuery.neighbours(present,
-                java.util.Comparator.comparingInt(pair -> relevance.df(pair[0]) + relevance.df(pair[1])), PAIRS);
+                Comparator.comparingInt(pair -> relevance.df(pair[0]) + relevance.df(pair[1])), PAIRS);
         if (!pairs.isEmpty()) {
             List<RankedPassage> together = catalog.passages().rank(pairs, request.kinds(), request.documents(), candidates);
             if (!together.isEmpty()) {

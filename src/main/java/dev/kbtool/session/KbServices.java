@@ -167,7 +167,7 @@ public final class KbServices implements AutoCloseable {
 
     /** Search over the knowledge base's passages. */
     public List<SearchResult> search(Searcher.Request request) {
-        return new Searcher(session.catalog()).search(request);
+        return new Searcher(session.catalog(), session.config().denseSearch()).search(request);
     }
 
     /** The names of the documents people mean by these names, file names or parts of either. */
@@ -180,8 +180,9 @@ public final class KbServices implements AutoCloseable {
     public QueryService queryService() {
         if (queries == null) {
             LlmSettings llm = Compilers.llmSettings(session.config(), configOrigin());
-            queries = llm == null ? new QueryService(session.catalog())
-                    : new QueryService(session.catalog(), HttpLlmClient.create(llm, settings.env()), llm,
+            boolean dense = session.config().denseSearch();
+            queries = llm == null ? new QueryService(session.catalog(), dense)
+                    : new QueryService(session.catalog(), dense, HttpLlmClient.create(llm, settings.env()), llm,
                             settings.notices());
         }
         return queries;

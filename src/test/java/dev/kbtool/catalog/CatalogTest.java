@@ -218,7 +218,8 @@ class CatalogTest {
     }
 
     /** The search index of schema version 6, before passages: what an older catalog holds. */
-    private static final List<String> BACK_TO_8 = List.of("DROP TABLE passage_text", "DROP TABLE passages",
+    private static final List<String> BACK_TO_8 = List.of("DROP TABLE passage_vectors", "DROP TABLE passage_text",
+            "DROP TABLE passages",
             "CREATE TABLE search_rows (id INTEGER PRIMARY KEY, document TEXT, target TEXT NOT NULL, kind TEXT NOT NULL,"
                     + " page INTEGER NOT NULL DEFAULT 0)",
             "CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')",

@@ -121,7 +121,8 @@ class ConfigCommandTest {
     void everyKeyTheLoadersKnowIsDocumentedWithItsRealDefault() throws Exception {
         Set<String> documented = new TreeSet<>(ConfigKeys.ALL.stream().map(ConfigKeys.Key::name).toList());
         Set<String> known = new TreeSet<>(List.of("jobs", "max_file_size", "file_timeout", "ignore", "long_doc_pages",
-                "lock_timeout", "compiler", "max_concepts", "max_entities", "page_contributions", "page_links"));
+                "lock_timeout", "compiler", "max_concepts", "max_entities", "page_contributions", "page_links",
+                "dense_search"));
         LlmSettings.KEYS.stream().filter(k -> !k.equals("max_concepts") && !k.equals("max_entities"))
                 .forEach(k -> known.add("llm." + k));
         assertThat(documented).isEqualTo(known);

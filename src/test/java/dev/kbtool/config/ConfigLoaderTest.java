@@ -36,12 +36,13 @@ class ConfigLoaderTest {
                 max_entities: 7
                 page_contributions: 3
                 page_links: 9
+                dense_search: false
                 llm:
                   model: small
                 """, "x");
 
         assertThat(c).isEqualTo(new Config(3, 10L << 20, Duration.ofSeconds(90), List.of("*.bak", "drafts/**"), 30,
-                Duration.ZERO, "llm", 5, 7, 3, 9, c.llm()));
+                Duration.ZERO, "llm", 5, 7, 3, 9, false, c.llm()));
         assertThat(c.llm().get("model").asText()).isEqualTo("small");
         assertThat(c.usesLlm()).isTrue();
     }

@@ -192,7 +192,7 @@ class LlmQueryTest {
         server.then(FakeLlmServer.answer(grounded), FakeLlmServer.answer("I cannot say."),
                 FakeLlmServer.answer("I cannot say."));
         try (Catalog catalog = Catalog.open(tmp.resolve("kb/.kb/kb.db"))) {
-            QueryService service = new QueryService(catalog, new HttpLlmClient(settings, Map.of(), d -> { }), settings,
+            QueryService service = new QueryService(catalog, true, new HttpLlmClient(settings, Map.of(), d -> { }), settings,
                     n -> { });
 
             Answer answered = service.answer(QUESTION, new QueryService.Options(0, false), listener);

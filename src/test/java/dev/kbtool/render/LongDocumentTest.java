@@ -84,7 +84,7 @@ public class LongDocumentTest {
         kb.run("add", "in/handbook.pdf");
 
         try (Catalog catalog = Catalog.open(root.resolve(".kb/kb.db"))) {
-            List<SearchResult> hits = new Searcher(catalog).search(Searcher.Request.of("\"zebra quartz lantern\"", 5));
+            List<SearchResult> hits = new Searcher(catalog, true).search(Searcher.Request.of("\"zebra quartz lantern\"", 5));
 
             SearchResult page = hits.stream().filter(h -> h.passage().kind().equals("source")).findFirst().orElseThrow();
             assertThat(page.passage().page()).isEqualTo(42);

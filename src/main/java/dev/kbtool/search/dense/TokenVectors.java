@@ -1,0 +1,136 @@
+package dev.kbtool.search.dense;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A static sentence-embedding model: one vector per word piece, a text's vector the sum of its
+ * pieces' (then compared by cosine). The vectors were distilled from all-MiniLM-L6-v2 — each
+ * piece's sentence embedding when it stands alone, centred, cut to its main directions and
+ * weighted by how rare the piece is ({@code bench/dense/README.md} makes the table) — so it runs
+ * in microseconds per passage with no native code or model session, where the transformer took
+ * 18 ms of CPU per chunk and seconds to load. It knows what words mean, not how a sentence puts
+ * them together: enough to find a passage that says in other words what a query asks.
+ */
+public final class TokenVectors {
+    public static final int DIMENSIONS = 256;
+    private static final String TABLE = "token-vectors.bin";
+    private static final String VOCABULARY = "vocab.txt";
+
+    private static final AtomicBoolean PRELOADING =
+            new AtomicBoolean();
+
+    private final WordPieces pieces;
+    private final byte[] rows;
+    private final float[] scales;
+
+    private TokenVectors(WordPieces pieces, byte[] rows, float[] scales) {
+        this.pieces = pieces;
+        this.rows = rows;
+        this.scales = scales;
+    }
+
+    /** The model shipped with kb, loaded once per process (about 8 MB) when first needed. */
+    public static TokenVectors shared() {
+        if (Holder.FAILURE != null) {
+            throw Holder.FAILURE;
+        }
+        return Holder.MODEL;
+    }
+
+    /**
+     * Starts loading the model on a background thread, for a command that will need it after
+     * other work (reading a file, opening the catalog): loading takes 0.1-0.3 s in a cold JVM,
+     * most of it inflating the table from the jar, and both cores are rarely busy at a start.
+     */
+    public static void preload() {
+        if (PRELOADING.getAndSet(true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                shared();
+            } catch (RuntimeException e) {
+                // The thread that needs the model meets the same failure and reports it.
+            }
+        }, "kb-token-vectors");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The model, or why it could not be loaded: kept, so every caller gets the reason, not a class error. */
+    private static final class Holder {
+        static final TokenVectors MODEL;
+        static final RuntimeException FAILURE;
+
+        static {
+            TokenVectors model = null;
+            RuntimeException failure = null;
+            try {
+                model = load();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            MODEL = model;
+            FAILURE = failure;
+        }
+    }
+
+    private static TokenVectors load() {
+        WordPieces pieces;
+        try (InputStream vocabulary = open(VOCABULARY)) {
+            pieces = WordPieces.load(vocabulary);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(open(TABLE), 1 << 16))) {
+            if (in.readInt() != 0x4B425456 || in.readInt() != 1) { // "KBTV", format 1
+                throw new IllegalStateException(TABLE + " is not a token vector table kb can read");
+            }
+            int count = in.readInt();
+            int dimensions = in.readInt();
+            if (count != pieces.size() || dimensions != DIMENSIONS) {
+                throw new IllegalStateException(TABLE + " does not match " + VOCABULARY);
+            }
+            byte[] rows = new byte[count * dimensions];
+            float[] scales = new float[count];
+            for (int i = 0; i < count; i++) {
+                scales[i] = in.readFloat();
+                in.readFully(rows, i * dimensions, dimensions);
+            }
+            return new TokenVectors(pieces, rows, scales);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream open(String name) throws IOException {
+        InputStream in = TokenVectors.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException("kb's jar lacks " + name + "; rebuild it");
+        }
+        return in;
+    }
+
+    /** The word-piece ids of {@code text}. */
+    int[] pieces(String text) {
+        return pieces.ids(text);
+    }
+
+    /** The vector of pieces {@code from} to {@code to} (exclusive), not normalised; zeros when there are none. */
+    float[] embed(int[] ids, int from, int to) {
+        float[] v = new float[DIMENSIONS];
+        for (int i = from; i < to; i++) {
+            float scale = scales[ids[i]];
+            int at = ids[i] * DIMENSIONS;
+            for (int d = 0; d < DIMENSIONS; d++) {
+                v[d] += rows[at + d] * scale;
+            }
+        }
+        return v;
+    }
+}

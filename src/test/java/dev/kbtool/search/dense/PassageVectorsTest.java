@@ -1,0 +1,62 @@
+package dev.kbtool.search.dense;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class PassageVectorsTest {
+    private final TokenVectors model = TokenVectors.shared();
+
+    /** Ids from the model's own tokenizer (tokenizer.json through Hugging Face's WordPiece), without [CLS]/[SEP]. */
+    @Test
+    void cutsTextIntoTheWordPiecesTheModelWasTrainedOn() {
+        assertThat(model.pieces("Café naïve résumé")).containsExactly(7668, 15743, 13746);
+        assertThat(model.pieces("U.S.A. costs 3.14159 dollars"))
+                .containsExactly(1057, 1012, 1055, 1012, 1037, 1012, 5366, 1017, 1012, 15471, 28154, 6363);
+        assertThat(model.pieces("unaffable tokenizer")).containsExactly(14477, 20961, 3468, 19204, 17629);
+        assertThat(model.pieces("日本語 text")).containsExactly(1864, 1876, 1950, 3793);
+        assertThat(model.pieces("“curly” — quotes")).containsExactly(1523, 17546, 1524, 1517, 16614);
+        assertThat(model.pieces("ab\ttab")).containsExactly(11113, 21628);
+        assertThat(model.pieces(" \n\u0000 ")).isEmpty();
+    }
+
+    @Test
+    void aQueryIsCloserToAPassageSayingItInOtherWordsThanToAnUnrelatedOne() {
+        float[] query = PassageVectors.query(model, "How are PDF files turned into wiki pages?");
+        double related = PassageVectors.similarity(query,
+                PassageVectors.of(model, "The parser converts PDF documents into Markdown."));
+        double unrelated = PassageVectors.similarity(query,
+                PassageVectors.of(model, "Bananas are rich in potassium."));
+
+        assertThat(related).isGreaterThan(unrelated + 0.2);
+    }
+
+    @Test
+    void aLongPassageIsAsCloseAsItsClosestWindow() {
+        String filler = String.join(" ", java.util.Collections.nCopies(300, "harvest"));
+        String topic = String.join(" ", java.util.Collections.nCopies(25, "The compiler turns source code into machine instructions."));
+        String text = filler + " " + topic + " " + filler;
+        byte[] packed = PassageVectors.of(model, text);
+        float[] query = PassageVectors.query(model, "compiler source code machine instructions");
+
+        int pieces = model.pieces(text).length;
+        int windows = 1 + (pieces - (PassageVectors.WINDOW - PassageVectors.STEP) - 1) / PassageVectors.STEP;
+        assertThat(packed).hasSize(windows * (4 + TokenVectors.DIMENSIONS));
+        assertThat(PassageVectors.similarity(query, packed))
+                .as("the window holding the sentence, not the average of the page")
+                .isGreaterThan(PassageVectors.similarity(query, PassageVectors.of(model, filler)) + 0.3);
+    }
+
+    @Test
+    void aPassageIsItsOwnClosestMatchDespiteStoringOneBytePerDimension() {
+        String text = "Reciprocal rank fusion merges two rankings of the same passages.";
+        float[] query = PassageVectors.query(model, text);
+
+        assertThat(PassageVectors.similarity(query, PassageVectors.of(model, text))).isCloseTo(1.0, within(0.01));
+        assertThat(Arrays.stream(new String[] {"", "   ", "\u0000"}).map(t -> PassageVectors.of(model, t)))
+                .containsOnlyNulls();
+        assertThat(PassageVectors.query(model, "")).isNull();
+    }
+}
