@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -25,13 +26,37 @@ public final class TokenVectors {
             new AtomicBoolean();
 
     private final WordPieces pieces;
-    private final byte[] rows;
-    private final float[] scales;
+    /** The rows as floats (31 MB): stored as bytes, multiplying each by its scale doubled embedding's time. */
+    private final float[] table;
+    private final boolean[] faint;
 
     private TokenVectors(WordPieces pieces, byte[] rows, float[] scales) {
         this.pieces = pieces;
-        this.rows = rows;
-        this.scales = scales;
+        this.table = new float[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            table[i] = rows[i] * scales[i / DIMENSIONS];
+        }
+        this.faint = faint(rows, scales);
+    }
+
+    /** The pieces whose weighted row is shorter than a tenth of the median row. */
+    private static boolean[] faint(byte[] rows, float[] scales) {
+        double[] lengths = new double[scales.length];
+        for (int i = 0; i < scales.length; i++) {
+            double sum = 0;
+            for (int d = 0, at = i * DIMENSIONS; d < DIMENSIONS; d++, at++) {
+                sum += rows[at] * rows[at];
+            }
+            lengths[i] = Math.sqrt(sum) * scales[i];
+        }
+        double[] sorted = lengths.clone();
+        Arrays.sort(sorted);
+        double threshold = sorted[sorted.length / 2] / 10;
+        boolean[] out = new boolean[scales.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = lengths[i] < threshold;
+        }
+        return out;
     }
 
     /** The model shipped with kb, loaded once per process (about 8 MB) when first needed. */
@@ -116,19 +141,33 @@ public final class TokenVectors {
         return in;
     }
 
-    /** The word-piece ids of {@code text}. */
+    /**
+     * The word-piece ids of {@code text} that weigh anything: the commonest words ("the", "of",
+     * "a") have rows of a twentieth of a typical length after weighting, and leaving them out
+     * spares embedding a fifth of its work and lets a window hold more of what a text says.
+     */
     int[] pieces(String text) {
-        return pieces.ids(text);
+        int[] ids = pieces.ids(text);
+        int n = 0;
+        for (int id : ids) {
+            if (!faint[id]) {
+                ids[n++] = id;
+            }
+        }
+        return n == ids.length ? ids : Arrays.copyOf(ids, n);
     }
 
     /** The vector of pieces {@code from} to {@code to} (exclusive), not normalised; zeros when there are none. */
     float[] embed(int[] ids, int from, int to) {
         float[] v = new float[DIMENSIONS];
         for (int i = from; i < to; i++) {
-            float scale = scales[ids[i]];
-            int at = ids[i] * DIMENSIONS;
-            for (int d = 0; d < DIMENSIONS; d++) {
-                v[d] += rows[at + d] * scale;
+            // Four at a time: the launcher's quick compiler (C1) neither unrolls nor vectorises,
+            // and this loop is most of what embedding costs (one pass per piece of every window).
+            for (int d = 0, at = ids[i] * DIMENSIONS; d < DIMENSIONS; d += 4, at += 4) {
+                v[d] += table[at];
+                v[d + 1] += table[at + 1];
+                v[d + 2] += table[at + 2];
+                v[d + 3] += table[at + 3];
             }
         }
         return v;

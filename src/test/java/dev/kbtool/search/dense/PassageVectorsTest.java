@@ -9,17 +9,34 @@ import org.junit.jupiter.api.Test;
 class PassageVectorsTest {
     private final TokenVectors model = TokenVectors.shared();
 
-    /** Ids from the model's own tokenizer (tokenizer.json through Hugging Face's WordPiece), without [CLS]/[SEP]. */
+    /**
+     * Ids from the model's own tokenizer (tokenizer.json through Hugging Face's WordPiece), without
+     * [CLS]/[SEP] and without the pieces of punctuation marks, which kb leaves out.
+     */
     @Test
-    void cutsTextIntoTheWordPiecesTheModelWasTrainedOn() {
-        assertThat(model.pieces("Café naïve résumé")).containsExactly(7668, 15743, 13746);
-        assertThat(model.pieces("U.S.A. costs 3.14159 dollars"))
-                .containsExactly(1057, 1012, 1055, 1012, 1037, 1012, 5366, 1017, 1012, 15471, 28154, 6363);
-        assertThat(model.pieces("unaffable tokenizer")).containsExactly(14477, 20961, 3468, 19204, 17629);
-        assertThat(model.pieces("日本語 text")).containsExactly(1864, 1876, 1950, 3793);
-        assertThat(model.pieces("“curly” — quotes")).containsExactly(1523, 17546, 1524, 1517, 16614);
-        assertThat(model.pieces("ab\ttab")).containsExactly(11113, 21628);
-        assertThat(model.pieces(" \n\u0000 ")).isEmpty();
+    void cutsTextIntoTheWordPiecesTheModelWasTrainedOn() throws Exception {
+        WordPieces pieces;
+        try (var vocabulary = TokenVectors.class.getResourceAsStream("vocab.txt")) {
+            pieces = WordPieces.load(vocabulary);
+        }
+        assertThat(pieces.ids("Café naïve résumé")).containsExactly(7668, 15743, 13746);
+        assertThat(pieces.ids("U.S.A. costs 3.14159 dollars"))
+                .containsExactly(1057, 1055, 1037, 5366, 1017, 15471, 28154, 6363);
+        assertThat(pieces.ids("unaffable tokenizer")).containsExactly(14477, 20961, 3468, 19204, 17629);
+        assertThat(pieces.ids("日本語 text")).containsExactly(1864, 1876, 1950, 3793);
+        assertThat(pieces.ids("“curly” — quotes")).containsExactly(17546, 16614);
+        assertThat(pieces.ids("ab\ttab")).containsExactly(11113, 21628);
+        assertThat(pieces.ids(" \n\u0000 ")).isEmpty();
+    }
+
+    @Test
+    void theCommonestWordsWeighNothingAndAreLeftOut() throws Exception {
+        WordPieces pieces;
+        try (var vocabulary = TokenVectors.class.getResourceAsStream("vocab.txt")) {
+            pieces = WordPieces.load(vocabulary);
+        }
+        assertThat(pieces.ids("the history of the lighthouse")).hasSize(5);
+        assertThat(model.pieces("the history of the lighthouse")).containsExactly(pieces.ids("history lighthouse"));
     }
 
     @Test
