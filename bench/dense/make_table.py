@@ -2,7 +2,7 @@
 # vocabulary entry alone) into kb's static embedding table: centred and cut to the 256 main
 # directions (PCA), each row weighted by how rare the word piece is (smooth inverse frequency,
 # a / (a + p), p from LanguageTool's English word frequency classes), and stored as one byte per
-# dimension with a scale per row.
+# dimension with a scale per row (0 for a faint piece, left out of every text).
 # Usage: python3 make_table.py table.bin words.tok OUT_DIR   (writes token-vectors.bin, vocab.txt)
 import json, struct, sys, zipfile, glob, os
 import numpy as np
@@ -25,6 +25,12 @@ M = (X @ vt[:DIMS].T) * (A / (A + p))[:, None]
 scale = np.abs(M).max(1) / 127.0
 scale[scale == 0] = 1.0
 Q = np.clip(np.rint(M / scale[:, None]), -127, 127).astype(np.int8)
+# Pieces whose weighted row is under a tenth of the median row ("the", "of", "a") are marked
+# faint with a scale of 0: kb leaves them out of every text instead of adding next to nothing.
+lengths = np.linalg.norm(Q.astype(np.float64), axis=1) * scale
+faint = lengths < np.median(lengths) / 10
+scale[faint] = 0.0
+print(int(faint.sum()), 'faint pieces')
 with open(os.path.join(out, 'token-vectors.bin'), 'wb') as f:
     f.write(b'KBTV'); f.write(struct.pack('>iii', 1, n, DIMS))
     for i in range(n):

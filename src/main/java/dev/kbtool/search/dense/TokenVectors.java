@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -26,37 +27,20 @@ public final class TokenVectors {
             new AtomicBoolean();
 
     private final WordPieces pieces;
-    /** The rows as floats (31 MB): stored as bytes, multiplying each by its scale doubled embedding's time. */
-    private final float[] table;
-    private final boolean[] faint;
+    private final byte[] rows;
+    private final float[] scales;
+    /**
+     * Rows as floats, made when a piece is first met: multiplying each byte by its row's scale
+     * while embedding doubled its time, and all 30,522 rows as floats (31 MB) made a one-off
+     * search pay a 180 ms garbage collection to copy them.
+     */
+    private final AtomicReferenceArray<float[]> floats;
 
     private TokenVectors(WordPieces pieces, byte[] rows, float[] scales) {
         this.pieces = pieces;
-        this.table = new float[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            table[i] = rows[i] * scales[i / DIMENSIONS];
-        }
-        this.faint = faint(rows, scales);
-    }
-
-    /** The pieces whose weighted row is shorter than a tenth of the median row. */
-    private static boolean[] faint(byte[] rows, float[] scales) {
-        double[] lengths = new double[scales.length];
-        for (int i = 0; i < scales.length; i++) {
-            double sum = 0;
-            for (int d = 0, at = i * DIMENSIONS; d < DIMENSIONS; d++, at++) {
-                sum += rows[at] * rows[at];
-            }
-            lengths[i] = Math.sqrt(sum) * scales[i];
-        }
-        double[] sorted = lengths.clone();
-        Arrays.sort(sorted);
-        double threshold = sorted[sorted.length / 2] / 10;
-        boolean[] out = new boolean[scales.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = lengths[i] < threshold;
-        }
-        return out;
+        this.rows = rows;
+        this.scales = scales;
+        this.floats = new AtomicReferenceArray<>(scales.length);
     }
 
     /** The model shipped with kb, loaded once per process (about 8 MB) when first needed. */
@@ -142,15 +126,15 @@ public final class TokenVectors {
     }
 
     /**
-     * The word-piece ids of {@code text} that weigh anything: the commonest words ("the", "of",
-     * "a") have rows of a twentieth of a typical length after weighting, and leaving them out
-     * spares embedding a fifth of its work and lets a window hold more of what a text says.
+     * The word-piece ids of {@code text} that weigh anything: the table gives the commonest words
+     * ("the", "of", "a"), whose weighted rows are a twentieth of a typical one, a scale of 0, and
+     * leaving them out lets a window hold more of what a text says.
      */
     int[] pieces(String text) {
         int[] ids = pieces.ids(text);
         int n = 0;
         for (int id : ids) {
-            if (!faint[id]) {
+            if (scales[id] != 0) {
                 ids[n++] = id;
             }
         }
@@ -161,15 +145,29 @@ public final class TokenVectors {
     float[] embed(int[] ids, int from, int to) {
         float[] v = new float[DIMENSIONS];
         for (int i = from; i < to; i++) {
+            float[] row = row(ids[i]);
             // Four at a time: the launcher's quick compiler (C1) neither unrolls nor vectorises,
             // and this loop is most of what embedding costs (one pass per piece of every window).
-            for (int d = 0, at = ids[i] * DIMENSIONS; d < DIMENSIONS; d += 4, at += 4) {
-                v[d] += table[at];
-                v[d + 1] += table[at + 1];
-                v[d + 2] += table[at + 2];
-                v[d + 3] += table[at + 3];
+            for (int d = 0; d < DIMENSIONS; d += 4) {
+                v[d] += row[d];
+                v[d + 1] += row[d + 1];
+                v[d + 2] += row[d + 2];
+                v[d + 3] += row[d + 3];
             }
         }
         return v;
+    }
+
+    private float[] row(int piece) {
+        float[] row = floats.get(piece);
+        if (row == null) {
+            row = new float[DIMENSIONS];
+            float scale = scales[piece];
+            for (int d = 0, at = piece * DIMENSIONS; d < DIMENSIONS; d++, at++) {
+                row[d] = rows[at] * scale;
+            }
+            floats.set(piece, row); // two threads may both make it: the same values either way
+        }
+        return row;
     }
 }
