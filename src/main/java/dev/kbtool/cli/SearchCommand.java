@@ -20,6 +20,9 @@ import picocli.CommandLine.Parameters;
             "Passages with more of the words rank higher, more so with the words close together and in "
                     + "the order typed; words in titles and headings count more. \"Quote\" a phrase; end a word "
                     + "with * to match its prefix. At most 3 results of one document come before the others'.",
+            "Passages are also ranked by meaning (word-piece vectors distilled from all-MiniLM-L6-v2, in "
+                    + "kb's jar), so one that says in other words what you ask can come up; dense_search: false "
+                    + "in the config ranks by words alone.",
             "Exit status: 0 when something matched, 1 when nothing did (like grep)."
         })
 final class SearchCommand extends BaseCommand {
