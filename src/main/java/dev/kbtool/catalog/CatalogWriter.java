@@ -199,9 +199,10 @@ public final class CatalogWriter {
                 text.setString(4, e.summary());
                 text.setString(5, e.body());
                 text.executeUpdate();
-                if (e.vectors() != null) {
+                byte[] packed = e.vectors().get();
+                if (packed != null) {
                     vectors.setLong(1, id);
-                    vectors.setBytes(2, e.vectors());
+                    vectors.setBytes(2, packed);
                     vectors.executeUpdate();
                 }
             }
@@ -223,7 +224,7 @@ public final class CatalogWriter {
                 if (rs.next() && entry.kind().equals(rs.getString(1)) && entry.page() == rs.getInt(2)
                         && entry.title().equals(rs.getString(3)) && entry.indexTitle().equals(rs.getString(4))
                         && entry.headings().equals(rs.getString(5)) && entry.summary().equals(rs.getString(6))
-                        && entry.body().equals(rs.getString(7)) && (entry.vectors() == null || rs.getBoolean(8))
+                        && entry.body().equals(rs.getString(7)) && (rs.getBoolean(8) || entry.vectors().get() == null)
                         && !rs.next()) {
                     return;
                 }

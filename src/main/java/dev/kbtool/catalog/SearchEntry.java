@@ -1,5 +1,7 @@
 package dev.kbtool.catalog;
 
+import java.util.function.Supplier;
+
 /**
  * One passage for the search index. The indexed fields are already as the index reads them
  * (normalized by the search package), so the costly part can be done before the commit.
@@ -14,8 +16,10 @@ package dev.kbtool.catalog;
  * @param headings  the headings inside the passage, as indexed
  * @param summary   a summary or description, as indexed
  * @param body      the text, as indexed
- * @param vectors   what the passage means, packed by the search package for dense retrieval; null for none
+ * @param vectors   what the passage means, packed by the search package for dense retrieval (null for
+ *                  none), asked for only when the entry is written: a topic page's row is first
+ *                  compared with the one the index has and mostly left as it is
  */
 public record SearchEntry(String target, String kind, int page, int line, String section, String title,
-        String indexTitle, String headings, String summary, String body, byte[] vectors) {
+        String indexTitle, String headings, String summary, String body, Supplier<byte[]> vectors) {
 }

@@ -70,7 +70,7 @@ public final class SearchRows {
         String described = summary.equals(analysis.description()) ? summary : analysis.description() + "\n" + summary;
         String summaryText = SearchText.normalize(described);
         entries.add(new SearchEntry(summaryLink, "summary", 0, 0, "", title, indexTitle, "", summaryText, "",
-                PassageVectors.of(TokenVectors.shared(), summaryText)));
+                () -> PassageVectors.of(TokenVectors.shared(), summaryText)));
         String source = "sources/" + document;
         for (int i = 0; i < texts.passages().size(); i++) {
             Passages.Passage p = texts.passages().get(i);
@@ -81,8 +81,9 @@ public final class SearchRows {
                 headings = withParts(headings, tree, p.page());
                 section = partOf(tree, p.page(), section);
             }
+            byte[] vectors = texts.vectors().get(i);
             entries.add(new SearchEntry(target, "source", p.page(), p.line(), section, title, indexTitle,
-                    headings, "", p.text(), texts.vectors().get(i)));
+                    headings, "", p.text(), () -> vectors));
         }
         w.index(document, entries);
     }
@@ -114,6 +115,6 @@ public final class SearchRows {
     public static SearchEntry entry(String target, String kind, int page, String title, String body) {
         String text = SearchText.normalize(body);
         return new SearchEntry(target, kind, page, 0, "", title, SearchText.normalize(title), "", "", text,
-                PassageVectors.of(TokenVectors.shared(), text));
+                () -> PassageVectors.of(TokenVectors.shared(), text));
     }
 }

@@ -3,8 +3,10 @@ package dev.kbtool.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kbtool.catalog.Catalog;
+import dev.kbtool.session.KbServices;
 import dev.kbtool.testing.Fixtures;
 import dev.kbtool.testing.ScriptedKb;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,6 +46,17 @@ class DenseSearchTest {
         assertThat(documents(false, "car repair")).as("by words: only the fence has 'repair'").containsExactly("fences");
         assertThat(documents(true, "car repair")).as("by meaning: vehicles, motor oil, tyres")
                 .containsExactly("fences", "servicing");
+    }
+
+    @Test
+    void theConfigTurnsItOff() throws Exception {
+        Path config = kb.root.resolve(".kb/config.yaml");
+        Files.writeString(config, Files.readString(config) + "\ndense_search: false\n");
+
+        try (KbServices services = kb.services("kb search")) {
+            assertThat(services.search(Searcher.Request.of("car repair", 10))).extracting(r -> r.passage().document())
+                    .containsOnly("fences");
+        }
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.kbtool.search.dense;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * The vectors a passage is found by: its word pieces cut into windows of {@link #WINDOW} (the

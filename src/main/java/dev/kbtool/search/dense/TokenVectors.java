@@ -6,14 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * A static sentence-embedding model: one vector per word piece, a text's vector the sum of its
  * pieces' (then compared by cosine). The vectors were distilled from all-MiniLM-L6-v2 — each
  * piece's sentence embedding when it stands alone, centred, cut to its main directions and
- * weighted by how rare the piece is ({@code bench/dense/README.md} makes the table) — so it runs
+ * weighted by how rare the piece is ({@code bench/dense/make-table.sh} makes the table) — so it runs
  * in microseconds per passage with no native code or model session, where the transformer took
  * 18 ms of CPU per chunk and seconds to load. It knows what words mean, not how a sentence puts
  * them together: enough to find a passage that says in other words what a query asks.
@@ -23,8 +23,7 @@ public final class TokenVectors {
     private static final String TABLE = "token-vectors.bin";
     private static final String VOCABULARY = "vocab.txt";
 
-    private static final AtomicBoolean PRELOADING =
-            new AtomicBoolean();
+    private static final AtomicBoolean PRELOADING = new AtomicBoolean();
 
     private final WordPieces pieces;
     private final byte[] rows;
@@ -53,8 +52,8 @@ public final class TokenVectors {
 
     /**
      * Starts loading the model on a background thread, for a command that will need it after
-     * other work (reading a file, opening the catalog): loading takes 0.1-0.3 s in a cold JVM,
-     * most of it inflating the table from the jar, and both cores are rarely busy at a start.
+     * other work (reading a file, counting a query's words): loading takes 80-150 ms in a cold
+     * JVM, most of it inflating the table from the jar, and both cores are rarely busy at a start.
      */
     public static void preload() {
         if (PRELOADING.getAndSet(true)) {

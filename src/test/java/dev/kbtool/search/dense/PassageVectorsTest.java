@@ -15,10 +15,7 @@ class PassageVectorsTest {
      */
     @Test
     void cutsTextIntoTheWordPiecesTheModelWasTrainedOn() throws Exception {
-        WordPieces pieces;
-        try (var vocabulary = TokenVectors.class.getResourceAsStream("vocab.txt")) {
-            pieces = WordPieces.load(vocabulary);
-        }
+        WordPieces pieces = wordPieces();
         assertThat(pieces.ids("Café naïve résumé")).containsExactly(7668, 15743, 13746);
         assertThat(pieces.ids("U.S.A. costs 3.14159 dollars"))
                 .containsExactly(1057, 1055, 1037, 5366, 1017, 15471, 28154, 6363);
@@ -31,10 +28,7 @@ class PassageVectorsTest {
 
     @Test
     void theCommonestWordsWeighNothingAndAreLeftOut() throws Exception {
-        WordPieces pieces;
-        try (var vocabulary = TokenVectors.class.getResourceAsStream("vocab.txt")) {
-            pieces = WordPieces.load(vocabulary);
-        }
+        WordPieces pieces = wordPieces();
         assertThat(pieces.ids("the history of the lighthouse")).hasSize(5);
         assertThat(model.pieces("the history of the lighthouse")).containsExactly(pieces.ids("history lighthouse"));
     }
@@ -75,5 +69,12 @@ class PassageVectorsTest {
         assertThat(Arrays.stream(new String[] {"", "   ", "\u0000"}).map(t -> PassageVectors.of(model, t)))
                 .containsOnlyNulls();
         assertThat(PassageVectors.query(model, "")).isNull();
+    }
+
+    /** The tokenizer alone, with every piece it makes (the model leaves the faint ones out). */
+    private static WordPieces wordPieces() throws Exception {
+        try (var vocabulary = TokenVectors.class.getResourceAsStream("vocab.txt")) {
+            return WordPieces.load(vocabulary);
+        }
     }
 }
