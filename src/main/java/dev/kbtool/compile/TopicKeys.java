@@ -2,6 +2,7 @@ package dev.kbtool.compile;
 
 import dev.kbtool.language.EnglishNouns;
 import dev.kbtool.layout.DocumentNames;
+import dev.kbtool.text.Accents;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
@@ -38,7 +39,8 @@ public final class TopicKeys {
 
     /** The key, or an empty string when nothing of the name survives. */
     static String key(String name, boolean singular) {
-        String s = ascii(name) ? name.strip() : Normalizer.normalize(name, Normalizer.Form.NFKC).strip();
+        // Plain ASCII is already in NFKC.
+        String s = Accents.isAscii(name) ? name.strip() : Normalizer.normalize(name, Normalizer.Form.NFKC).strip();
         if (s.indexOf('+') >= 0 || s.indexOf('#') >= 0) {
             s = SHARP.matcher(s.replace("++", "pp")).replaceAll(" sharp");
         }
@@ -52,15 +54,6 @@ public final class TopicKeys {
         return truncate(joined);
     }
 
-    /** Plain ASCII is already in NFKC. */
-    private static boolean ascii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 128) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static String truncate(String key) {
         if (key.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES) {

@@ -1,6 +1,6 @@
 package dev.kbtool.search;
 
-import java.text.Normalizer;
+import dev.kbtool.text.Accents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +71,7 @@ public final class Tokens {
 
     private static String stem(PorterStemmer stemmer, String word) {
         String folded = fold(word);
-        if (folded.length() < MIN_STEMMED || folded.length() > MAX_STEMMED || !ascii(folded)) {
+        if (folded.length() < MIN_STEMMED || folded.length() > MAX_STEMMED || !Accents.isAscii(folded)) {
             return folded;
         }
         return stemmer.stem(folded);
@@ -79,25 +79,9 @@ public final class Tokens {
 
     /** Lower case without accents, as {@code remove_diacritics 2} reads a word. */
     static String fold(String word) {
-        String lower = word.toLowerCase(Locale.ROOT);
-        if (ascii(lower)) {
-            return lower;
-        }
-        String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(decomposed.length());
-        decomposed.codePoints().filter(c -> Character.getType(c) != Character.NON_SPACING_MARK)
-                .forEach(out::appendCodePoint);
-        return out.toString();
+        return Accents.strip(word.toLowerCase(Locale.ROOT));
     }
 
-    private static boolean ascii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** A character of a word: a letter, digit, private-use character or a mark joined to them. */
     static boolean wordChar(int cp) {

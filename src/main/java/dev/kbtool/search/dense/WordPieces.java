@@ -1,12 +1,12 @@
 package dev.kbtool.search.dense;
 
+import dev.kbtool.text.Accents;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -123,16 +123,7 @@ final class WordPieces {
 
     /** White space to one space, controls out, Han characters set apart, accents stripped, lower case. */
     static String normalize(String text) {
-        return isAscii(text) ? normalizeAscii(text) : normalizeUnicode(text);
-    }
-
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+        return Accents.isAscii(text) ? normalizeAscii(text) : normalizeUnicode(text);
     }
 
     /**
@@ -170,16 +161,7 @@ final class WordPieces {
                 sb.appendCodePoint(c);
             }
         }
-        String decomposed = Normalizer.normalize(sb, Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(decomposed.length());
-        for (int i = 0; i < decomposed.length(); ) {
-            int c = decomposed.codePointAt(i);
-            i += Character.charCount(c);
-            if (Character.getType(c) != Character.NON_SPACING_MARK) {
-                out.appendCodePoint(c);
-            }
-        }
-        return out.toString().toLowerCase(Locale.ROOT);
+        return Accents.strip(sb).toLowerCase(Locale.ROOT);
     }
 
     private static boolean isWhitespace(int c) {
